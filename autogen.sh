@@ -1,0 +1,3 @@
+#!/bin/sh
+# Regenerate the build system; nothing more is needed.
+exec autoreconf -fi "$(dirname "$0")"
