@@ -1,0 +1,118 @@
+/* kgb_utf8.c - Unicode helpers over utf8proc. */
+#include "kgb_utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "kgb_alloc.h"
+#include "kgbuild.h"
+
+static const char replacement[] = "\xEF\xBF\xBD";
+
+int kgb_utf8_clean(const char *in, size_t len, kgb_buf *out, size_t *replaced)
+{
+  size_t i = 0, start = 0;
+
+  *replaced = 0;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
+                                          (utf8proc_ssize_t)(len - i), &cp);
+    if (n > 0 && cp != 0) {
+      i += (size_t)n;
+      continue;
+    }
+    if (kgb_buf_append(out, in + start, i - start) ||
+        kgb_buf_append(out, replacement, 3))
+      return KGB_ENOMEM;
+    (*replaced)++;
+    i++;
+    start = i;
+  }
+  return kgb_buf_append(out, in + start, len - start);
+}
+
+size_t kgb_utf8_next(const char *s, size_t len, int32_t *cp)
+{
+  utf8proc_int32_t c;
+  utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                        (utf8proc_ssize_t)len, &c);
+  if (n <= 0) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  *cp = c;
+  return (size_t)n;
+}
+
+size_t kgb_utf8_cp_count(const char *s, size_t len)
+{
+  size_t count = 0;
+
+  /* Count the bytes that start a code point: all but 10xxxxxx. */
+  for (size_t i = 0; i < len; i++)
+    count += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return count;
+}
+
+int kgb_utf8_is_upper(int32_t cp)
+{
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+int kgb_utf8_is_lower(int32_t cp)
+{
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int kgb_utf8_is_letter(int32_t cp)
+{
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int kgb_utf8_is_digit(int32_t cp)
+{
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+int kgb_utf8_is_space(int32_t cp)
+{
+  utf8proc_category_t c = utf8proc_category(cp);
+  return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+         cp == '\v' || c == UTF8PROC_CATEGORY_ZS;
+}
+
+char *kgb_utf8_fold(const char *s, size_t len)
+{
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n;
+  char *out;
+  size_t j = 0;
+
+  n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                   &mapped,
+                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  if (n < 0)
+    return NULL;
+  out = kgb_malloc((size_t)n + 1);
+  if (!out) {
+    free(mapped);
+    return NULL;
+  }
+  for (utf8proc_ssize_t i = 0; i < n; i++) {
+    /* U+2019 and U+2018 (E2 80 99 / 98) fold to an ASCII apostrophe. */
+    if (i + 2 < n && mapped[i] == 0xE2 && mapped[i + 1] == 0x80 &&
+        (mapped[i + 2] == 0x99 || mapped[i + 2] == 0x98)) {
+      out[j++] = '\'';
+      i += 2;
+      continue;
+    }
+    out[j++] = (char)mapped[i];
+  }
+  out[j] = '\0';
+  free(mapped);
+  return out;
+}

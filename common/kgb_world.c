@@ -1,0 +1,181 @@
+/* kgb_world.c - the root context: settings, data tables, ontology. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "kgb_alloc.h"
+#include "kgb_buf.h"
+#include "kgb_world_internal.h"
+#include "../extractor/kgb_lexicon.h"
+#include "../ontology/kgb_ontology.h"
+
+#define KGB_DEFAULT_BASE "https://w3id.org/kgbuild/resource/"
+
+kgb_world *kgb_world_new(void)
+{
+  kgb_world *world = kgb_calloc(1, sizeof *world);
+
+  if (!world)
+    return NULL;
+  world->base = kgb_strdup(KGB_DEFAULT_BASE);
+  if (!world->base) {
+    kgb_free(world);
+    return NULL;
+  }
+  return world;
+}
+
+void kgb_world_free(kgb_world *world)
+{
+  if (!world)
+    return;
+  for (size_t i = 0; i < 2; i++)
+    kgb_lexicon_free(world->lexicon[i]);
+  kgb_ontology_free(world->ontology);
+  kgb_free(world->data_dir);
+  kgb_free(world->ontology_path);
+  kgb_free(world->base);
+  kgb_free(world);
+}
+
+void kgb_world_set_message_handler(kgb_world *world, kgb_message_fn fn,
+                                   void *user_data)
+{
+  world->message_fn = fn;
+  world->message_data = user_data;
+}
+
+static int replace_string(char **slot, const char *value)
+{
+  char *copy = value ? kgb_strdup(value) : NULL;
+
+  if (value && !copy)
+    return KGB_ENOMEM;
+  kgb_free(*slot);
+  *slot = copy;
+  return KGB_OK;
+}
+
+int kgb_world_set_data_dir(kgb_world *world, const char *dir)
+{
+  return replace_string(&world->data_dir, dir);
+}
+
+int kgb_world_set_ontology_path(kgb_world *world, const char *path)
+{
+  return replace_string(&world->ontology_path, path);
+}
+
+int kgb_world_set_base(kgb_world *world, const char *base_iri)
+{
+  size_t n = base_iri ? strlen(base_iri) : 0;
+
+  if (n == 0 || (base_iri[n - 1] != '/' && base_iri[n - 1] != '#') ||
+      !strchr(base_iri, ':') || strpbrk(base_iri, " <>\"{}|\\^`"))
+    return kgb_report(world, KGB_EINVAL,
+                      "base IRI '%s' is not an absolute IRI ending in '/' or '#'",
+                      base_iri ? base_iri : "");
+  return replace_string(&world->base, base_iri);
+}
+
+const char *kgb_world_as_data_dir(const kgb_world *world)
+{
+  return world->data_dir;
+}
+
+const char *kgb_world_as_base(const kgb_world *world) { return world->base; }
+
+static int is_file(const char *path)
+{
+  struct stat st;
+
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int holds_tables(const char *dir)
+{
+  kgb_buf path;
+  int found;
+
+  kgb_buf_init(&path);
+  found = kgb_buf_printf(&path, "%s/places.tsv", dir) == KGB_OK &&
+          is_file(path.data);
+  kgb_buf_release(&path);
+  return found;
+}
+
+/* The tables come from, in order: the caller, $KGBUILD_DATA_DIR, the
+ * installed $(pkgdatadir), then the source tree this binary was built
+ * from, so ./kgbuild works in a build tree before `make install`. */
+static int find_data_dir(kgb_world *world)
+{
+  const char *env = getenv("KGBUILD_DATA_DIR");
+
+  if (world->data_dir) {
+    if (!holds_tables(world->data_dir))
+      return kgb_report(world, KGB_ENOTFOUND,
+                        "%s: no data tables there (expected places.tsv)",
+                        world->data_dir);
+    return KGB_OK;
+  }
+  if (env && *env) {
+    if (!holds_tables(env))
+      return kgb_report(world, KGB_ENOTFOUND,
+                        "KGBUILD_DATA_DIR=%s: no data tables there "
+                        "(expected places.tsv)", env);
+    return replace_string(&world->data_dir, env);
+  }
+  if (holds_tables(KGB_PKGDATADIR))
+    return replace_string(&world->data_dir, KGB_PKGDATADIR);
+  if (holds_tables(KGB_SRCDATADIR))
+    return replace_string(&world->data_dir, KGB_SRCDATADIR);
+  return kgb_report(world, KGB_ENOTFOUND,
+                    "no data tables found in %s or %s; set KGBUILD_DATA_DIR",
+                    KGB_PKGDATADIR, KGB_SRCDATADIR);
+}
+
+/* The ontology sits beside the tables once installed, and in ontology/
+ * of the source tree before. */
+static int find_ontology(kgb_world *world)
+{
+  const char *env = getenv("KGBUILD_ONTOLOGY");
+  kgb_buf path;
+  int rc;
+
+  if (world->ontology_path)
+    return KGB_OK;
+  if (env && *env)
+    return replace_string(&world->ontology_path, env);
+  kgb_buf_init(&path);
+  rc = kgb_buf_printf(&path, "%s/kgbuild.ttl", world->data_dir);
+  if (rc == KGB_OK && !is_file(path.data) && is_file(KGB_SRCONTOLOGY)) {
+    kgb_buf_clear(&path);
+    rc = kgb_buf_puts(&path, KGB_SRCONTOLOGY);
+  }
+  if (rc == KGB_OK)
+    rc = replace_string(&world->ontology_path, path.data);
+  kgb_buf_release(&path);
+  return rc;
+}
+
+int kgb_world_open(kgb_world *world)
+{
+  int rc;
+
+  if (world->opened)
+    return KGB_OK;
+  if ((rc = find_data_dir(world)) || (rc = find_ontology(world)))
+    return rc;
+  for (int lang = 0; lang < 2; lang++) {
+    rc = kgb_lexicon_load(world, (kgb_lang)lang, world->data_dir,
+                          &world->lexicon[lang]);
+    if (rc)
+      return rc;
+  }
+  rc = kgb_ontology_load(world, world->ontology_path, &world->ontology);
+  if (rc)
+    return rc;
+  world->opened = 1;
+  return KGB_OK;
+}

@@ -1,0 +1,123 @@
+/*
+ * kgbuild.h - the one public header of libkgbuild.
+ *
+ * libkgbuild turns news text (English, French) into facts and the facts
+ * into an RDF graph that follows the kgbuild ontology.  Every type is
+ * opaque; every object comes from a kgb_X_new() and goes back through
+ * kgb_X_free(), which accepts NULL.  Functions that can fail return 0 or
+ * a negative kgb_status and report the details through the message
+ * handler set on the world.
+ *
+ * Ownership: functions named _as_ return a pointer borrowed from the
+ * object (valid until it is freed); _to_ returns a copy the caller frees.
+ */
+#ifndef KGBUILD_H
+#define KGBUILD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes: 0 is success, failures are negative. */
+typedef enum {
+  KGB_OK = 0,
+  KGB_ENOMEM = -1,     /* out of memory */
+  KGB_EIO = -2,        /* a file could not be read or written */
+  KGB_EINVAL = -3,     /* a bad argument or option value */
+  KGB_EPARSE = -4,     /* a data file or input is malformed */
+  KGB_ERDF = -5,       /* the RDF library reported an error */
+  KGB_ENOTFOUND = -6,  /* a file or resource does not exist */
+  KGB_ELIMIT = -7      /* an input exceeds a configured bound */
+} kgb_status;
+
+/* A fixed English phrase for a status code. */
+const char *kgb_strerror(int status);
+
+typedef enum {
+  KGB_LEVEL_INFO = 0,
+  KGB_LEVEL_WARNING = 1,
+  KGB_LEVEL_ERROR = 2
+} kgb_level;
+
+/* Receives every message of the library: what went wrong, and where. */
+typedef void (*kgb_message_fn)(void *user_data, kgb_level level,
+                               const char *message);
+
+/* ------------------------------------------------------------------ */
+/* World: the root context; owns the data tables and the ontology.     */
+
+typedef struct kgb_world kgb_world;
+
+kgb_world *kgb_world_new(void);
+void kgb_world_free(kgb_world *world);
+
+void kgb_world_set_message_handler(kgb_world *world, kgb_message_fn fn,
+                                   void *user_data);
+/* Folder holding the language tables and the ontology (else searched). */
+int kgb_world_set_data_dir(kgb_world *world, const char *dir);
+/* Ontology file in Turtle (default: DATA_DIR/kgbuild.ttl). */
+int kgb_world_set_ontology_path(kgb_world *world, const char *path);
+/* Base IRI of resources; must end with '/' or '#'. */
+int kgb_world_set_base(kgb_world *world, const char *base_iri);
+/* Load the data tables and the ontology; call once, after the setters. */
+int kgb_world_open(kgb_world *world);
+
+/* Borrowed: the folder the data tables were read from. */
+const char *kgb_world_as_data_dir(const kgb_world *world);
+const char *kgb_world_as_base(const kgb_world *world);
+
+/* ------------------------------------------------------------------ */
+/* Document: one input text, cleaned to valid UTF-8, split in sentences. */
+
+typedef struct kgb_document kgb_document;
+
+/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8 is
+ * replaced by U+FFFD with a warning; the caller frees *OUT. */
+int kgb_document_load(kgb_world *world, const char *path, kgb_document **out);
+/* Build a document from memory; SOURCE names it in messages and output. */
+int kgb_document_new_from_buffer(kgb_world *world, const char *source,
+                                 const char *bytes, size_t len,
+                                 kgb_document **out);
+void kgb_document_free(kgb_document *doc);
+
+/* Force the language ("en", "fr"); NULL or "auto" detects it. */
+int kgb_document_set_language(kgb_document *doc, const char *lang);
+/* Borrowed: "en", "fr", or NULL before kgb_extract ran. */
+const char *kgb_document_as_language(const kgb_document *doc);
+const char *kgb_document_as_source(const kgb_document *doc);
+size_t kgb_document_sentence_count(const kgb_document *doc);
+
+/* ------------------------------------------------------------------ */
+/* Extraction: document -> facts.                                      */
+
+typedef struct kgb_factset kgb_factset;
+
+/* Run the whole pipeline on DOC; the caller frees *OUT. */
+int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out);
+void kgb_factset_free(kgb_factset *facts);
+size_t kgb_factset_count(const kgb_factset *facts);
+
+/* ------------------------------------------------------------------ */
+/* Graph: facts -> RDF, and serialization through raptor.              */
+
+typedef struct kgb_graph kgb_graph;
+
+int kgb_graph_new(kgb_world *world, kgb_graph **out);
+void kgb_graph_free(kgb_graph *graph);
+/* Add DOC's node and the facts extracted from it. */
+int kgb_graph_add(kgb_graph *graph, const kgb_document *doc,
+                  const kgb_factset *facts);
+size_t kgb_graph_triple_count(const kgb_graph *graph);
+/* Known syntax names: turtle, ntriples, nquads, rdfxml, json, dot. */
+int kgb_format_is_known(const char *name);
+/* Write the graph in FORMAT to OUT. */
+int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KGBUILD_H */
