@@ -1,0 +1,34 @@
+/* kgb_extract.c - the pipeline: document -> mentions -> facts. */
+#include "kgb_document_internal.h"
+#include "kgb_fact.h"
+#include "kgb_ner.h"
+#include "kgb_relation.h"
+#include "kgb_world_internal.h"
+
+int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
+{
+  kgb_factset *fs;
+  const kgb_lexicon *lex;
+  int rc;
+
+  *out = NULL;
+  if (!world->opened)
+    return kgb_report(world, KGB_EINVAL,
+                      "kgb_extract: call kgb_world_open first");
+  rc = kgb_document_analyse(doc);
+  if (rc)
+    return kgb_report(world, rc, "%s: %s", doc->source, kgb_strerror(rc));
+  fs = kgb_factset_new();
+  if (!fs)
+    return KGB_ENOMEM;
+  lex = world->lexicon[doc->lang];
+  rc = kgb_ner_run(doc, lex, fs);
+  if (rc == KGB_OK)
+    rc = kgb_relation_run(doc, lex, fs);
+  if (rc) {
+    kgb_factset_free(fs);
+    return kgb_report(world, rc, "%s: %s", doc->source, kgb_strerror(rc));
+  }
+  *out = fs;
+  return KGB_OK;
+}

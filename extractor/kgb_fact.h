@@ -1,0 +1,87 @@
+/* kgb_fact.h - what the extractor hands to output/: entities, their
+ * mentions, and facts, as plain C structs with no RDF in them. */
+#ifndef KGB_FACT_H
+#define KGB_FACT_H
+
+#include <stddef.h>
+
+#include "kgb_lexicon.h"
+#include "kgb_map.h"
+#include "kgb_number.h"
+#include "kgbuild.h"
+
+typedef enum {
+  KGB_CLASS_ORGANIZATION, KGB_CLASS_PERSON, KGB_CLASS_PLACE, KGB_CLASS_EVENT,
+  KGB_CLASS_UNKNOWN   /* a proper name no rule has typed yet */
+} kgb_class;
+
+typedef struct {
+  kgb_class cls;
+  char *name;          /* owned: the fullest name seen (label) */
+  char **aliases;      /* owned: other names seen */
+  size_t n_aliases, cap_aliases;
+  int place;           /* lexicon place index, or -1 */
+  size_t mentions;     /* how often the text names it */
+  int in_fact;         /* referenced by a fact */
+} kgb_entity;
+
+enum { KGB_MF_DEMONYM = 1 };   /* "French" standing for France */
+
+typedef struct {
+  size_t first, last;  /* tokens [first, last) */
+  size_t sentence;
+  int entity;
+  unsigned flags;
+} kgb_mention;
+
+typedef enum {
+  KGB_FACT_INVESTMENT, KGB_FACT_JOB_CREATION, KGB_FACT_JOB_CUT,
+  KGB_FACT_WORKFORCE, KGB_FACT_ACQUISITION,
+  /* two-part facts: agent -> object (or literal for tickers) */
+  KGB_FACT_MANAGER_OF, KGB_FACT_SUBSIDIARY_OF, KGB_FACT_BASED_IN,
+  KGB_FACT_OPERATES_IN, KGB_FACT_LOCATED_IN, KGB_FACT_PARTICIPATES_IN,
+  KGB_FACT_COMPETITOR_OF, KGB_FACT_TICKER,
+  KGB_FACT_KIND_COUNT
+} kgb_fact_kind;
+
+#define KGB_FACT_IS_NARY(k) ((k) <= KGB_FACT_ACQUISITION)
+
+typedef struct {
+  kgb_fact_kind kind;
+  int agent;           /* investor, employer, acquirer, subject; entity */
+  int object;          /* investee, acquiree, object; entity or -1 */
+  int location;        /* place entity or -1 */
+  int has_figure;
+  kgb_decimal figure;  /* amount of money, or count of jobs/people */
+  kgb_bound bound;
+  char currency[4];    /* ISO 4217, "" for counts */
+  int year, start_year;   /* 0 when the text gives none */
+  char literal[32];    /* ticker symbol */
+  size_t sentence;     /* index into the document's sentences */
+  double confidence;   /* in [0, 1] */
+  const char *rule;    /* static name of the rule that produced it */
+} kgb_fact;
+
+struct kgb_factset {
+  kgb_map entity_index;   /* class digit + folded name -> entity */
+  kgb_entity *entities;
+  size_t n_entities, cap_entities;
+  kgb_mention *mentions;
+  size_t n_mentions, cap_mentions;
+  kgb_fact *facts;
+  size_t n_facts, cap_facts;
+};
+
+kgb_factset *kgb_factset_new(void);
+/* The entity of class CLS named NAME, created when new; -1 on failure. */
+int kgb_factset_entity(kgb_factset *fs, kgb_class cls, const char *name,
+                       size_t len, int place);
+int kgb_factset_add_alias(kgb_factset *fs, int entity, const char *name,
+                          size_t len);
+int kgb_factset_add_mention(kgb_factset *fs, const kgb_mention *m);
+int kgb_factset_add_fact(kgb_factset *fs, const kgb_fact *f);
+/* A fact with no parts yet, for RULE in SENTENCE. */
+kgb_fact kgb_fact_init(kgb_fact_kind kind, size_t sentence, const char *rule,
+                       double confidence);
+
+#endif

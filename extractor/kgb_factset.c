@@ -1,0 +1,141 @@
+/* kgb_factset.c - the growing tables of entities, mentions and facts. */
+#include "kgb_fact.h"
+
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_buf.h"
+#include "kgb_utf8.h"
+
+kgb_factset *kgb_factset_new(void)
+{
+  kgb_factset *fs = kgb_calloc(1, sizeof *fs);
+
+  if (fs)
+    kgb_map_init(&fs->entity_index);
+  return fs;
+}
+
+size_t kgb_factset_count(const kgb_factset *fs) { return fs->n_facts; }
+
+void kgb_factset_free(kgb_factset *fs)
+{
+  if (!fs)
+    return;
+  for (size_t i = 0; i < fs->n_entities; i++) {
+    kgb_entity *e = &fs->entities[i];
+    for (size_t a = 0; a < e->n_aliases; a++)
+      kgb_free(e->aliases[a]);
+    kgb_free(e->aliases);
+    kgb_free(e->name);
+  }
+  kgb_map_release(&fs->entity_index);
+  kgb_free(fs->entities);
+  kgb_free(fs->mentions);
+  kgb_free(fs->facts);
+  kgb_free(fs);
+}
+
+static int same_name(const char *a, const char *b, size_t len)
+{
+  char *fa = kgb_utf8_fold(a, strlen(a));
+  char *fb = kgb_utf8_fold(b, len);
+  int same = fa && fb && strcmp(fa, fb) == 0;
+
+  kgb_free(fa);
+  kgb_free(fb);
+  return same;
+}
+
+int kgb_factset_entity(kgb_factset *fs, kgb_class cls, const char *name,
+                       size_t len, int place)
+{
+  char *fold = kgb_utf8_fold(name, len);
+  kgb_buf key;
+  kgb_entity *e;
+  int idx = -1;
+
+  kgb_buf_init(&key);
+  if (!fold || kgb_buf_printf(&key, "%d%s", (int)cls, fold))
+    goto done;
+  idx = kgb_map_get(&fs->entity_index, key.data, key.len);
+  if (idx >= 0)
+    goto done;
+  if (kgb_grow(&fs->entities, &fs->cap_entities, fs->n_entities + 1,
+               sizeof *fs->entities))
+    goto done;
+  e = &fs->entities[fs->n_entities];
+  memset(e, 0, sizeof *e);
+  e->cls = cls;
+  e->place = place;
+  e->name = kgb_strndup(name, len);
+  if (!e->name ||
+      kgb_map_put(&fs->entity_index, key.data, key.len, (int)fs->n_entities)) {
+    kgb_free(e->name);
+    goto done;
+  }
+  idx = (int)fs->n_entities++;
+done:
+  kgb_free(fold);
+  kgb_buf_release(&key);
+  return idx;
+}
+
+int kgb_factset_add_alias(kgb_factset *fs, int entity, const char *name,
+                          size_t len)
+{
+  kgb_entity *e = &fs->entities[entity];
+  char *copy;
+
+  if (same_name(e->name, name, len))
+    return KGB_OK;
+  for (size_t a = 0; a < e->n_aliases; a++)
+    if (same_name(e->aliases[a], name, len))
+      return KGB_OK;
+  if (kgb_grow(&e->aliases, &e->cap_aliases, e->n_aliases + 1,
+               sizeof *e->aliases))
+    return KGB_ENOMEM;
+  copy = kgb_strndup(name, len);
+  if (!copy)
+    return KGB_ENOMEM;
+  e->aliases[e->n_aliases++] = copy;
+  return KGB_OK;
+}
+
+int kgb_factset_add_mention(kgb_factset *fs, const kgb_mention *m)
+{
+  if (kgb_grow(&fs->mentions, &fs->cap_mentions, fs->n_mentions + 1,
+               sizeof *fs->mentions))
+    return KGB_ENOMEM;
+  fs->mentions[fs->n_mentions++] = *m;
+  fs->entities[m->entity].mentions++;
+  return KGB_OK;
+}
+
+int kgb_factset_add_fact(kgb_factset *fs, const kgb_fact *f)
+{
+  if (kgb_grow(&fs->facts, &fs->cap_facts, fs->n_facts + 1,
+               sizeof *fs->facts))
+    return KGB_ENOMEM;
+  fs->facts[fs->n_facts++] = *f;
+  fs->entities[f->agent].in_fact = 1;
+  if (f->object >= 0)
+    fs->entities[f->object].in_fact = 1;
+  if (f->location >= 0)
+    fs->entities[f->location].in_fact = 1;
+  return KGB_OK;
+}
+
+kgb_fact kgb_fact_init(kgb_fact_kind kind, size_t sentence, const char *rule,
+                       double confidence)
+{
+  kgb_fact f;
+
+  memset(&f, 0, sizeof f);
+  f.kind = kind;
+  f.agent = f.object = f.location = -1;
+  f.sentence = sentence;
+  f.rule = rule;
+  f.confidence = confidence;
+  return f;
+}

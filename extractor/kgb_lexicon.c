@@ -1,0 +1,405 @@
+/* kgb_lexicon.c - loading the data tables of one language. */
+#include "kgb_lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_buf.h"
+#include "kgb_datafile.h"
+#include "kgb_world_internal.h"
+
+/* Trigger names as the data files write them, in kgb_trigger order. */
+static const char *const trigger_names[KGB_TRIG_COUNT] = {
+  [KGB_TRIG_INVEST] = "invest",
+};
+
+typedef struct {
+  kgb_world *world;
+  kgb_lexicon *lex;
+  kgb_lex_type type;   /* for one-column word lists */
+} load_ctx;
+
+/* Tokenize and fold PHRASE; KEY receives the folds joined by spaces. */
+static int phrase_key(const char *phrase, kgb_buf *key, size_t *ntok,
+                      kgb_case *required)
+{
+  kgb_tokens toks;
+  int rc;
+
+  kgb_tokens_init(&toks);
+  kgb_buf_clear(key);
+  rc = kgb_tokenize(phrase, strlen(phrase), &toks);
+  for (size_t i = 0; rc == KGB_OK && i < toks.n; i++)
+    rc = kgb_buf_printf(key, "%s%s", i ? " " : "", kgb_tok_fold(&toks, i));
+  *ntok = toks.n;
+  *required = KGB_CASE_ANY;
+  if (toks.n > 0 && (toks.v[0].flags & KGB_TF_ALLCAPS))
+    *required = KGB_CASE_ALLCAPS;
+  else if (toks.n > 0 && (toks.v[0].flags & KGB_TF_CAP))
+    *required = KGB_CASE_CAP;
+  kgb_tokens_release(&toks);
+  return rc;
+}
+
+static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
+                      int value)
+{
+  kgb_buf key;
+  size_t ntok = 0;
+  kgb_case required;
+  int rc, head;
+  kgb_lex_entry *e;
+
+  kgb_buf_init(&key);
+  rc = phrase_key(phrase, &key, &ntok, &required);
+  if (rc || ntok == 0) {
+    kgb_buf_release(&key);
+    return rc;
+  }
+  if (type == KGB_LEX_STOPWORD || type == KGB_LEX_ABBREV ||
+      type == KGB_LEX_TRIGGER || type == KGB_LEX_SCALE ||
+      type == KGB_LEX_BOUND || type == KGB_LEX_TITLE)
+    required = KGB_CASE_ANY;
+  if (kgb_grow(&lex->entries, &lex->cap_entries, lex->n_entries + 1,
+               sizeof *lex->entries)) {
+    kgb_buf_release(&key);
+    return KGB_ENOMEM;
+  }
+  head = kgb_map_get(&lex->phrases, key.data, key.len);
+  e = &lex->entries[lex->n_entries];
+  e->type = type;
+  e->required_case = required;
+  e->value = value;
+  e->next = head;
+  rc = kgb_map_put(&lex->phrases, key.data, key.len, (int)lex->n_entries);
+  if (rc == KGB_OK)
+    lex->n_entries++;
+  if (ntok > lex->max_tokens)
+    lex->max_tokens = ntok;
+  kgb_buf_release(&key);
+  return rc;
+}
+
+/* Add every '|'-separated alias of LIST as TYPE/VALUE. */
+static int add_aliases(kgb_lexicon *lex, char *list, kgb_lex_type type,
+                       int value)
+{
+  char *names[64];
+  size_t n = kgb_split(list, '|', names, 64);
+  int rc = KGB_OK;
+
+  for (size_t i = 0; i < n && rc == KGB_OK; i++)
+    if (*names[i])
+      rc = add_phrase(lex, names[i], type, value);
+  return rc;
+}
+
+static int on_word(void *data, char **f, size_t n)
+{
+  load_ctx *ctx = data;
+
+  (void)n;
+  return add_phrase(ctx->lex, f[0], ctx->type, 0);
+}
+
+static int parse_place_type(const char *s, kgb_place_type *type)
+{
+  static const char *const names[] = {"continent", "country", "region",
+                                      "city"};
+
+  for (int i = 0; i < 4; i++)
+    if (strcmp(s, names[i]) == 0) {
+      *type = (kgb_place_type)i;
+      return KGB_OK;
+    }
+  return KGB_EPARSE;
+}
+
+static int on_place_master(void *data, char **f, size_t n)
+{
+  kgb_lexicon *lex = ((load_ctx *)data)->lex;
+  kgb_place *p;
+
+  if (kgb_grow(&lex->places, &lex->cap_places, lex->n_places + 1,
+               sizeof *lex->places))
+    return KGB_ENOMEM;
+  p = &lex->places[lex->n_places];
+  memset(p, 0, sizeof *p);
+  p->parent = -1;
+  if (parse_place_type(f[1], &p->type))
+    return KGB_EPARSE;
+  p->name = kgb_strdup(f[0]);
+  p->parent_name = kgb_strdup(n > 2 ? f[2] : "");
+  lex->n_places++;   /* counted now so that free releases the copies */
+  if (!p->name || !p->parent_name)
+    return KGB_ENOMEM;
+  if (kgb_map_get(&lex->place_index, f[0], strlen(f[0])) >= 0)
+    return KGB_EPARSE;
+  return kgb_map_put(&lex->place_index, f[0], strlen(f[0]),
+                     (int)lex->n_places - 1);
+}
+
+static int place_of(load_ctx *ctx, const char *name, int *index)
+{
+  *index = kgb_map_get(&ctx->lex->place_index, name, strlen(name));
+  return *index < 0 ? KGB_EPARSE : KGB_OK;
+}
+
+static int on_place_names(void *data, char **f, size_t n)
+{
+  load_ctx *ctx = data;
+  int idx;
+
+  (void)n;
+  if (place_of(ctx, f[0], &idx))
+    return KGB_EPARSE;
+  return add_aliases(ctx->lex, f[1], ctx->type, idx);
+}
+
+static int on_company(void *data, char **f, size_t n)
+{
+  kgb_lexicon *lex = ((load_ctx *)data)->lex;
+  int idx = (int)lex->n_companies;
+  int rc;
+
+  if (kgb_grow(&lex->companies, &lex->cap_companies, lex->n_companies + 1,
+               sizeof *lex->companies))
+    return KGB_ENOMEM;
+  lex->companies[idx] = kgb_strdup(f[0]);
+  if (!lex->companies[idx])
+    return KGB_ENOMEM;
+  lex->n_companies++;
+  rc = add_phrase(lex, f[0], KGB_LEX_COMPANY, idx);
+  if (rc == KGB_OK && n > 1)
+    rc = add_aliases(lex, f[1], KGB_LEX_COMPANY, idx);
+  return rc;
+}
+
+static int on_trigger(void *data, char **f, size_t n)
+{
+  load_ctx *ctx = data;
+
+  (void)n;
+  for (int t = 0; t < KGB_TRIG_COUNT; t++)
+    if (strcmp(f[1], trigger_names[t]) == 0)
+      return add_aliases(ctx->lex, f[0], KGB_LEX_TRIGGER, t);
+  return KGB_EPARSE;
+}
+
+static int currency_index(kgb_lexicon *lex, const char *code)
+{
+  for (size_t i = 0; i < lex->n_currencies; i++)
+    if (strcmp(lex->currencies[i], code) == 0)
+      return (int)i;
+  if (strlen(code) != 3 ||
+      kgb_grow(&lex->currencies, &lex->cap_currencies, lex->n_currencies + 1,
+               sizeof *lex->currencies))
+    return -1;
+  memcpy(lex->currencies[lex->n_currencies], code, 4);
+  return (int)lex->n_currencies++;
+}
+
+static int on_quantity(void *data, char **f, size_t n)
+{
+  kgb_lexicon *lex = ((load_ctx *)data)->lex;
+  char *end;
+
+  (void)n;
+  if (strcmp(f[1], "scale") == 0) {
+    long exp = strtol(f[2], &end, 10);
+    if (*end || exp < 0 || exp > 15)
+      return KGB_EPARSE;
+    return add_aliases(lex, f[0], KGB_LEX_SCALE, (int)exp);
+  }
+  if (strcmp(f[1], "currency") == 0) {
+    int idx = currency_index(lex, f[2]);
+    return idx < 0 ? KGB_EPARSE
+                   : add_aliases(lex, f[0], KGB_LEX_CURRENCY, idx);
+  }
+  if (strcmp(f[1], "bound") == 0) {
+    kgb_bound b = strcmp(f[2], "min") == 0   ? KGB_BOUND_MIN
+                  : strcmp(f[2], "max") == 0 ? KGB_BOUND_MAX
+                                             : KGB_BOUND_EXACT;
+    return add_aliases(lex, f[0], KGB_LEX_BOUND, (int)b);
+  }
+  return KGB_EPARSE;
+}
+
+/* Parents name places that may come later in the file. */
+static int resolve_parents(load_ctx *ctx, const char *path)
+{
+  kgb_lexicon *lex = ctx->lex;
+
+  for (size_t i = 0; i < lex->n_places; i++) {
+    kgb_place *p = &lex->places[i];
+    if (!*p->parent_name)
+      continue;
+    p->parent = kgb_map_get(&lex->place_index, p->parent_name,
+                            strlen(p->parent_name));
+    if (p->parent < 0)
+      return kgb_report(ctx->world, KGB_EPARSE,
+                        "%s: place '%s' has unknown parent '%s'", path,
+                        p->name, p->parent_name);
+  }
+  return KGB_OK;
+}
+
+typedef struct {
+  const char *file;      /* relative to the data dir; %s is the language */
+  size_t min, max;
+  kgb_record_fn fn;
+  kgb_lex_type type;
+} table_spec;
+
+static const table_spec tables[] = {
+  {"places.tsv", 2, 3, on_place_master, KGB_LEX_PLACE},
+  {"%s/places.tsv", 2, 2, on_place_names, KGB_LEX_PLACE},
+  {"%s/demonyms.tsv", 2, 2, on_place_names, KGB_LEX_DEMONYM},
+  {"companies.tsv", 1, 4, on_company, KGB_LEX_COMPANY},
+  {"legal_suffixes.txt", 1, 1, on_word, KGB_LEX_LEGAL},
+  {"%s/firstnames.txt", 1, 1, on_word, KGB_LEX_FIRSTNAME},
+  {"%s/titles.txt", 1, 1, on_word, KGB_LEX_TITLE},
+  {"%s/stopwords.txt", 1, 1, on_word, KGB_LEX_STOPWORD},
+  {"%s/abbreviations.txt", 1, 1, on_word, KGB_LEX_ABBREV},
+  {"%s/triggers.tsv", 2, 2, on_trigger, KGB_LEX_TRIGGER},
+  {"%s/quantities.tsv", 3, 3, on_quantity, KGB_LEX_SCALE},
+};
+
+int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
+                     kgb_lexicon **out)
+{
+  kgb_lexicon *lex = kgb_calloc(1, sizeof *lex);
+  load_ctx ctx = {world, lex, KGB_LEX_PLACE};
+  kgb_buf path, rel;
+  int rc = KGB_OK;
+
+  *out = NULL;
+  if (!lex)
+    return KGB_ENOMEM;
+  lex->lang = lang;
+  kgb_buf_init(&path);
+  kgb_buf_init(&rel);
+  for (size_t t = 0; rc == KGB_OK && t < sizeof tables / sizeof *tables; t++) {
+    kgb_buf_clear(&path);
+    kgb_buf_clear(&rel);
+    rc = kgb_buf_printf(&rel, tables[t].file, kgb_lang_code(lang));
+    if (rc == KGB_OK)
+      rc = kgb_buf_printf(&path, "%s/%s", dir, rel.data);
+    ctx.type = tables[t].type;
+    if (rc == KGB_OK)
+      rc = kgb_datafile_read(world, path.data, tables[t].min, tables[t].max,
+                             0, tables[t].fn, &ctx);
+    if (rc == KGB_OK && tables[t].fn == on_place_master)
+      rc = resolve_parents(&ctx, path.data);
+  }
+  kgb_buf_release(&path);
+  kgb_buf_release(&rel);
+  if (rc) {
+    kgb_lexicon_free(lex);
+    return rc;
+  }
+  *out = lex;
+  return KGB_OK;
+}
+
+void kgb_lexicon_free(kgb_lexicon *lex)
+{
+  if (!lex)
+    return;
+  for (size_t i = 0; i < lex->n_places; i++) {
+    kgb_free(lex->places[i].name);
+    kgb_free(lex->places[i].parent_name);
+  }
+  for (size_t i = 0; i < lex->n_companies; i++)
+    kgb_free(lex->companies[i]);
+  kgb_map_release(&lex->phrases);
+  kgb_map_release(&lex->place_index);
+  kgb_free(lex->places);
+  kgb_free(lex->companies);
+  kgb_free(lex->currencies);
+  kgb_free(lex->entries);
+  kgb_free(lex);
+}
+
+static int case_fits(const kgb_lex_entry *e, const kgb_token *first)
+{
+  switch (e->required_case) {
+  case KGB_CASE_CAP: return (first->flags & KGB_TF_CAP) != 0;
+  case KGB_CASE_ALLCAPS: return (first->flags & KGB_TF_ALLCAPS) != 0;
+  default: return 1;
+  }
+}
+
+static const kgb_lex_entry *find_key(const kgb_lexicon *lex, const char *key,
+                                     size_t len, const kgb_token *first,
+                                     kgb_lex_type type)
+{
+  int idx = kgb_map_get(&lex->phrases, key, len);
+
+  while (idx >= 0) {
+    const kgb_lex_entry *e = &lex->entries[idx];
+    if (e->type == type && (!first || case_fits(e, first)))
+      return e;
+    idx = e->next;
+  }
+  return NULL;
+}
+
+/* Join the folds of tokens [I, I+N) into KEY. */
+static int join_folds(const kgb_tokens *toks, size_t i, size_t n, char *key,
+                      size_t size, size_t *len)
+{
+  size_t used = 0;
+
+  for (size_t k = i; k < i + n; k++) {
+    const char *f = kgb_tok_fold(toks, k);
+    size_t m = strlen(f);
+    if (used + m + 2 > size)
+      return 0;
+    if (k > i)
+      key[used++] = ' ';
+    memcpy(key + used, f, m);
+    used += m;
+  }
+  key[used] = '\0';
+  *len = used;
+  return 1;
+}
+
+const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
+                                      const kgb_tokens *toks, size_t i,
+                                      size_t n, kgb_lex_type type)
+{
+  char key[512];
+  size_t len;
+
+  if (i + n > toks->n || !join_folds(toks, i, n, key, sizeof key, &len))
+    return NULL;
+  return find_key(lex, key, len, &toks->v[i], type);
+}
+
+size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
+                           size_t i, size_t max, kgb_lex_type type,
+                           const kgb_lex_entry **entry)
+{
+  if (max > lex->max_tokens)
+    max = lex->max_tokens;
+  if (i + max > toks->n)
+    max = toks->n - i;
+  for (size_t n = max; n > 0; n--) {
+    const kgb_lex_entry *e = kgb_lexicon_find(lex, toks, i, n, type);
+    if (e) {
+      if (entry)
+        *entry = e;
+      return n;
+    }
+  }
+  return 0;
+}
+
+int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
+                         kgb_lex_type type)
+{
+  return find_key(lex, word, strlen(word), NULL, type) != NULL;
+}

@@ -1,0 +1,97 @@
+/* kgb_lexicon.h - the data tables of one language, read from data files.
+ *
+ * Every phrase of every table is tokenized and folded the way document
+ * text is, so a lookup is one hash probe per candidate length. */
+#ifndef KGB_LEXICON_H
+#define KGB_LEXICON_H
+
+#include "kgb_lang.h"
+#include "kgb_map.h"
+#include "kgb_token.h"
+#include "kgbuild.h"
+
+typedef enum {
+  KGB_LEX_PLACE,       /* value: place index */
+  KGB_LEX_DEMONYM,     /* value: place index ("French" -> France) */
+  KGB_LEX_COMPANY,     /* value: company index */
+  KGB_LEX_FIRSTNAME,
+  KGB_LEX_TITLE,       /* a role that makes a person a manager */
+  KGB_LEX_STOPWORD,
+  KGB_LEX_ABBREV,      /* a word whose following '.' ends no sentence */
+  KGB_LEX_LEGAL,       /* legal-form suffix: Inc, SA, GmbH */
+  KGB_LEX_TRIGGER,     /* value: kgb_trigger */
+  KGB_LEX_SCALE,       /* value: power of ten ("billion" -> 9) */
+  KGB_LEX_CURRENCY,    /* value: currency index */
+  KGB_LEX_BOUND,       /* value: kgb_bound */
+  KGB_LEX_TYPE_COUNT
+} kgb_lex_type;
+
+/* What a trigger phrase announces. */
+typedef enum {
+  KGB_TRIG_INVEST,
+  KGB_TRIG_COUNT
+} kgb_trigger;
+
+typedef enum {
+  KGB_BOUND_EXACT = 0,
+  KGB_BOUND_MIN,
+  KGB_BOUND_MAX
+} kgb_bound;
+
+typedef enum {
+  KGB_PLACE_CONTINENT, KGB_PLACE_COUNTRY, KGB_PLACE_REGION, KGB_PLACE_CITY
+} kgb_place_type;
+
+typedef struct {
+  char *name;          /* canonical English name, owned */
+  kgb_place_type type;
+  char *parent_name;   /* owned; "" for none */
+  int parent;          /* place index or -1 */
+} kgb_place;
+
+typedef struct kgb_lexicon {
+  kgb_lang lang;
+  kgb_map phrases;     /* folded phrase -> first entry index */
+  struct kgb_lex_entry *entries;
+  size_t n_entries, cap_entries;
+  kgb_place *places;
+  size_t n_places, cap_places;
+  kgb_map place_index; /* canonical name -> place index */
+  char **companies;    /* canonical names, owned */
+  size_t n_companies, cap_companies;
+  char (*currencies)[4];   /* ISO 4217 codes */
+  size_t n_currencies, cap_currencies;
+  size_t max_tokens;   /* longest phrase, in tokens */
+} kgb_lexicon;
+
+/* Case the text must show for an entry to match: data written "US" must
+ * not match the pronoun "us", nor "Orange" the colour. */
+typedef enum { KGB_CASE_ANY, KGB_CASE_CAP, KGB_CASE_ALLCAPS } kgb_case;
+
+typedef struct kgb_lex_entry {
+  kgb_lex_type type;
+  kgb_case required_case;
+  int value;
+  int next;            /* next entry for the same phrase, or -1 */
+} kgb_lex_entry;
+
+/* Read DIR's language-neutral tables and those under DIR/<lang>/. */
+int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
+                     kgb_lexicon **out);
+void kgb_lexicon_free(kgb_lexicon *lex);
+
+/* The first entry of TYPE for the phrase made of tokens [I, I+N), or
+ * NULL. */
+const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
+                                      const kgb_tokens *toks, size_t i,
+                                      size_t n, kgb_lex_type type);
+/* Longest N (<= MAX) such that tokens [I, I+N) form a phrase with an
+ * entry of TYPE; 0 when none.  *ENTRY receives that entry. */
+size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
+                           size_t i, size_t max, kgb_lex_type type,
+                           const kgb_lex_entry **entry);
+/* 1 when the single folded word WORD has an entry of TYPE. */
+int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
+                         kgb_lex_type type);
+
+#endif

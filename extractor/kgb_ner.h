@@ -1,0 +1,15 @@
+/* kgb_ner.h - entity recognition: gazetteers first, then capitalised
+ * names typed by their shape (first names, legal suffixes). */
+#ifndef KGB_NER_H
+#define KGB_NER_H
+
+#include "kgb_document_internal.h"
+#include "kgb_fact.h"
+#include "kgb_lexicon.h"
+
+/* Add to FS one mention per name found in DOC, in text order.  Names no
+ * rule could type get KGB_CLASS_UNKNOWN; relation rules may type them. */
+int kgb_ner_run(const kgb_document *doc, const kgb_lexicon *lex,
+                kgb_factset *fs);
+
+#endif

@@ -1,0 +1,14 @@
+/* kgb_relation.h - relation rules: from mentions and trigger words to
+ * facts.  Each fact kind has its own rule function; a trained model can
+ * replace this stage behind the same signature. */
+#ifndef KGB_RELATION_H
+#define KGB_RELATION_H
+
+#include "kgb_document_internal.h"
+#include "kgb_fact.h"
+#include "kgb_lexicon.h"
+
+int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
+                     kgb_factset *fs);
+
+#endif

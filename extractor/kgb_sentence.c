@@ -1,0 +1,149 @@
+/* kgb_sentence.c - sentence boundaries and their code-point offsets. */
+#include "kgb_sentence.h"
+
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_utf8.h"
+
+static int is_terminal(const char *fold)
+{
+  return strcmp(fold, ".") == 0 || strcmp(fold, "!") == 0 ||
+         strcmp(fold, "?") == 0 || strcmp(fold, "\xE2\x80\xA6") == 0;
+}
+
+static int is_closing(const char *fold)
+{
+  static const char *const closers[] = {"\"", "'", ")", "]",
+                                        "\xE2\x80\x9D", /* ” */
+                                        "\xE2\x80\x99", /* ’ */
+                                        "\xC2\xBB",     /* » */
+                                        NULL};
+  for (size_t i = 0; closers[i]; i++)
+    if (strcmp(fold, closers[i]) == 0)
+      return 1;
+  return 0;
+}
+
+static int can_start_sentence(const kgb_token *t, const char *fold)
+{
+  return (t->flags & (KGB_TF_CAP | KGB_TF_DIGIT)) ||
+         strcmp(fold, "\"") == 0 || strcmp(fold, "\xE2\x80\x9C") == 0 ||
+         strcmp(fold, "\xC2\xAB") == 0 || strcmp(fold, "'") == 0 ||
+         strcmp(fold, "\xE2\x80\x98") == 0;
+}
+
+/* A '.' after "Mr", "Inc" or the initial "J" does not end a sentence. */
+static int dot_after_abbrev(const kgb_tokens *toks, size_t dot,
+                            const kgb_lexicon *lex)
+{
+  const kgb_token *prev;
+  const char *f;
+
+  if (dot == 0)
+    return 0;
+  prev = &toks->v[dot - 1];
+  if (prev->end != toks->v[dot].begin || prev->type != KGB_TOK_WORD)
+    return 0;
+  f = kgb_tok_fold(toks, dot - 1);
+  if (kgb_lexicon_has_word(lex, f, KGB_LEX_ABBREV))
+    return 1;
+  return (prev->flags & KGB_TF_CAP) && strlen(f) == 1;
+}
+
+/* Does a sentence end after token I?  (I is a terminal mark, already
+ * extended over closing quotes to LAST.) */
+static int ends_here(const kgb_tokens *toks, size_t i, size_t last,
+                     const kgb_lexicon *lex)
+{
+  const kgb_token *next;
+
+  if (last + 1 >= toks->n)
+    return 1;
+  next = &toks->v[last + 1];
+  if (!can_start_sentence(next, kgb_tok_fold(toks, last + 1)))
+    return 0;
+  if (strcmp(kgb_tok_fold(toks, i), ".") == 0 &&
+      dot_after_abbrev(toks, i, lex))
+    return 0;
+  return 1;
+}
+
+/* "in the U.S. The firm": a dotted acronym followed by a capitalised
+ * function word closes the sentence although no '.' token stands alone. */
+static int acronym_ends(const kgb_tokens *toks, size_t i,
+                        const kgb_lexicon *lex)
+{
+  const kgb_token *t = &toks->v[i];
+
+  return t->type == KGB_TOK_WORD && t->end - t->begin > 1 &&
+         kgb_tok_fold(toks, i)[strlen(kgb_tok_fold(toks, i)) - 1] == '.' &&
+         i + 1 < toks->n && (toks->v[i + 1].flags & KGB_TF_CAP) &&
+         kgb_lexicon_has_word(lex, kgb_tok_fold(toks, i + 1),
+                              KGB_LEX_STOPWORD);
+}
+
+typedef struct {
+  size_t byte, cp;   /* a position known in both units */
+} cursor;
+
+static size_t cp_offset(const kgb_document *doc, cursor *c, size_t byte)
+{
+  c->cp += kgb_utf8_cp_count(doc->text + c->byte, byte - c->byte);
+  c->byte = byte;
+  return c->cp;
+}
+
+static int add_sentence(kgb_document *doc, cursor *c, size_t first,
+                        size_t last)
+{
+  kgb_sentence *s;
+
+  if (first >= last)
+    return KGB_OK;
+  if (kgb_grow(&doc->sentences, &doc->cap_sentences, doc->n_sentences + 1,
+               sizeof *doc->sentences))
+    return KGB_ENOMEM;
+  s = &doc->sentences[doc->n_sentences++];
+  s->first_tok = first;
+  s->last_tok = last;
+  s->begin = doc->toks.v[first].begin;
+  s->end = doc->toks.v[last - 1].end;
+  s->cp_begin = cp_offset(doc, c, s->begin);
+  s->cp_end = cp_offset(doc, c, s->end);
+  return KGB_OK;
+}
+
+int kgb_sentences_split(kgb_document *doc, const kgb_lexicon *lex)
+{
+  const kgb_tokens *toks = &doc->toks;
+  cursor c = {0, 0};
+  size_t start = 0;
+  int rc = KGB_OK;
+
+  for (size_t i = 0; i < toks->n && rc == KGB_OK; i++) {
+    size_t last = i;
+    if (i > start && (toks->v[i].flags & KGB_TF_NL_BEFORE)) {
+      rc = add_sentence(doc, &c, start, i);
+      start = i;
+    }
+    if (acronym_ends(toks, i, lex)) {
+      rc = add_sentence(doc, &c, start, i + 1);
+      start = i + 1;
+      continue;
+    }
+    if (!is_terminal(kgb_tok_fold(toks, i)))
+      continue;
+    while (last + 1 < toks->n && is_closing(kgb_tok_fold(toks, last + 1)) &&
+           !(toks->v[last + 1].flags & KGB_TF_NL_BEFORE))
+      last++;
+    if (ends_here(toks, i, last, lex)) {
+      rc = add_sentence(doc, &c, start, last + 1);
+      start = last + 1;
+      i = last;
+    }
+  }
+  if (rc == KGB_OK)
+    rc = add_sentence(doc, &c, start, toks->n);
+  return rc;
+}

@@ -1,0 +1,14 @@
+/* kgb_sentence.h - sentence segmentation over tokens. */
+#ifndef KGB_SENTENCE_H
+#define KGB_SENTENCE_H
+
+#include "kgb_document_internal.h"
+#include "kgb_lexicon.h"
+
+/* Fill DOC->sentences from DOC->toks.  A line break always ends a
+ * sentence (titles carry no full stop); '.', '!', '?' and '…' end one
+ * when what follows can start a sentence, except after an abbreviation
+ * of LEX or an initial. */
+int kgb_sentences_split(kgb_document *doc, const kgb_lexicon *lex);
+
+#endif

@@ -1,0 +1,299 @@
+/* kgb_token.c - the tokenizer. */
+#include "kgb_token.h"
+
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_utf8.h"
+#include "kgbuild.h"
+
+/* French elided forms; the tokenizer runs before the language is known,
+ * and none of these is an English word before an apostrophe. */
+static const char *const elisions[] = {
+  "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
+  "puisqu", "quoiqu", NULL
+};
+
+void kgb_tokens_init(kgb_tokens *toks) { memset(toks, 0, sizeof *toks); }
+
+void kgb_tokens_release(kgb_tokens *toks)
+{
+  kgb_free(toks->v);
+  kgb_free(toks->folds);
+  kgb_tokens_init(toks);
+}
+
+typedef struct {
+  const char *s;
+  size_t len;
+} text_view;
+
+static int32_t cp_at(text_view t, size_t i, size_t *width)
+{
+  int32_t cp = 0;
+  size_t w = i < t.len ? kgb_utf8_next(t.s + i, t.len - i, &cp) : 0;
+
+  if (width)
+    *width = w;
+  return i < t.len ? cp : 0;
+}
+
+static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010; }
+
+static int is_word_cp(int32_t cp)
+{
+  return kgb_utf8_is_letter(cp) || kgb_utf8_is_digit(cp) ||
+         (cp >= 0x300 && cp <= 0x36F);
+}
+
+static int is_group_space(int32_t cp)
+{
+  return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
+}
+
+static int is_symbol(int32_t cp)
+{
+  return cp == '$' || cp == 0x20AC || cp == 0xA3 || cp == 0xA5 ||
+         cp == '%' || cp == '&' || cp == '+' || cp == 0x20B9;
+}
+
+static int is_elision(const char *fold, size_t n)
+{
+  for (size_t k = 0; elisions[k]; k++)
+    if (strlen(elisions[k]) == n && memcmp(elisions[k], fold, n) == 0)
+      return 1;
+  return 0;
+}
+
+static int push_fold(kgb_tokens *toks, const char *s, size_t n, size_t *off)
+{
+  char ascii[64];
+  char *folded = NULL;
+  const char *src = ascii;
+  size_t m = 0, k;
+
+  for (k = 0; k < n && k < sizeof ascii - 1 && !((unsigned char)s[k] & 0x80);
+       k++)
+    ascii[k] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+  if (k == n) {
+    ascii[k] = '\0';
+    m = k;
+  } else {
+    folded = kgb_utf8_fold(s, n);
+    if (!folded)
+      return KGB_ENOMEM;
+    src = folded;
+    m = strlen(folded);
+  }
+  if (kgb_grow(&toks->folds, &toks->folds_cap, toks->folds_len + m + 1, 1)) {
+    kgb_free(folded);
+    return KGB_ENOMEM;
+  }
+  memcpy(toks->folds + toks->folds_len, src, m + 1);
+  *off = toks->folds_len;
+  toks->folds_len += m + 1;
+  kgb_free(folded);
+  return KGB_OK;
+}
+
+static unsigned case_flags(text_view t, size_t b, size_t e)
+{
+  size_t w, letters = 0, uppers = 0;
+  unsigned flags = 0;
+
+  for (size_t i = b; i < e; i += w) {
+    int32_t cp = cp_at(t, i, &w);
+    if (kgb_utf8_is_letter(cp)) {
+      if (letters == 0 && kgb_utf8_is_upper(cp))
+        flags |= KGB_TF_CAP;
+      letters++;
+      uppers += kgb_utf8_is_upper(cp);
+    }
+    if (kgb_utf8_is_digit(cp))
+      flags |= KGB_TF_DIGIT;
+  }
+  if (letters >= 2 && uppers == letters)
+    flags |= KGB_TF_ALLCAPS;
+  return flags;
+}
+
+static int push(kgb_tokens *toks, text_view t, kgb_tok_type type, size_t b,
+                size_t e, unsigned flags)
+{
+  kgb_token *tok;
+  int rc;
+
+  if (kgb_grow(&toks->v, &toks->cap, toks->n + 1, sizeof *toks->v))
+    return KGB_ENOMEM;
+  tok = &toks->v[toks->n];
+  tok->type = type;
+  tok->begin = b;
+  tok->end = e;
+  tok->flags = flags | case_flags(t, b, e);
+  rc = push_fold(toks, t.s + b, e - b, &tok->fold);
+  if (rc == KGB_OK)
+    toks->n++;
+  return rc;
+}
+
+/* Digits, with decimal marks and thousands groups: "3 000", "1,2". */
+static size_t scan_number(text_view t, size_t i)
+{
+  size_t w, group = 0;
+
+  for (;;) {
+    int32_t cp = cp_at(t, i, &w);
+    if (kgb_utf8_is_digit(cp)) {
+      i += w;
+      group++;
+      continue;
+    }
+    if ((cp == '.' || cp == ',') && kgb_utf8_is_digit(cp_at(t, i + 1, NULL))) {
+      i += w;
+      group = 0;
+      continue;
+    }
+    if (is_group_space(cp) && group <= 3) {
+      size_t j = i + w, digits = 0, w2;
+      while (kgb_utf8_is_digit(cp_at(t, j, &w2)) && digits < 4) {
+        j += w2;
+        digits++;
+      }
+      if (digits == 3) {
+        i += w;
+        group = 0;
+        continue;
+      }
+    }
+    return i;
+  }
+}
+
+/* "U.S" becomes "U.S." when every dotted piece is one letter. */
+static int is_dotted_initials(text_view t, size_t b, size_t e)
+{
+  size_t w, run = 0, dots = 0;
+
+  for (size_t i = b; i < e; i += w) {
+    int32_t cp = cp_at(t, i, &w);
+    if (cp == '.') {
+      if (run != 1)
+        return 0;
+      run = 0;
+      dots++;
+    } else {
+      run++;
+    }
+  }
+  return dots > 0 && run == 1;
+}
+
+/* A word: letters and digits joined by hyphens, inner dots and inner
+ * apostrophes; stops before an elision's apostrophe is passed, and before
+ * an English possessive. *ELIDED is set when the word is an elision. */
+static size_t scan_word(kgb_tokens *toks, text_view t, size_t b, int *elided)
+{
+  size_t i = b, w, w2;
+  int32_t prev = 0;
+
+  (void)toks;
+  *elided = 0;
+  for (;;) {
+    int32_t cp = cp_at(t, i, &w);
+    int32_t next = cp_at(t, i + w, &w2);
+    if (is_word_cp(cp)) {
+      i += w;
+      prev = cp;
+      continue;
+    }
+    /* "Amazon.com", "AMZN.O", "U.S" stay whole, but in "domestique.Le"
+     * two paragraphs were glued: lower case, dot, upper case. */
+    if ((is_hyphen(cp) || cp == '.') && i > b && is_word_cp(next) &&
+        !(cp == '.' && kgb_utf8_is_digit(next)) &&
+        !(cp == '.' && kgb_utf8_is_lower(prev) && kgb_utf8_is_upper(next))) {
+      i += w;
+      prev = cp;
+      continue;
+    }
+    if (is_apostrophe(cp) && kgb_utf8_is_letter(next)) {
+      char *fold = kgb_utf8_fold(t.s + b, i - b);
+      int elision = fold && is_elision(fold, strlen(fold));
+      kgb_free(fold);
+      if (elision) {
+        *elided = 1;
+        return i + w;
+      }
+      if ((next == 's' || next == 'S') &&
+          !is_word_cp(cp_at(t, i + w + w2, NULL)))
+        return i; /* possessive: "'s" is its own token */
+      i += w;
+      prev = cp;
+      continue;
+    }
+    break;
+  }
+  if (cp_at(t, i, &w) == '.' && is_dotted_initials(t, b, i))
+    i += w;
+  return i;
+}
+
+int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
+{
+  text_view t = {text, len};
+  unsigned pending = 0;
+  size_t i = 0, w;
+  int newlines = 0, rc = KGB_OK;
+
+  while (i < len && rc == KGB_OK) {
+    int32_t cp = cp_at(t, i, &w);
+    size_t b = i;
+    int elided = 0;
+
+    if (kgb_utf8_is_space(cp)) {
+      if (cp == '\n')
+        newlines++;
+      pending |= KGB_TF_SPACE_BEFORE;
+      i += w;
+      continue;
+    }
+    if (newlines)
+      pending |= KGB_TF_NL_BEFORE | (newlines > 1 ? KGB_TF_PARA_BEFORE : 0);
+    if (kgb_utf8_is_digit(cp)) {
+      i = scan_number(t, i);
+      rc = push(toks, t, KGB_TOK_NUMBER, b, i, pending);
+    } else if (kgb_utf8_is_letter(cp)) {
+      i = scan_word(toks, t, i, &elided);
+      rc = push(toks, t, KGB_TOK_WORD, b, i,
+                pending | (elided ? KGB_TF_ELISION : 0));
+    } else if (is_apostrophe(cp) && (cp_at(t, i + w, NULL) == 's') &&
+               !is_word_cp(cp_at(t, i + w + 1, NULL))) {
+      i += w + 1; /* the possessive "'s" */
+      rc = push(toks, t, KGB_TOK_WORD, b, i, pending);
+    } else {
+      i += w;
+      rc = push(toks, t, is_symbol(cp) ? KGB_TOK_SYMBOL : KGB_TOK_PUNCT, b, i,
+                pending);
+    }
+    pending = 0;
+    newlines = 0;
+  }
+  return rc;
+}
+
+int kgb_token_is_ticker(const char *text, const kgb_token *tok)
+{
+  size_t dot = 0, n = tok->end - tok->begin;
+  const char *s = text + tok->begin;
+
+  if (tok->type != KGB_TOK_WORD || n < 3 || n > 12)
+    return 0;
+  for (size_t k = 0; k < n; k++) {
+    if (s[k] == '.' && k > 0 && k + 1 < n && !dot)
+      dot = k;
+    else if (!(s[k] >= 'A' && s[k] <= 'Z') && !(s[k] >= '0' && s[k] <= '9'))
+      return 0;
+  }
+  return dot > 0 && n - dot - 1 <= 2;
+}

@@ -1,0 +1,58 @@
+/* kgb_token.h - tokens with byte offsets into the document text.
+ *
+ * Tokenisation keeps what later stages need whole: numbers with their
+ * thousands separators ("3 000", "3,000", "1,2"), hyphenated names,
+ * acronyms with dots ("U.S."), tickers ("AMZN.O") and dotted names
+ * ("Amazon.com"); it splits elisions ("d'" + "euros"), possessives
+ * ("Acme" + "'s") and figures glued to a unit ("1.2" + "bn"). */
+#ifndef KGB_TOKEN_H
+#define KGB_TOKEN_H
+
+#include <stddef.h>
+
+typedef enum {
+  KGB_TOK_WORD,
+  KGB_TOK_NUMBER,
+  KGB_TOK_SYMBOL,   /* currency and other symbols: € $ £ % & */
+  KGB_TOK_PUNCT
+} kgb_tok_type;
+
+enum {
+  KGB_TF_CAP = 1 << 0,        /* first letter upper case */
+  KGB_TF_ALLCAPS = 1 << 1,    /* two or more letters, all upper case */
+  KGB_TF_NL_BEFORE = 1 << 2,  /* a line break precedes it */
+  KGB_TF_PARA_BEFORE = 1 << 3,/* a blank line precedes it */
+  KGB_TF_SPACE_BEFORE = 1 << 4,
+  KGB_TF_ELISION = 1 << 5,    /* d' l' qu' ... */
+  KGB_TF_DIGIT = 1 << 6       /* holds a digit */
+};
+
+typedef struct {
+  kgb_tok_type type;
+  unsigned flags;
+  size_t begin, end;   /* bytes in the text */
+  size_t fold;         /* offset of the folded form in kgb_tokens.folds */
+} kgb_token;
+
+typedef struct kgb_tokens {
+  kgb_token *v;
+  size_t n, cap;
+  char *folds;         /* NUL-separated folded forms, owned */
+  size_t folds_len, folds_cap;
+} kgb_tokens;
+
+void kgb_tokens_init(kgb_tokens *toks);
+void kgb_tokens_release(kgb_tokens *toks);
+/* Append the tokens of TEXT[0..LEN) (valid UTF-8). */
+int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks);
+
+/* Borrowed: the case- and accent-folded form of token I. */
+static inline const char *kgb_tok_fold(const kgb_tokens *toks, size_t i)
+{
+  return toks->folds + toks->v[i].fold;
+}
+
+/* 1 for a stock ticker: capitals, a dot, an exchange code ("GSK.L"). */
+int kgb_token_is_ticker(const char *text, const kgb_token *tok);
+
+#endif

@@ -1,0 +1,289 @@
+/* kgb_emit.c - facts of one document -> triples, with provenance. */
+#include <stdio.h>
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_buf.h"
+#include "kgb_graph_internal.h"
+#include "kgb_iri.h"
+#include "kgb_world_internal.h"
+#include "../extractor/kgb_document_internal.h"
+#include "../extractor/kgb_fact.h"
+
+/* How each n-ary fact kind is written. */
+static const struct {
+  kgb_term cls, agent, object, figure, figure_cls;
+  const char *segment;   /* path segment of its IRIs */
+} nary[] = {
+  [KGB_FACT_INVESTMENT] = {KGB_INVESTMENT, KGB_INVESTOR, KGB_INVESTEE,
+                           KGB_AMOUNT, KGB_SCHEMA_MONETARY_AMOUNT,
+                           "investment"},
+  [KGB_FACT_JOB_CREATION] = {KGB_JOB_CREATION, KGB_EMPLOYER, KGB_TERM_COUNT,
+                             KGB_JOBS, KGB_SCHEMA_QUANTITATIVE_VALUE,
+                             "job-creation"},
+  [KGB_FACT_JOB_CUT] = {KGB_JOB_CUT, KGB_EMPLOYER, KGB_TERM_COUNT, KGB_JOBS,
+                        KGB_SCHEMA_QUANTITATIVE_VALUE, "job-cut"},
+  [KGB_FACT_WORKFORCE] = {KGB_WORKFORCE, KGB_EMPLOYER, KGB_TERM_COUNT,
+                          KGB_EMPLOYEES, KGB_SCHEMA_QUANTITATIVE_VALUE,
+                          "workforce"},
+  [KGB_FACT_ACQUISITION] = {KGB_ACQUISITION, KGB_ACQUIRER, KGB_ACQUIREE,
+                            KGB_AMOUNT, KGB_SCHEMA_MONETARY_AMOUNT,
+                            "acquisition"},
+};
+
+static const struct {
+  kgb_term cls;
+  const char *segment;
+} classes[] = {
+  [KGB_CLASS_ORGANIZATION] = {KGB_ORGANIZATION, "organization"},
+  [KGB_CLASS_PERSON] = {KGB_PERSON, "person"},
+  [KGB_CLASS_PLACE] = {KGB_PLACE, "place"},
+  [KGB_CLASS_EVENT] = {KGB_EVENT, "event"},
+};
+
+static const kgb_term bound_terms[] = {
+  [KGB_BOUND_EXACT] = KGB_SCHEMA_VALUE,
+  [KGB_BOUND_MIN] = KGB_SCHEMA_MIN_VALUE,
+  [KGB_BOUND_MAX] = KGB_SCHEMA_MAX_VALUE,
+};
+
+typedef struct {
+  kgb_graph *g;
+  const kgb_document *doc;
+  const kgb_factset *fs;
+  const char *base;
+  char **entity_iri;   /* owned, one per entity; NULL when not emitted */
+  kgb_buf doc_iri;
+} emit_ctx;
+
+static int entity_iri(emit_ctx *c, size_t i, char **out)
+{
+  const kgb_entity *e = &c->fs->entities[i];
+  kgb_buf iri;
+  int rc;
+
+  kgb_buf_init(&iri);
+  rc = kgb_buf_printf(&iri, "%s%s/", c->base, classes[e->cls].segment);
+  if (rc == KGB_OK)
+    rc = kgb_iri_append_slug(&iri, e->name);
+  *out = rc == KGB_OK ? kgb_buf_to_string(&iri) : NULL;
+  kgb_buf_release(&iri);
+  return *out ? KGB_OK : KGB_ENOMEM;
+}
+
+static int emit_entity(emit_ctx *c, size_t i)
+{
+  const kgb_entity *e = &c->fs->entities[i];
+  const char *iri;
+  int rc;
+
+  if (e->cls == KGB_CLASS_UNKNOWN)
+    return KGB_OK;
+  if ((rc = entity_iri(c, i, &c->entity_iri[i])))
+    return rc;
+  iri = c->entity_iri[i];
+  rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, classes[e->cls].cls);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri, KGB_RDFS_LABEL, e->name,
+                            strlen(e->name), NULL);
+  for (size_t a = 0; rc == KGB_OK && a < e->n_aliases; a++)
+    rc = kgb_graph_add_text(c->g, iri, KGB_SKOS_ALT_LABEL, e->aliases[a],
+                            strlen(e->aliases[a]), NULL);
+  return rc;
+}
+
+static int emit_document(emit_ctx *c)
+{
+  const kgb_document *d = c->doc;
+  const char *iri;
+  int rc = kgb_buf_printf(&c->doc_iri, "%sdocument/%.16s", c->base,
+                          d->sha256);
+
+  if (rc)
+    return rc;
+  iri = c->doc_iri.data;
+  rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, KGB_DOCUMENT);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri, KGB_DCT_SOURCE, d->source,
+                            strlen(d->source), NULL);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri, KGB_DCT_LANGUAGE,
+                            kgb_lang_code(d->lang), 2, NULL);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri, KGB_SHA256, d->sha256, 64, NULL);
+  return rc;
+}
+
+/* Canonical xsd:decimal with two places at most: 0.9, 0.85, 1.0. */
+static void format_confidence(double c, char *buf, size_t size)
+{
+  size_t n;
+
+  snprintf(buf, size, "%.2f", c < 0 ? 0.0 : c > 1 ? 1.0 : c);
+  n = strlen(buf);
+  while (n > 3 && buf[n - 1] == '0')
+    buf[--n] = '\0';
+}
+
+/* The mention node: the sentence a fact came from, with NIF offsets. */
+static int emit_mention(emit_ctx *c, const char *fact_iri, const kgb_fact *f)
+{
+  const kgb_sentence *s = &c->doc->sentences[f->sentence];
+  kgb_buf iri;
+  char num[32];
+  int rc;
+
+  kgb_buf_init(&iri);
+  rc = kgb_buf_printf(&iri, "%s/source/%.16s-%zu-%zu", fact_iri,
+                      c->doc->sha256, s->cp_begin, s->cp_end);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, fact_iri, KGB_PROV_WAS_DERIVED_FROM,
+                           iri.data);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE, KGB_MENTION);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri.data, KGB_NIF_ANCHOR_OF,
+                            c->doc->text + s->begin, s->end - s->begin, NULL);
+  snprintf(num, sizeof num, "%zu", s->cp_begin);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_BEGIN_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  snprintf(num, sizeof num, "%zu", s->cp_end);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_END_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, iri.data, KGB_DOCUMENT_OF, c->doc_iri.data);
+  format_confidence(f->confidence, num, sizeof num);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri.data, KGB_CONFIDENCE, num,
+                             KGB_XSD_DECIMAL);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri.data, KGB_RULE, f->rule,
+                            strlen(f->rule), NULL);
+  kgb_buf_release(&iri);
+  return rc;
+}
+
+static const char *iri_or_empty(const emit_ctx *c, int entity)
+{
+  return entity >= 0 && c->entity_iri[entity] ? c->entity_iri[entity] : "";
+}
+
+/* The IRI of an n-ary fact hashes all its parts, so the same fact read
+ * twice (a title and its body, two articles) is one node. */
+static int nary_iri(const emit_ctx *c, const kgb_fact *f, kgb_buf *iri)
+{
+  kgb_buf key;
+  char fig[48] = "";
+  int rc;
+
+  if (f->has_figure)
+    kgb_decimal_format(f->figure, fig, sizeof fig);
+  kgb_buf_init(&key);
+  rc = kgb_buf_printf(&key, "%d|%s|%s|%s|%s|%d|%s|%d|%d", (int)f->kind,
+                      iri_or_empty(c, f->agent), iri_or_empty(c, f->object),
+                      iri_or_empty(c, f->location), fig, (int)f->bound,
+                      f->currency, f->year, f->start_year);
+  if (rc == KGB_OK)
+    rc = kgb_buf_printf(iri, "%s%s/", c->base, nary[f->kind].segment);
+  if (rc == KGB_OK)
+    rc = kgb_iri_append_hash(iri, key.data, key.len);
+  kgb_buf_release(&key);
+  return rc;
+}
+
+static int emit_figure(emit_ctx *c, const char *fact_iri, const kgb_fact *f)
+{
+  kgb_buf iri;
+  char value[48];
+  int rc;
+
+  kgb_buf_init(&iri);
+  kgb_decimal_format(f->figure, value, sizeof value);
+  rc = kgb_buf_printf(&iri, "%s/%s", fact_iri,
+                      kgb_term_local(nary[f->kind].figure));
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, fact_iri, nary[f->kind].figure, iri.data);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE,
+                            nary[f->kind].figure_cls);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri.data, bound_terms[f->bound], value,
+                             KGB_XSD_DECIMAL);
+  if (rc == KGB_OK && f->currency[0])
+    rc = kgb_graph_add_text(c->g, iri.data, KGB_SCHEMA_CURRENCY, f->currency,
+                            strlen(f->currency), NULL);
+  kgb_buf_release(&iri);
+  return rc;
+}
+
+static int emit_year(emit_ctx *c, const char *iri, kgb_term p, int year)
+{
+  char y[16];
+
+  if (!year)
+    return KGB_OK;
+  snprintf(y, sizeof y, "%04d", year);
+  return kgb_graph_add_typed(c->g, iri, p, y, KGB_XSD_GYEAR);
+}
+
+static int emit_role(emit_ctx *c, const char *iri, kgb_term p, int entity)
+{
+  if (entity < 0 || p == KGB_TERM_COUNT || !c->entity_iri[entity])
+    return KGB_OK;
+  return kgb_graph_add_iri(c->g, iri, p, c->entity_iri[entity]);
+}
+
+static int emit_nary(emit_ctx *c, const kgb_fact *f)
+{
+  kgb_buf iri;
+  int rc;
+
+  kgb_buf_init(&iri);
+  rc = nary_iri(c, f, &iri);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE, nary[f->kind].cls);
+  if (rc == KGB_OK)
+    rc = emit_role(c, iri.data, nary[f->kind].agent, f->agent);
+  if (rc == KGB_OK)
+    rc = emit_role(c, iri.data, nary[f->kind].object, f->object);
+  if (rc == KGB_OK)
+    rc = emit_role(c, iri.data, KGB_LOCATION, f->location);
+  if (rc == KGB_OK && f->has_figure)
+    rc = emit_figure(c, iri.data, f);
+  if (rc == KGB_OK)
+    rc = emit_year(c, iri.data, KGB_YEAR, f->year);
+  if (rc == KGB_OK)
+    rc = emit_year(c, iri.data, KGB_START_YEAR, f->start_year);
+  if (rc == KGB_OK)
+    rc = emit_mention(c, iri.data, f);
+  kgb_buf_release(&iri);
+  return rc;
+}
+
+int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
+                  const kgb_factset *fs)
+{
+  emit_ctx c = {g, doc, fs, kgb_world_as_base(g->world), NULL, {0}};
+  int rc;
+
+  kgb_buf_init(&c.doc_iri);
+  c.entity_iri = kgb_calloc(fs->n_entities, sizeof *c.entity_iri);
+  if (!c.entity_iri)
+    return KGB_ENOMEM;
+  rc = emit_document(&c);
+  for (size_t i = 0; rc == KGB_OK && i < fs->n_entities; i++)
+    rc = emit_entity(&c, i);
+  for (size_t i = 0; rc == KGB_OK && i < fs->n_facts; i++)
+    if (KGB_FACT_IS_NARY(fs->facts[i].kind))
+      rc = emit_nary(&c, &fs->facts[i]);
+  for (size_t i = 0; i < fs->n_entities; i++)
+    kgb_free(c.entity_iri[i]);
+  kgb_free(c.entity_iri);
+  kgb_buf_release(&c.doc_iri);
+  if (rc)
+    return kgb_report(g->world, rc, "%s: cannot build the graph: %s",
+                      doc->source, kgb_strerror(rc));
+  return KGB_OK;
+}
