@@ -1,0 +1,236 @@
+/* test_cli.c - the kgbuild program as users run it: options, exit
+ * statuses, messages, inputs, formats, and Turtle other tools accept. */
+#define _DEFAULT_SOURCE
+#include "test_util.h"
+
+#include <raptor2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+  int status;
+  char *out, *err;
+} run_result;
+
+static run_result run(const char *const *args, const char *input)
+{
+  run_result r = {0, NULL, NULL};
+
+  r.status = test_run_program(args, input, &r.out, &r.err);
+  return r;
+}
+
+static void release(run_result *r)
+{
+  free(r->out);
+  free(r->err);
+}
+
+static void count_statement(void *data, raptor_statement *st)
+{
+  (void)st;
+  (*(int *)data)++;
+}
+
+/* Parse TEXT in raptor syntax SYNTAX; returns the number of triples, or
+ * -1 when raptor reports an error. */
+static int raptor_count(const char *text, const char *syntax)
+{
+  raptor_world *w = raptor_new_world();
+  raptor_parser *p = raptor_new_parser(w, syntax);
+  raptor_uri *base = raptor_new_uri(w, (const unsigned char *)"http://x/");
+  int count = 0, rc;
+
+  raptor_parser_set_statement_handler(p, &count, count_statement);
+  rc = raptor_parser_parse_start(p, base);
+  if (rc == 0)
+    rc = raptor_parser_parse_chunk(p, (const unsigned char *)text,
+                                   strlen(text), 1);
+  raptor_free_uri(base);
+  raptor_free_parser(p);
+  raptor_free_world(w);
+  return rc ? -1 : count;
+}
+
+static void test_help_and_version(void **state)
+{
+  run_result r = run((const char *[]){"--help", NULL}, NULL);
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Usage: kgbuild"));
+  assert_non_null(strstr(r.out, "--format"));
+  release(&r);
+  r = run((const char *[]){"-V", NULL}, NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "kgbuild "));
+  release(&r);
+}
+
+static void check_usage_error(const char *const *args, const char *needle)
+{
+  run_result r = run(args, NULL);
+
+  assert_int_equal(r.status, 2);
+  if (!strstr(r.err, needle))
+    fail_msg("stderr '%s' lacks '%s'", r.err, needle);
+  assert_string_equal(r.out, "");
+  release(&r);
+}
+
+static void test_usage_errors(void **state)
+{
+  (void)state;
+  check_usage_error((const char *[]){NULL}, "no input");
+  check_usage_error((const char *[]){"--bogus", "x.txt", NULL}, "--bogus");
+  check_usage_error((const char *[]){"-f", "yaml", "-", NULL}, "yaml");
+  check_usage_error((const char *[]){"--lang", "de", "-", NULL}, "de");
+  check_usage_error((const char *[]){"--base", "not an iri", "-", NULL},
+                    "not an iri");
+  check_usage_error((const char *[]){"-o", NULL}, "-o");
+}
+
+static void test_missing_input_named(void **state)
+{
+  run_result r = run((const char *[]){"/nonexistent/article.txt", NULL}, NULL);
+
+  (void)state;
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "/nonexistent/article.txt"));
+  release(&r);
+}
+
+/* A bad input among good ones: exit 1, yet the graph of the good one. */
+static void test_partial_failure_keeps_graph(void **state)
+{
+  run_result r = run((const char *[]){"-f", "ntriples", "-", "/nonexistent.txt",
+                                      NULL},
+                     "Orvia will invest 3 million euros in Italy.\n");
+
+  (void)state;
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.out, "Investment>"));
+  assert_non_null(strstr(r.err, "/nonexistent.txt"));
+  release(&r);
+}
+
+static void test_stdin_source(void **state)
+{
+  run_result r = run((const char *[]){"-", NULL},
+                     "Orvia will invest 3 million euros in Italy.\n");
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "\"<stdin>\""));
+  assert_true(raptor_count(r.out, "turtle") > 10);
+  release(&r);
+}
+
+static void test_examples_parse_everywhere(void **state)
+{
+  char *dir = test_src_path("examples");
+  run_result r = run((const char *[]){dir, NULL}, NULL);
+  char tmp[] = "/tmp/kgb-examples-XXXXXX";
+  int fd = mkstemp(tmp);
+  char cmd[512];
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_true(raptor_count(r.out, "turtle") > 50);
+  assert_non_null(strstr(r.out, "kgo:Investment"));
+  assert_true(write(fd, r.out, strlen(r.out)) == (ssize_t)strlen(r.out));
+  close(fd);
+  /* rdflib is an independent parser; the test command installs it. */
+  snprintf(cmd, sizeof cmd,
+           "/usr/bin/python3 -c 'import rdflib,sys; g=rdflib.Graph(); "
+           "g.parse(sys.argv[1], format=\"turtle\"); assert len(g) > 50' %s",
+           tmp);
+  assert_int_equal(test_sh(cmd), 0);
+  unlink(tmp);
+  release(&r);
+  free(dir);
+}
+
+static void test_formats_and_determinism(void **state)
+{
+  static const struct {
+    const char *format, *syntax;
+  } formats[] = {{"turtle", "turtle"}, {"ntriples", "ntriples"},
+                 {"nquads", "nquads"}, {"rdfxml", "rdfxml"},
+                 {"json", "json"},     {"dot", NULL}};
+  char *dir = test_src_path("examples");
+
+  (void)state;
+  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+    run_result a = run((const char *[]){"-f", formats[i].format, dir, NULL},
+                       NULL);
+    run_result b = run((const char *[]){"-f", formats[i].format, dir, NULL},
+                       NULL);
+    assert_int_equal(a.status, 0);
+    assert_string_equal(a.out, b.out);
+    if (formats[i].syntax)
+      assert_true(raptor_count(a.out, formats[i].syntax) > 50);
+    else
+      assert_non_null(strstr(a.out, "digraph"));
+    release(&a);
+    release(&b);
+  }
+  free(dir);
+}
+
+static void test_output_file(void **state)
+{
+  char dir[] = "/tmp/kgb-out-XXXXXX";
+  char path[256], cmd[512];
+  run_result r;
+  char *text;
+
+  (void)state;
+  assert_non_null(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/graph.ttl", dir);
+  r = run((const char *[]){"-o", path, "-", NULL},
+          "Orvia va investir 3 millions d'euros en Italie.\n");
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.out, "");
+  text = test_read_file(path, NULL);
+  assert_non_null(text);
+  assert_true(raptor_count(text, "turtle") > 10);
+  free(text);
+  release(&r);
+  /* Only graph.ttl is left: no temporary file behind. */
+  snprintf(cmd, sizeof cmd, "test $(ls %s | wc -l) -eq 1 && rm -r %s", dir,
+           dir);
+  assert_int_equal(test_sh(cmd), 0);
+}
+
+static void test_base_option(void **state)
+{
+  run_result r = run((const char *[]){"--base", "http://example.org/kg/", "-f",
+                                      "ntriples", "-", NULL},
+                     "Orvia will invest 3 million euros in Italy.\n");
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "<http://example.org/kg/organization/orvia>"));
+  assert_null(strstr(r.out, "w3id.org/kgbuild/resource"));
+  release(&r);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_help_and_version),
+    cmocka_unit_test(test_usage_errors),
+    cmocka_unit_test(test_missing_input_named),
+    cmocka_unit_test(test_partial_failure_keeps_graph),
+    cmocka_unit_test(test_stdin_source),
+    cmocka_unit_test(test_examples_parse_everywhere),
+    cmocka_unit_test(test_formats_and_determinism),
+    cmocka_unit_test(test_output_file),
+    cmocka_unit_test(test_base_option),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,180 @@
+/* test_util.c - helpers shared by the cmocka tests. */
+#define _DEFAULT_SOURCE
+#include "test_util.h"
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+char test_last_message[1024];
+
+static void keep_message(void *data, kgb_level level, const char *msg)
+{
+  (void)data;
+  (void)level;
+  snprintf(test_last_message, sizeof test_last_message, "%s", msg);
+}
+
+kgb_world *test_world(void)
+{
+  kgb_world *world = kgb_world_new();
+
+  assert_non_null(world);
+  kgb_world_set_message_handler(world, keep_message, NULL);
+  if (kgb_world_open(world) != KGB_OK)
+    fail_msg("cannot open the world: %s", test_last_message);
+  return world;
+}
+
+char *test_extract_to_string(kgb_world *world, const char *text,
+                             const char *lang, const char *format)
+{
+  kgb_document *doc = NULL;
+  kgb_factset *facts = NULL;
+  kgb_graph *graph = NULL;
+  char *out = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&out, &len);
+
+  assert_non_null(f);
+  assert_int_equal(kgb_document_new_from_buffer(world, "test", text,
+                                                strlen(text), &doc), KGB_OK);
+  assert_int_equal(kgb_document_set_language(doc, lang), KGB_OK);
+  assert_int_equal(kgb_extract(world, doc, &facts), KGB_OK);
+  assert_int_equal(kgb_graph_new(world, &graph), KGB_OK);
+  assert_int_equal(kgb_graph_add(graph, doc, facts), KGB_OK);
+  assert_int_equal(kgb_graph_serialize(graph, format, f), KGB_OK);
+  fclose(f);
+  kgb_graph_free(graph);
+  kgb_factset_free(facts);
+  kgb_document_free(doc);
+  return out;
+}
+
+/* Drain two pipes while writing a third, so no child blocks. */
+static void pump(int in_fd, const char *input, int out_fd, int err_fd,
+                 char **out, char **err)
+{
+  size_t in_left = input ? strlen(input) : 0, out_len = 0, err_len = 0;
+  FILE *o = open_memstream(out, &out_len), *e = open_memstream(err, &err_len);
+  struct pollfd fds[3] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0},
+                          {in_fd, POLLOUT, 0}};
+  int open_fds = 2;
+  char buf[65536];
+
+  if (!in_left) {
+    close(in_fd);
+    fds[2].fd = -1;
+  }
+  while (open_fds > 0) {
+    poll(fds, 3, -1);
+    for (int k = 0; k < 2; k++) {
+      if (fds[k].fd >= 0 && fds[k].revents) {
+        ssize_t n = read(fds[k].fd, buf, sizeof buf);
+        if (n <= 0) {
+          close(fds[k].fd);
+          fds[k].fd = -1;
+          open_fds--;
+        } else {
+          fwrite(buf, 1, (size_t)n, k == 0 ? o : e);
+        }
+      }
+    }
+    if (fds[2].fd >= 0 && fds[2].revents) {
+      ssize_t n = write(in_fd, input, in_left);
+      if (n > 0) {
+        input += n;
+        in_left -= (size_t)n;
+      }
+      if (n <= 0 || !in_left) {
+        close(in_fd);
+        fds[2].fd = -1;
+      }
+    }
+  }
+  fclose(o);
+  fclose(e);
+}
+
+int test_run_program(const char *const *args, const char *stdin_text,
+                     char **out, char **err)
+{
+  const char *program = getenv("KGB_PROGRAM");
+  int in[2], o[2], e[2], status;
+  const char *argv[64];
+  size_t n = 0;
+  pid_t pid;
+
+  assert_non_null(program);
+  argv[n++] = program;
+  while (args[n - 1] && n < 63) {
+    argv[n] = args[n - 1];
+    n++;
+  }
+  argv[n] = NULL;
+  if (pipe(in) || pipe(o) || pipe(e))
+    return -1;
+  pid = fork();
+  if (pid == 0) {
+    dup2(in[0], 0);
+    dup2(o[1], 1);
+    dup2(e[1], 2);
+    close(in[1]);
+    close(o[0]);
+    close(e[0]);
+    execv(program, (char *const *)argv);
+    _exit(127);
+  }
+  close(in[0]);
+  close(o[1]);
+  close(e[1]);
+  pump(in[1], stdin_text, o[0], e[0], out, err);
+  if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status))
+    return -1;
+  return WEXITSTATUS(status);
+}
+
+int test_sh(const char *command)
+{
+  int status = system(command);
+
+  return status >= 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+char *test_read_file(const char *path, size_t *len)
+{
+  FILE *f = fopen(path, "rb");
+  char *data = NULL;
+  size_t n = 0;
+  FILE *m;
+  char buf[65536];
+  size_t got;
+
+  if (!f)
+    return NULL;
+  m = open_memstream(&data, &n);
+  while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+    fwrite(buf, 1, got, m);
+  fclose(f);
+  fclose(m);
+  if (len)
+    *len = n;
+  return data;
+}
+
+char *test_src_path(const char *rel)
+{
+  const char *top = getenv("KGB_TOP_SRCDIR");
+  size_t n;
+  char *path;
+
+  assert_non_null(top);
+  n = strlen(top) + strlen(rel) + 2;
+  path = malloc(n);
+  assert_non_null(path);
+  snprintf(path, n, "%s/%s", top, rel);
+  return path;
+}

@@ -1,0 +1,35 @@
+/* test_util.h - helpers shared by the cmocka tests. */
+#ifndef KGB_TEST_UTIL_H
+#define KGB_TEST_UTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "kgbuild.h"
+
+/* A world opened on the source tree's tables; messages are kept in
+ * test_last_message.  Fails the test when it cannot open. */
+kgb_world *test_world(void);
+extern char test_last_message[1024];
+
+/* Extract TEXT (LANG or NULL for auto) and serialize it in FORMAT; the
+ * caller frees the result. */
+char *test_extract_to_string(kgb_world *world, const char *text,
+                             const char *lang, const char *format);
+
+/* Run the kgbuild program ($KGB_PROGRAM) with ARGS (NULL-terminated),
+ * feeding STDIN_TEXT (may be NULL); OUT and ERR receive what it printed
+ * (free them).  Returns its exit status, or -1. */
+int test_run_program(const char *const *args, const char *stdin_text,
+                     char **out, char **err);
+/* Run any command line through /bin/sh; returns its exit status. */
+int test_sh(const char *command);
+
+/* Whole file into a NUL-terminated string, or NULL. */
+char *test_read_file(const char *path, size_t *len);
+/* $KGB_TOP_SRCDIR/REL into a string the caller frees. */
+char *test_src_path(const char *rel);
+
+#endif
