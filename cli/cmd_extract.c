@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -154,6 +155,14 @@ static int process(kgb_world *world, kgb_graph *graph, const char *path,
   return rc == KGB_OK ? EXIT_OK : EXIT_INPUT;
 }
 
+static mode_t current_umask(void)
+{
+  mode_t mask = umask(0);
+
+  umask(mask);
+  return mask;
+}
+
 /* Write to a temporary file beside OUTPUT and rename it, so a failed
  * run never leaves half a graph where a whole one was. */
 static int write_graph(kgb_graph *graph, const extract_options *o)
@@ -178,6 +187,9 @@ static int write_graph(kgb_graph *graph, const extract_options *o)
     return EXIT_INPUT;
   }
   rc = kgb_graph_serialize(graph, o->format, f);
+  /* mkstemp made it private; give it the mode a new file would get. */
+  if (rc == 0 && fchmod(fd, 0666 & ~current_umask()))
+    rc = KGB_EIO;
   if (fclose(f) && rc == 0)
     rc = KGB_EIO;
   if (rc == 0 && rename(tmp, o->output)) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
@@ -196,6 +197,14 @@ static void test_output_file(void **state)
   assert_string_equal(r.out, "");
   text = test_read_file(path, NULL);
   assert_non_null(text);
+  {
+    /* A new file's usual mode, not the private one of a temporary. */
+    struct stat st;
+    mode_t mask = umask(0);
+    umask(mask);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0666 & ~mask);
+  }
   assert_true(raptor_count(text, "turtle") > 10);
   free(text);
   release(&r);
