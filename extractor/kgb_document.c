@@ -140,7 +140,9 @@ int kgb_document_analyse(kgb_document *doc)
   if (!doc->lang_forced)
     doc->lang = kgb_lang_detect(w->lexicon, &doc->toks, 0, doc->toks.n);
   rc = kgb_sentences_split(doc, w->lexicon[doc->lang]);
-  if (rc == KGB_OK)
+  if (rc == KGB_OK) {
+    kgb_sentences_mark_furniture(doc, w->lexicon[doc->lang]);
     doc->analysed = 1;
+  }
   return rc;
 }

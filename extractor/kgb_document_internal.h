@@ -11,6 +11,7 @@ typedef struct {
   size_t first_tok, last_tok;  /* tokens [first_tok, last_tok) */
   size_t begin, end;           /* bytes */
   size_t cp_begin, cp_end;     /* code points, as NIF counts */
+  int furniture;               /* page furniture: no facts from here */
 } kgb_sentence;
 
 struct kgb_document {

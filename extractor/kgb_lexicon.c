@@ -11,7 +11,14 @@
 
 /* Trigger names as the data files write them, in kgb_trigger order. */
 static const char *const trigger_names[KGB_TRIG_COUNT] = {
-  [KGB_TRIG_INVEST] = "invest",
+  [KGB_TRIG_INVEST] = "invest",       [KGB_TRIG_CREATE] = "create",
+  [KGB_TRIG_CUT] = "cut",             [KGB_TRIG_EMPLOY] = "employ",
+  [KGB_TRIG_ACQUIRE] = "acquire",     [KGB_TRIG_SUBSIDIARY] = "subsidiary",
+  [KGB_TRIG_BASED] = "based",         [KGB_TRIG_COMPETE] = "compete",
+  [KGB_TRIG_FACILITY] = "facility",   [KGB_TRIG_JOBNOUN] = "jobnoun",
+  [KGB_TRIG_EVENTNOUN] = "eventnoun", [KGB_TRIG_LISTCUE] = "listcue",
+  [KGB_TRIG_REPORT] = "report",       [KGB_TRIG_COREF] = "coref",
+  [KGB_TRIG_FUTURE] = "future",       [KGB_TRIG_PASSIVE] = "passive",
 };
 
 typedef struct {
@@ -59,7 +66,8 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
   }
   if (type == KGB_LEX_STOPWORD || type == KGB_LEX_ABBREV ||
       type == KGB_LEX_TRIGGER || type == KGB_LEX_SCALE ||
-      type == KGB_LEX_BOUND || type == KGB_LEX_TITLE)
+      type == KGB_LEX_BOUND || type == KGB_LEX_TITLE ||
+      type == KGB_LEX_FURNITURE)
     required = KGB_CASE_ANY;
   if (kgb_grow(&lex->entries, &lex->cap_entries, lex->n_entries + 1,
                sizeof *lex->entries)) {
@@ -246,24 +254,30 @@ static int resolve_parents(load_ctx *ctx, const char *path)
 }
 
 typedef struct {
-  const char *file;      /* relative to the data dir; %s is the language */
+  const char *file;      /* relative to the data dir, or to DIR/<lang>/ */
+  int per_language;
   size_t min, max;
   kgb_record_fn fn;
   kgb_lex_type type;
 } table_spec;
 
 static const table_spec tables[] = {
-  {"places.tsv", 2, 3, on_place_master, KGB_LEX_PLACE},
-  {"%s/places.tsv", 2, 2, on_place_names, KGB_LEX_PLACE},
-  {"%s/demonyms.tsv", 2, 2, on_place_names, KGB_LEX_DEMONYM},
-  {"companies.tsv", 1, 4, on_company, KGB_LEX_COMPANY},
-  {"legal_suffixes.txt", 1, 1, on_word, KGB_LEX_LEGAL},
-  {"%s/firstnames.txt", 1, 1, on_word, KGB_LEX_FIRSTNAME},
-  {"%s/titles.txt", 1, 1, on_word, KGB_LEX_TITLE},
-  {"%s/stopwords.txt", 1, 1, on_word, KGB_LEX_STOPWORD},
-  {"%s/abbreviations.txt", 1, 1, on_word, KGB_LEX_ABBREV},
-  {"%s/triggers.tsv", 2, 2, on_trigger, KGB_LEX_TRIGGER},
-  {"%s/quantities.tsv", 3, 3, on_quantity, KGB_LEX_SCALE},
+  {"places.tsv", 0, 2, 3, on_place_master, KGB_LEX_PLACE},
+  {"places.tsv", 1, 2, 2, on_place_names, KGB_LEX_PLACE},
+  {"demonyms.tsv", 1, 2, 2, on_place_names, KGB_LEX_DEMONYM},
+  {"companies.tsv", 0, 1, 4, on_company, KGB_LEX_COMPANY},
+  {"legal_suffixes.txt", 0, 1, 1, on_word, KGB_LEX_LEGAL},
+  /* Names travel: an English article quotes a Frédéric, a French one a
+   * Siobhan; both lists serve both languages. */
+  {"en/firstnames.txt", 0, 1, 1, on_word, KGB_LEX_FIRSTNAME},
+  {"fr/firstnames.txt", 0, 1, 1, on_word, KGB_LEX_FIRSTNAME},
+  {"titles.txt", 1, 1, 1, on_word, KGB_LEX_TITLE},
+  {"stopwords.txt", 1, 1, 1, on_word, KGB_LEX_STOPWORD},
+  {"abbreviations.txt", 1, 1, 1, on_word, KGB_LEX_ABBREV},
+  {"triggers.tsv", 1, 2, 2, on_trigger, KGB_LEX_TRIGGER},
+  {"quantities.tsv", 1, 3, 3, on_quantity, KGB_LEX_SCALE},
+  {"furniture.txt", 1, 1, 1, on_word, KGB_LEX_FURNITURE},
+  {"events.txt", 1, 1, 1, on_word, KGB_LEX_EVENTWORD},
 };
 
 int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
@@ -271,7 +285,7 @@ int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
 {
   kgb_lexicon *lex = kgb_calloc(1, sizeof *lex);
   load_ctx ctx = {world, lex, KGB_LEX_PLACE};
-  kgb_buf path, rel;
+  kgb_buf path;
   int rc = KGB_OK;
 
   *out = NULL;
@@ -279,13 +293,13 @@ int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
     return KGB_ENOMEM;
   lex->lang = lang;
   kgb_buf_init(&path);
-  kgb_buf_init(&rel);
   for (size_t t = 0; rc == KGB_OK && t < sizeof tables / sizeof *tables; t++) {
     kgb_buf_clear(&path);
-    kgb_buf_clear(&rel);
-    rc = kgb_buf_printf(&rel, tables[t].file, kgb_lang_code(lang));
-    if (rc == KGB_OK)
-      rc = kgb_buf_printf(&path, "%s/%s", dir, rel.data);
+    if (tables[t].per_language)
+      rc = kgb_buf_printf(&path, "%s/%s/%s", dir, kgb_lang_code(lang),
+                          tables[t].file);
+    else
+      rc = kgb_buf_printf(&path, "%s/%s", dir, tables[t].file);
     ctx.type = tables[t].type;
     if (rc == KGB_OK)
       rc = kgb_datafile_read(world, path.data, tables[t].min, tables[t].max,
@@ -294,7 +308,6 @@ int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
       rc = resolve_parents(&ctx, path.data);
   }
   kgb_buf_release(&path);
-  kgb_buf_release(&rel);
   if (rc) {
     kgb_lexicon_free(lex);
     return rc;
@@ -402,4 +415,27 @@ int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
                          kgb_lex_type type)
 {
   return find_key(lex, word, strlen(word), NULL, type) != NULL;
+}
+
+size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
+                              size_t i, size_t limit, kgb_trigger kind)
+{
+  char key[512];
+  size_t len, max = lex->max_tokens;
+
+  if (i >= limit)
+    return 0;
+  if (i + max > limit)
+    max = limit - i;
+  for (size_t n = max; n > 0; n--) {
+    int idx;
+    if (!join_folds(toks, i, n, key, sizeof key, &len))
+      continue;
+    for (idx = kgb_map_get(&lex->phrases, key, len); idx >= 0;
+         idx = lex->entries[idx].next)
+      if (lex->entries[idx].type == KGB_LEX_TRIGGER &&
+          lex->entries[idx].value == (int)kind)
+        return n;
+  }
+  return 0;
 }

@@ -23,12 +23,17 @@ typedef enum {
   KGB_LEX_SCALE,       /* value: power of ten ("billion" -> 9) */
   KGB_LEX_CURRENCY,    /* value: currency index */
   KGB_LEX_BOUND,       /* value: kgb_bound */
+  KGB_LEX_FURNITURE,   /* a line opening page furniture ("Also read") */
+  KGB_LEX_EVENTWORD,   /* a capitalised word that makes a name an event */
   KGB_LEX_TYPE_COUNT
 } kgb_lex_type;
 
 /* What a trigger phrase announces. */
 typedef enum {
-  KGB_TRIG_INVEST,
+  KGB_TRIG_INVEST, KGB_TRIG_CREATE, KGB_TRIG_CUT, KGB_TRIG_EMPLOY,
+  KGB_TRIG_ACQUIRE, KGB_TRIG_SUBSIDIARY, KGB_TRIG_BASED, KGB_TRIG_COMPETE,
+  KGB_TRIG_FACILITY, KGB_TRIG_JOBNOUN, KGB_TRIG_EVENTNOUN, KGB_TRIG_LISTCUE,
+  KGB_TRIG_REPORT, KGB_TRIG_COREF, KGB_TRIG_FUTURE, KGB_TRIG_PASSIVE,
   KGB_TRIG_COUNT
 } kgb_trigger;
 
@@ -90,6 +95,10 @@ const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
 size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
                            size_t i, size_t max, kgb_lex_type type,
                            const kgb_lex_entry **entry);
+/* Length in tokens of the longest trigger phrase of KIND at token I
+ * (within [I, LIMIT)), or 0. */
+size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
+                              size_t i, size_t limit, kgb_trigger kind);
 /* 1 when the single folded word WORD has an entry of TYPE. */
 int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
                          kgb_lex_type type);

@@ -17,6 +17,7 @@ typedef struct {
   const kgb_lexicon *lex;
   kgb_factset *fs;
   size_t sentence;
+  kgb_map short_names;   /* surname or acronym (folded) -> entity */
 } ner_ctx;
 
 static int is_connector(const char *fold)
@@ -86,8 +87,58 @@ static int add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
   const char *text = c->doc->text;
   size_t b = toks->v[first].begin, e = toks->v[last - 1].end;
   int ent = kgb_factset_entity(c->fs, cls, text + b, e - b, place);
+  const char *surname;
 
+  if (ent >= 0 && cls == KGB_CLASS_PERSON && last - first >= 2) {
+    /* Later, "Duval" alone is this person. */
+    surname = kgb_tok_fold(toks, last - 1);
+    if (kgb_map_put(&c->short_names, surname, strlen(surname), ent))
+      return KGB_ENOMEM;
+  }
   return add_mention(c, first, last, ent, 0);
+}
+
+/* A single word that names someone or something seen before in full:
+ * a surname, or an acronym given in parentheses. */
+static int add_short_name(ner_ctx *c, size_t i)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const char *fold = kgb_tok_fold(toks, i);
+  int ent = kgb_map_get(&c->short_names, fold, strlen(fold));
+  int rc;
+
+  if (ent < 0)
+    return 0;
+  rc = kgb_factset_add_alias(c->fs, ent, c->doc->text + toks->v[i].begin,
+                             toks->v[i].end - toks->v[i].begin);
+  if (rc == KGB_OK)
+    rc = add_mention(c, i, i + 1, ent, 0);
+  return rc == KGB_OK ? 1 : rc;
+}
+
+/* "Zentra Logistics Services (ZLS)": the acronym in parentheses after a
+ * name, made of its initials, is another name for it. */
+static int acronym_after(ner_ctx *c, size_t first, size_t last, int ent)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const char *acro;
+  size_t k = 0, n;
+
+  if (last + 2 >= toks->n || strcmp(kgb_tok_fold(toks, last), "(") ||
+      strcmp(kgb_tok_fold(toks, last + 2), ")") ||
+      !(toks->v[last + 1].flags & KGB_TF_ALLCAPS))
+    return KGB_OK;
+  acro = kgb_tok_fold(toks, last + 1);
+  n = strlen(acro);
+  for (size_t t = first; t < last && k < n; t++) {
+    if (is_connector(kgb_tok_fold(toks, t)))
+      continue;
+    if (kgb_tok_fold(toks, t)[0] != acro[k++])
+      return KGB_OK;
+  }
+  if (k != n || n < 2)
+    return KGB_OK;
+  return kgb_map_put(&c->short_names, acro, n, ent);
 }
 
 /* A gazetteer place or company: the canonical name is the label, the
@@ -119,11 +170,21 @@ static int has_legal_suffix(const ner_ctx *c, size_t first, size_t last)
   return 0;
 }
 
+static int has_event_word(const ner_ctx *c, size_t first, size_t last)
+{
+  for (size_t k = first; k < last; k++)
+    if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_EVENTWORD))
+      return 1;
+  return 0;
+}
+
 /* Type a run of capitalised words that no gazetteer knows whole. */
 static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
+  if (has_event_word(c, first, last))
+    return KGB_CLASS_EVENT;
   if (has_legal_suffix(c, first, last))
     return KGB_CLASS_ORGANIZATION;
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
@@ -183,6 +244,53 @@ static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit, int *rc)
   return 0;
 }
 
+static int is_open_quote(const char *f)
+{
+  return !strcmp(f, "\"") || !strcmp(f, "\xE2\x80\x9C") ||
+         !strcmp(f, "\xC2\xAB") || !strcmp(f, "\xE2\x80\x98");
+}
+
+static int is_close_quote(const char *f)
+{
+  return !strcmp(f, "\"") || !strcmp(f, "\xE2\x80\x9D") ||
+         !strcmp(f, "\xC2\xBB") || !strcmp(f, "\xE2\x80\x99");
+}
+
+/* Is an event noun ("summit", "événement") within WINDOW tokens of
+ * [FIRST, LAST) in sentence S? */
+static int event_noun_near(const ner_ctx *c, const kgb_sentence *s,
+                           size_t first, size_t last, size_t window)
+{
+  size_t from = first > s->first_tok + window ? first - window : s->first_tok;
+  size_t to = last + window < s->last_tok ? last + window : s->last_tok;
+
+  for (size_t k = from; k < to; k++)
+    if ((k < first || k >= last) &&
+        kgb_lexicon_trigger_at(c->lex, &c->doc->toks, k, s->last_tok,
+                               KGB_TRIG_EVENTNOUN))
+      return 1;
+  return 0;
+}
+
+/* “Choose Europe” next to "summit" / « événement »: a quoted name that
+ * an event noun qualifies.  Returns the tokens used, 0 when none. */
+static size_t quoted_event_at(ner_ctx *c, const kgb_sentence *s, size_t i,
+                              int *rc)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t end;
+
+  if (!is_open_quote(kgb_tok_fold(toks, i)) || i + 2 >= s->last_tok ||
+      !is_name_token(toks, i + 1))
+    return 0;
+  end = name_run_end(toks, i + 1, s->last_tok);
+  if (end >= s->last_tok || !is_close_quote(kgb_tok_fold(toks, end)) ||
+      !event_noun_near(c, s, i, end + 1, 4))
+    return 0;
+  *rc = add_named(c, KGB_CLASS_EVENT, i + 1, end, -1);
+  return end + 1 - i;
+}
+
 static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -196,7 +304,9 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
       i++;
       continue;
     }
-    used = gazetteer_at(c, i, s->last_tok, &rc);
+    used = quoted_event_at(c, s, i, &rc);
+    if (!used)
+      used = gazetteer_at(c, i, s->last_tok, &rc);
     if (used) {
       i += used;
       continue;
@@ -209,8 +319,19 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     last = name_run_end(toks, i, s->last_tok);
     i = last;
     trim_run(c, &first, &last);
-    if (first < last)
-      rc = add_named(c, classify_run(c, first, last), first, last, -1);
+    if (first >= last)
+      continue;
+    if (last - first == 1) {
+      int found = add_short_name(c, first);
+      if (found) {
+        rc = found < 0 ? found : KGB_OK;
+        continue;
+      }
+    }
+    rc = add_named(c, classify_run(c, first, last), first, last, -1);
+    if (rc == KGB_OK)
+      rc = acronym_after(c, first, last,
+                         c->fs->mentions[c->fs->n_mentions - 1].entity);
   }
   return rc;
 }
@@ -218,12 +339,15 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 int kgb_ner_run(const kgb_document *doc, const kgb_lexicon *lex,
                 kgb_factset *fs)
 {
-  ner_ctx c = {doc, lex, fs, 0};
+  ner_ctx c = {doc, lex, fs, 0, {0}};
   int rc = KGB_OK;
 
+  kgb_map_init(&c.short_names);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
-    rc = ner_sentence(&c, &doc->sentences[s]);
+    if (!doc->sentences[s].furniture)
+      rc = ner_sentence(&c, &doc->sentences[s]);
   }
+  kgb_map_release(&c.short_names);
   return rc;
 }

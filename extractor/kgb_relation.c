@@ -1,37 +1,33 @@
-/* kgb_relation.c - trigger-based rules for n-ary facts. */
+/* kgb_relation.c - runs the rule families over each sentence, and the
+ * helpers they share to find agents, places and figures. */
 #include "kgb_relation.h"
 
 #include <string.h>
 
-typedef struct {
-  const kgb_document *doc;
-  const kgb_lexicon *lex;
-  kgb_factset *fs;
-  size_t sentence;
-  const kgb_sentence *s;
-  size_t first_mention;   /* mentions of this sentence start here */
-  size_t end_mention;
-} rel_ctx;
+#include "kgb_rules.h"
 
-/* Words before a year that make it the start of a period. */
-static const char *const since_words[] = {"since", "depuis", NULL};
-/* Words before a year that date the fact itself. */
-static const char *const year_words[] = {"in", "for", "by", "en", "pour",
-                                         "d'ici", NULL};
-
-static int word_in(const char *fold, const char *const *list)
+size_t kgb_rule_trigger(const kgb_rule_ctx *c, size_t t, kgb_trigger kind)
 {
-  for (size_t i = 0; list[i]; i++)
-    if (strcmp(fold, list[i]) == 0)
-      return 1;
-  return 0;
+  return kgb_lexicon_trigger_at(c->lex, &c->doc->toks, t, c->s->last_tok,
+                                kind);
 }
 
-static int mention_class(const rel_ctx *c, size_t m)
+size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
+                             kgb_trigger kind)
 {
-  return (int)c->fs->entities[c->fs->mentions[m].entity].cls;
+  for (size_t t = from; t < to; t++)
+    if (kgb_rule_trigger(c, t, kind))
+      return t;
+  return to;
 }
 
+kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t m)
+{
+  return c->fs->entities[c->fs->mentions[m].entity].cls;
+}
+
+/* Was the word at TOK also written in lower case in the text?  Then a
+ * capital at the start of a sentence made it look like a name. */
 static int written_lower(const kgb_document *doc, size_t tok)
 {
   const char *fold = kgb_tok_fold(&doc->toks, tok);
@@ -43,56 +39,120 @@ static int written_lower(const kgb_document *doc, size_t tok)
   return 0;
 }
 
-/* The nearest organisation (or untyped name) mentioned before token T. */
-static int agent_before(rel_ctx *c, size_t t)
+int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
+{
+  kgb_mention *mn = &c->fs->mentions[m];
+  kgb_entity *e = &c->fs->entities[mn->entity];
+
+  if (e->cls == cls)
+    return 1;
+  if (e->cls != KGB_CLASS_UNKNOWN)
+    return 0;
+  if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
+      written_lower(c->doc, mn->first))
+    return 0;
+  e->cls = cls;
+  return 1;
+}
+
+long kgb_rule_mention_before(kgb_rule_ctx *c, size_t t, kgb_class cls)
 {
   for (size_t m = c->end_mention; m-- > c->first_mention;) {
-    kgb_mention *mn = &c->fs->mentions[m];
-    int cls = mention_class(c, m);
-    if (mn->last > t)
+    const kgb_mention *mn = &c->fs->mentions[m];
+    if (mn->last > t || (mn->flags & KGB_MF_DEMONYM && cls != KGB_CLASS_PLACE))
       continue;
-    if (cls == KGB_CLASS_ORGANIZATION)
-      return mn->entity;
-    /* An untyped name becomes an organisation by acting as one, unless
-     * it is a lone word opening the sentence that the text also writes
-     * in lower case ("Analysts said..."). */
-    if (cls == KGB_CLASS_UNKNOWN &&
-        !(mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
-          written_lower(c->doc, mn->first))) {
-      c->fs->entities[mn->entity].cls = KGB_CLASS_ORGANIZATION;
-      return mn->entity;
-    }
+    if (kgb_rule_class(c, m) == cls ||
+        (kgb_rule_class(c, m) == KGB_CLASS_UNKNOWN && kgb_rule_accept(c, m, cls)))
+      return (long)m;
   }
   return -1;
 }
 
-/* The first place named in [FROM, TO), skipping tokens [SKIP_B, SKIP_E). */
-static int place_between(const rel_ctx *c, size_t from, size_t to,
-                         size_t skip_b, size_t skip_e)
+long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
+                         kgb_class cls)
+{
+  for (size_t m = c->first_mention; m < c->end_mention; m++) {
+    const kgb_mention *mn = &c->fs->mentions[m];
+    if (mn->first < from || mn->last > to)
+      continue;
+    if (kgb_rule_class(c, m) == cls ||
+        (kgb_rule_class(c, m) == KGB_CLASS_UNKNOWN && kgb_rule_accept(c, m, cls)))
+      return (long)m;
+  }
+  return -1;
+}
+
+int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
+{
+  long m = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+
+  if (m >= 0)
+    return c->fs->mentions[m].entity;
+  *conf -= KGB_COREF_PENALTY;
+  if (c->last_org >= 0 &&
+      kgb_rule_find_trigger(c, c->s->first_tok, t, KGB_TRIG_COREF) < t)
+    return c->last_org;
+  *conf -= KGB_COREF_PENALTY / 2;
+  return c->salient_org;
+}
+
+int kgb_rule_place(kgb_rule_ctx *c, size_t from, size_t to, size_t skip_b,
+                   size_t skip_e)
 {
   for (size_t m = c->first_mention; m < c->end_mention; m++) {
     const kgb_mention *mn = &c->fs->mentions[m];
     if (mn->first < from || mn->last > to ||
         (mn->first >= skip_b && mn->last <= skip_e))
       continue;
-    if (mention_class(c, m) == KGB_CLASS_PLACE)
+    if (kgb_rule_class(c, m) == KGB_CLASS_PLACE)
       return mn->entity;
   }
   return -1;
 }
 
-/* The first amount of money in [FROM, TO). */
-static int money_between(const rel_ctx *c, size_t from, size_t to,
-                         kgb_quantity *q)
+int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,
+                      int money, kgb_quantity *q)
 {
-  for (size_t i = from; i < to; i++)
-    if (kgb_quantity_at(c->lex, &c->doc->toks, c->doc->text, i, to, q) &&
-        q->currency >= 0)
+  int year;
+
+  for (size_t i = from; i < to; i++) {
+    if (!kgb_quantity_at(c->lex, &c->doc->toks, c->doc->text, i, to, q))
+      continue;
+    if (money ? q->currency >= 0
+              : q->currency < 0 &&
+                    !kgb_token_is_year(&c->doc->toks, c->doc->text,
+                                       q->last - 1, &year))
+      return 1;
+    i = q->last - 1;
+  }
+  return 0;
+}
+
+void kgb_rule_set_figure(const kgb_rule_ctx *c, kgb_fact *f,
+                         const kgb_quantity *q)
+{
+  f->has_figure = 1;
+  f->figure = q->value;
+  f->bound = q->bound;
+  if (q->currency >= 0)
+    memcpy(f->currency, c->lex->currencies[q->currency], 4);
+}
+
+/* Words before a year that make it the start of a period, or the date
+ * of the fact itself. */
+static const char *const since_words[] = {"since", "depuis", NULL};
+static const char *const year_words[] = {"in", "for", "by", "en", "pour",
+                                         "d'ici", "through", NULL};
+
+static int word_in(const char *fold, const char *const *list)
+{
+  for (size_t i = 0; list[i]; i++)
+    if (strcmp(fold, list[i]) == 0)
       return 1;
   return 0;
 }
 
-static void find_years(const rel_ctx *c, kgb_fact *f)
+void kgb_rule_years(const kgb_rule_ctx *c, kgb_fact *f)
 {
   const kgb_tokens *toks = &c->doc->toks;
   int year;
@@ -107,71 +167,61 @@ static void find_years(const rel_ctx *c, kgb_fact *f)
   }
 }
 
-static void set_figure(const rel_ctx *c, kgb_fact *f, const kgb_quantity *q)
+int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
+                      int object, const char *literal, double conf,
+                      const char *rule)
 {
-  f->has_figure = 1;
-  f->figure = q->value;
-  f->bound = q->bound;
-  if (q->currency >= 0)
-    memcpy(f->currency, c->lex->currencies[q->currency], 4);
-}
+  kgb_fact f;
 
-/* "X will invest AMOUNT in PLACE", "X va investir AMOUNT en PLACE",
- * "X's AMOUNT PLACE investment". */
-static int rule_investment(rel_ctx *c, size_t t, int *done)
-{
-  const kgb_sentence *s = c->s;
-  kgb_fact f = kgb_fact_init(KGB_FACT_INVESTMENT, c->sentence,
-                             "investment-trigger", 0.8);
-  kgb_quantity q;
-  int have_money = money_between(c, t + 1, s->last_tok, &q);
-  size_t skip_b = 0, skip_e = 0;
-
-  if (!have_money)
-    have_money = money_between(c, t > s->first_tok + 8 ? t - 8 : s->first_tok,
-                               t, &q);
-  if (have_money) {
-    if (*done)
-      return KGB_OK;   /* one figure, one fact: "invest ... investment" */
-    set_figure(c, &f, &q);
-    skip_b = q.first;
-    skip_e = q.last;
-    f.confidence = 0.9;
+  if (subject < 0 || (object < 0 && !literal) || subject == object)
+    return KGB_OK;
+  for (size_t i = c->fs->n_facts; i-- > 0;) {
+    const kgb_fact *g = &c->fs->facts[i];
+    if (g->sentence != c->sentence)
+      break;
+    if (g->kind == kind && g->agent == subject && g->object == object)
+      return KGB_OK;
   }
-  f.agent = agent_before(c, have_money && q.first < t ? q.first : t);
-  if (f.agent < 0)
-    return KGB_OK;
-  f.location = place_between(c, t + 1, s->last_tok, skip_b, skip_e);
-  if (f.location < 0)
-    f.location = place_between(c, s->first_tok, t, skip_b, skip_e);
-  if (!have_money && f.location < 0)
-    return KGB_OK;
-  find_years(c, &f);
-  *done = have_money;
+  f = kgb_fact_init(kind, c->sentence, rule, conf);
+  f.agent = subject;
+  f.object = object;
+  if (literal)
+    snprintf(f.literal, sizeof f.literal, "%s", literal);
   return kgb_factset_add_fact(c->fs, &f);
 }
 
-static int relate_sentence(rel_ctx *c)
+/* The organisation named most often; ties go to the first named. */
+static int salient_org(const kgb_factset *fs)
 {
-  const kgb_tokens *toks = &c->doc->toks;
-  const kgb_lex_entry *e;
-  int rc = KGB_OK, invested = 0;
+  int best = -1;
 
-  for (size_t t = c->s->first_tok; t < c->s->last_tok && rc == KGB_OK; t++) {
-    e = kgb_lexicon_find(c->lex, toks, t, 1, KGB_LEX_TRIGGER);
-    if (e && e->value == KGB_TRIG_INVEST)
-      rc = rule_investment(c, t, &invested);
+  for (size_t m = 0; m < fs->n_mentions; m++) {
+    int e = fs->mentions[m].entity;
+    if (fs->entities[e].cls == KGB_CLASS_ORGANIZATION &&
+        (best < 0 || fs->entities[e].mentions > fs->entities[best].mentions))
+      best = e;
   }
-  return rc;
+  return best;
+}
+
+static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
+                       int fallback)
+{
+  for (size_t m = end; m-- > first;)
+    if (fs->entities[fs->mentions[m].entity].cls == KGB_CLASS_ORGANIZATION &&
+        !(fs->mentions[m].flags & KGB_MF_DEMONYM))
+      return fs->mentions[m].entity;
+  return fallback;
 }
 
 int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
                      kgb_factset *fs)
 {
-  rel_ctx c = {doc, lex, fs, 0, NULL, 0, 0};
+  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1};
   size_t m = 0;
   int rc = KGB_OK;
 
+  c.salient_org = salient_org(fs);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.s = &doc->sentences[s];
@@ -179,7 +229,18 @@ int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
     while (m < fs->n_mentions && fs->mentions[m].sentence == s)
       m++;
     c.end_mention = m;
-    rc = relate_sentence(&c);
+    if (c.s->furniture)
+      continue;
+    rc = kgb_rules_money(&c);
+    if (rc == KGB_OK)
+      rc = kgb_rules_jobs(&c);
+    if (rc == KGB_OK)
+      rc = kgb_rules_people(&c);
+    if (rc == KGB_OK)
+      rc = kgb_rules_links(&c);
+    c.last_org = last_org_in(fs, c.first_mention, c.end_mention, c.last_org);
   }
+  if (rc == KGB_OK)
+    rc = kgb_rules_document(doc, lex, fs);
   return rc;
 }

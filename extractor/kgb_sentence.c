@@ -111,6 +111,7 @@ static int add_sentence(kgb_document *doc, cursor *c, size_t first,
   s->end = doc->toks.v[last - 1].end;
   s->cp_begin = cp_offset(doc, c, s->begin);
   s->cp_end = cp_offset(doc, c, s->end);
+  s->furniture = 0;
   return KGB_OK;
 }
 
@@ -146,4 +147,38 @@ int kgb_sentences_split(kgb_document *doc, const kgb_lexicon *lex)
   if (rc == KGB_OK)
     rc = add_sentence(doc, &c, start, toks->n);
   return rc;
+}
+
+/* Does sentence S open with a furniture phrase that stands alone: the
+ * whole line, or followed by ':' ("Also read: ...")? */
+static int opens_furniture(const kgb_document *doc, const kgb_sentence *s,
+                           const kgb_lexicon *lex)
+{
+  const kgb_tokens *toks = &doc->toks;
+  size_t n, after;
+
+  if (s->first_tok > 0 && !(toks->v[s->first_tok].flags & KGB_TF_NL_BEFORE))
+    return 0;
+  n = kgb_lexicon_longest(lex, toks, s->first_tok, s->last_tok - s->first_tok,
+                          KGB_LEX_FURNITURE, NULL);
+  if (!n)
+    return 0;
+  after = s->first_tok + n;
+  return after == s->last_tok || strcmp(kgb_tok_fold(toks, after), ":") == 0;
+}
+
+void kgb_sentences_mark_furniture(kgb_document *doc, const kgb_lexicon *lex)
+{
+  for (size_t i = 0; i < doc->n_sentences; i++) {
+    if (!opens_furniture(doc, &doc->sentences[i], lex))
+      continue;
+    doc->sentences[i].furniture = 1;
+    /* Late in the page, such a line starts the footer: links, "about us",
+     * other stories.  Early, it is one stray line. */
+    if (doc->sentences[i].begin * 5 > doc->len * 2) {
+      for (size_t j = i + 1; j < doc->n_sentences; j++)
+        doc->sentences[j].furniture = 1;
+      return;
+    }
+  }
 }

@@ -11,4 +11,8 @@
  * of LEX or an initial. */
 int kgb_sentences_split(kgb_document *doc, const kgb_lexicon *lex);
 
+/* Flag the sentences that are page furniture: a line such as "Also
+ * read:" or "Share", and, late in the page, everything after it. */
+void kgb_sentences_mark_furniture(kgb_document *doc, const kgb_lexicon *lex);
+
 #endif

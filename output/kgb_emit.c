@@ -31,6 +31,18 @@ static const struct {
                             "acquisition"},
 };
 
+/* The predicate of each two-part fact kind. */
+static const kgb_term link_terms[KGB_FACT_KIND_COUNT] = {
+  [KGB_FACT_MANAGER_OF] = KGB_MANAGER_OF,
+  [KGB_FACT_SUBSIDIARY_OF] = KGB_SUBSIDIARY_OF,
+  [KGB_FACT_BASED_IN] = KGB_BASED_IN,
+  [KGB_FACT_OPERATES_IN] = KGB_OPERATES_IN,
+  [KGB_FACT_LOCATED_IN] = KGB_LOCATED_IN,
+  [KGB_FACT_PARTICIPATES_IN] = KGB_PARTICIPATES_IN,
+  [KGB_FACT_COMPETITOR_OF] = KGB_COMPETITOR_OF,
+  [KGB_FACT_TICKER] = KGB_TICKER_SYMBOL,
+};
+
 static const struct {
   kgb_term cls;
   const char *segment;
@@ -262,6 +274,53 @@ static int emit_nary(emit_ctx *c, const kgb_fact *f)
   return rc;
 }
 
+/* A two-part fact is one triple between entities, and an rdf:Statement
+ * that reifies it carries the provenance. */
+static int emit_link(emit_ctx *c, const kgb_fact *f)
+{
+  const char *s = iri_or_empty(c, f->agent), *o = iri_or_empty(c, f->object);
+  kgb_term p = link_terms[f->kind];
+  char piri[256];
+  kgb_buf key, st;
+  int rc;
+
+  if (!*s || (f->kind != KGB_FACT_TICKER && !*o))
+    return KGB_OK;
+  kgb_term_iri(p, piri, sizeof piri);
+  kgb_buf_init(&key);
+  kgb_buf_init(&st);
+  rc = kgb_buf_printf(&key, "%s|%s|%s", s, piri,
+                      f->kind == KGB_FACT_TICKER ? f->literal : o);
+  if (rc == KGB_OK)
+    rc = kgb_buf_printf(&st, "%sstatement/", c->base);
+  if (rc == KGB_OK)
+    rc = kgb_iri_append_hash(&st, key.data, key.len);
+  if (rc == KGB_OK)
+    rc = f->kind == KGB_FACT_TICKER
+             ? kgb_graph_add_text(c->g, s, p, f->literal, strlen(f->literal),
+                                  NULL)
+             : kgb_graph_add_iri(c->g, s, p, o);
+  if (rc == KGB_OK && f->kind == KGB_FACT_MANAGER_OF && f->literal[0])
+    rc = kgb_graph_add_text(c->g, s, KGB_SCHEMA_JOB_TITLE, f->literal,
+                            strlen(f->literal), NULL);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, st.data, KGB_RDF_TYPE, KGB_RDF_STATEMENT);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, st.data, KGB_RDF_SUBJECT, s);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, st.data, KGB_RDF_PREDICATE, p);
+  if (rc == KGB_OK)
+    rc = f->kind == KGB_FACT_TICKER
+             ? kgb_graph_add_text(c->g, st.data, KGB_RDF_OBJECT, f->literal,
+                                  strlen(f->literal), NULL)
+             : kgb_graph_add_iri(c->g, st.data, KGB_RDF_OBJECT, o);
+  if (rc == KGB_OK)
+    rc = emit_mention(c, st.data, f);
+  kgb_buf_release(&key);
+  kgb_buf_release(&st);
+  return rc;
+}
+
 int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
                   const kgb_factset *fs)
 {
@@ -276,8 +335,8 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
   for (size_t i = 0; rc == KGB_OK && i < fs->n_entities; i++)
     rc = emit_entity(&c, i);
   for (size_t i = 0; rc == KGB_OK && i < fs->n_facts; i++)
-    if (KGB_FACT_IS_NARY(fs->facts[i].kind))
-      rc = emit_nary(&c, &fs->facts[i]);
+    rc = KGB_FACT_IS_NARY(fs->facts[i].kind) ? emit_nary(&c, &fs->facts[i])
+                                             : emit_link(&c, &fs->facts[i]);
   for (size_t i = 0; i < fs->n_entities; i++)
     kgb_free(c.entity_iri[i]);
   kgb_free(c.entity_iri);

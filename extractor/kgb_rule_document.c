@@ -1,0 +1,129 @@
+/* kgb_rule_document.c - facts read off the whole document rather than
+ * one sentence: places within places (from the gazetteer), units named
+ * after their parent, and where investors and employers operate. */
+#include <string.h>
+
+#include "kgb_rules.h"
+#include "kgb_utf8.h"
+#include "kgb_alloc.h"
+
+/* The sentence of the first mention of ENTITY, or -1. */
+static long first_sentence(const kgb_factset *fs, int entity)
+{
+  for (size_t m = 0; m < fs->n_mentions; m++)
+    if (fs->mentions[m].entity == entity)
+      return (long)fs->mentions[m].sentence;
+  return -1;
+}
+
+static void at_sentence(kgb_rule_ctx *c, long s)
+{
+  c->sentence = (size_t)s;
+  c->s = &c->doc->sentences[s];
+}
+
+static int is_ancestor(const kgb_lexicon *lex, int place, int ancestor)
+{
+  for (int p = lex->places[place].parent, depth = 0; p >= 0 && depth < 8;
+       p = lex->places[p].parent, depth++)
+    if (p == ancestor)
+      return 1;
+  return 0;
+}
+
+/* Paris and France both named: Paris locatedIn France. */
+static int places_within(kgb_rule_ctx *c)
+{
+  kgb_factset *fs = c->fs;
+  int rc = KGB_OK;
+
+  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
+    long s = first_sentence(fs, (int)a);
+    if (fs->entities[a].cls != KGB_CLASS_PLACE || fs->entities[a].place < 0 ||
+        s < 0)
+      continue;
+    at_sentence(c, s);
+    for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++)
+      if (b != a && fs->entities[b].cls == KGB_CLASS_PLACE &&
+          fs->entities[b].place >= 0 &&
+          is_ancestor(c->lex, fs->entities[a].place, fs->entities[b].place))
+        rc = kgb_rule_add_link(c, KGB_FACT_LOCATED_IN, (int)a, (int)b, NULL,
+                               0.6, "gazetteer-hierarchy");
+  }
+  return rc;
+}
+
+/* Does NAME start with the whole words of PREFIX ("Zentra Cloud" and
+ * "Zentra")?  Returns the rest, or NULL. */
+static const char *rest_after(const char *name, const char *prefix)
+{
+  size_t n = strlen(prefix);
+
+  if (strncmp(name, prefix, n) != 0 || name[n] != ' ')
+    return NULL;
+  return name + n + 1;
+}
+
+/* "Zentra Cloud" and "Zentra" both named: the first is a unit of the
+ * second; "Zentra Spain" is also based in Spain. */
+static int units_of_parents(kgb_rule_ctx *c)
+{
+  kgb_factset *fs = c->fs;
+  int rc = KGB_OK;
+
+  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
+    long s = first_sentence(fs, (int)a);
+    if (fs->entities[a].cls != KGB_CLASS_ORGANIZATION || s < 0)
+      continue;
+    at_sentence(c, s);
+    for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++) {
+      const char *rest;
+      if (b == a || fs->entities[b].cls != KGB_CLASS_ORGANIZATION ||
+          !(rest = rest_after(fs->entities[a].name, fs->entities[b].name)) ||
+          kgb_lexicon_has_word(c->lex, rest, KGB_LEX_LEGAL))
+        continue;
+      rc = kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF, (int)a, (int)b, NULL,
+                             0.6, "unit-named-after-parent");
+      for (size_t p = 0; p < fs->n_entities && rc == KGB_OK; p++)
+        if (fs->entities[p].cls == KGB_CLASS_PLACE &&
+            strcmp(fs->entities[p].name, rest) == 0)
+          rc = kgb_rule_add_link(c, KGB_FACT_BASED_IN, (int)a, (int)p, NULL,
+                                 0.6, "unit-named-after-place");
+    }
+  }
+  return rc;
+}
+
+/* Who invests or hires in a place operates there. */
+static int operations_from_facts(kgb_rule_ctx *c)
+{
+  size_t n = c->fs->n_facts;
+  int rc = KGB_OK;
+
+  for (size_t i = 0; i < n && rc == KGB_OK; i++) {
+    kgb_fact f = c->fs->facts[i];
+    if (!KGB_FACT_IS_NARY(f.kind) || f.kind == KGB_FACT_ACQUISITION ||
+        f.location < 0 || f.agent < 0)
+      continue;
+    at_sentence(c, (long)f.sentence);
+    rc = kgb_rule_add_link(c, KGB_FACT_OPERATES_IN, f.agent, f.location, NULL,
+                           f.confidence * 0.6, "operates-where-it-invests");
+  }
+  return rc;
+}
+
+int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
+                       kgb_factset *fs)
+{
+  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1};
+  int rc;
+
+  if (doc->n_sentences == 0)
+    return KGB_OK;
+  rc = places_within(&c);
+  if (rc == KGB_OK)
+    rc = units_of_parents(&c);
+  if (rc == KGB_OK)
+    rc = operations_from_facts(&c);
+  return rc;
+}

@@ -1,0 +1,123 @@
+/* kgb_rule_jobs.c - counts of jobs: created, cut, or the head-count. */
+#include <string.h>
+
+#include "kgb_rules.h"
+
+/* Does a job noun follow the count ending at token Q_END, allowing two
+ * adjectives between ("3,000 new permanent jobs")?  Returns its token,
+ * or 0. */
+static size_t job_noun_after(const kgb_rule_ctx *c, size_t q_end)
+{
+  for (size_t k = q_end; k < c->s->last_tok && k <= q_end + 2; k++) {
+    const kgb_token *tok = &c->doc->toks.v[k];
+    if (kgb_rule_trigger(c, k, KGB_TRIG_JOBNOUN))
+      return k;
+    if (tok->type != KGB_TOK_WORD || (tok->flags & KGB_TF_CAP))
+      return 0;
+  }
+  return 0;
+}
+
+/* "These jobs come on top of the 2,000 we announced": the count stands
+ * for a job noun said earlier in the sentence. */
+static int elliptic_job_count(const kgb_rule_ctx *c, size_t q_first,
+                              size_t q_end)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  if (kgb_rule_find_trigger(c, c->s->first_tok, q_first, KGB_TRIG_JOBNOUN) >=
+      q_first)
+    return 0;
+  return q_end >= c->s->last_tok || toks->v[q_end].type != KGB_TOK_WORD ||
+         kgb_lexicon_find(c->lex, toks, q_end, 1, KGB_LEX_STOPWORD);
+}
+
+/* The nearest trigger of a job kind before FROM (back to the sentence
+ * start or the previous count), then after TO.  Sets *AT. */
+static int job_kind(const kgb_rule_ctx *c, size_t from, size_t to,
+                    size_t *at, kgb_fact_kind *kind)
+{
+  static const struct {
+    kgb_trigger trig;
+    kgb_fact_kind kind;
+  } kinds[] = {{KGB_TRIG_CUT, KGB_FACT_JOB_CUT},
+               {KGB_TRIG_CREATE, KGB_FACT_JOB_CREATION},
+               {KGB_TRIG_EMPLOY, KGB_FACT_WORKFORCE}};
+
+  for (size_t k = from; k-- > c->s->first_tok;)
+    for (size_t i = 0; i < 3; i++)
+      if (kgb_rule_trigger(c, k, kinds[i].trig)) {
+        *at = k;
+        *kind = kinds[i].kind;
+        return 1;
+      }
+  for (size_t k = to; k < c->s->last_tok && k < to + 6; k++)
+    for (size_t i = 0; i < 3; i++)
+      if (kgb_rule_trigger(c, k, kinds[i].trig)) {
+        *at = k;
+        *kind = kinds[i].kind;
+        return 1;
+      }
+  return 0;
+}
+
+/* "will employ 3,000 people" announces hiring, not a head-count. */
+static int is_future(const kgb_rule_ctx *c, size_t at)
+{
+  size_t from = at > c->s->first_tok + 3 ? at - 3 : c->s->first_tok;
+
+  return kgb_rule_find_trigger(c, from, at, KGB_TRIG_FUTURE) < at;
+}
+
+static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
+{
+  kgb_fact_kind kind;
+  size_t at = 0, by;
+  kgb_fact f;
+  long m;
+
+  if (!job_kind(c, q->first, q->last, &at, &kind)) {
+    if (!elliptic_job_count(c, q->first, q->last))
+      return KGB_OK;
+    kind = KGB_FACT_JOB_CREATION;
+    at = q->first;
+  }
+  if (kind == KGB_FACT_WORKFORCE && at < q->first && is_future(c, at))
+    kind = KGB_FACT_JOB_CREATION;
+  f = kgb_fact_init(kind, c->sentence, "jobs-count", 0.85);
+  kgb_rule_set_figure(c, &f, q);
+  by = at > q->first ? kgb_rule_find_trigger(c, at, c->s->last_tok,
+                                             KGB_TRIG_PASSIVE)
+                     : c->s->last_tok;
+  m = by < c->s->last_tok ? kgb_rule_mention_in(c, by + 1, by + 4,
+                                                KGB_CLASS_ORGANIZATION)
+                          : -1;
+  f.agent = m >= 0 ? c->fs->mentions[m].entity
+                   : kgb_rule_agent(c, at < q->first ? at : q->first,
+                                    &f.confidence);
+  if (f.agent < 0)
+    return KGB_OK;
+  f.location = kgb_rule_place(c, noun_end, c->s->last_tok, 0, 0);
+  kgb_rule_years(c, &f);
+  f.start_year = 0;
+  return kgb_factset_add_fact(c->fs, &f);
+}
+
+int kgb_rules_jobs(kgb_rule_ctx *c)
+{
+  kgb_quantity q;
+  size_t i = c->s->first_tok;
+  int rc = KGB_OK;
+
+  while (rc == KGB_OK && kgb_rule_quantity(c, i, c->s->last_tok, 0, &q)) {
+    size_t noun = job_noun_after(c, q.last);
+    if (q.has_scale && !noun) {
+      i = q.last;
+      continue;
+    }
+    if (noun || elliptic_job_count(c, q.first, q.last))
+      rc = job_fact(c, &q, noun ? noun + 1 : q.last);
+    i = q.last;
+  }
+  return rc;
+}

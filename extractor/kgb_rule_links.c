@@ -1,0 +1,230 @@
+/* kgb_rule_links.c - two-part facts within a sentence: tickers,
+ * subsidiaries, seats, operations, events, competitors. */
+#include <string.h>
+
+#include "kgb_rules.h"
+
+static int fold_is(const kgb_rule_ctx *c, size_t k, const char *word)
+{
+  return k < c->s->last_tok &&
+         strcmp(kgb_tok_fold(&c->doc->toks, k), word) == 0;
+}
+
+static int is_list_glue(const kgb_rule_ctx *c, size_t k)
+{
+  return fold_is(c, k, ",") || fold_is(c, k, "and") || fold_is(c, k, "et") ||
+         fold_is(c, k, "&") || fold_is(c, k, "or") || fold_is(c, k, "ou");
+}
+
+/* Organisations listed from token FROM on: "Zentra, Orvia and Halvor".
+ * Stores up to MAX mention indices in OUT; returns how many. */
+static size_t org_list(kgb_rule_ctx *c, size_t from, long *out, size_t max)
+{
+  size_t n = 0, k = from;
+
+  while (n < max && k < c->s->last_tok) {
+    long m = kgb_rule_mention_in(c, k, k + 2, KGB_CLASS_ORGANIZATION);
+    if (m < 0 || c->fs->mentions[m].first > k + 1)
+      break;
+    out[n++] = m;
+    k = c->fs->mentions[m].last;
+    if (!is_list_glue(c, k))
+      break;
+    while (k < c->s->last_tok && is_list_glue(c, k))
+      k++;
+  }
+  return n;
+}
+
+/* "Zentra (ZNT.O)", "Zentra (Nasdaq: ZNT)". */
+static int tickers(kgb_rule_ctx *c)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  int rc = KGB_OK;
+
+  for (size_t k = c->s->first_tok + 1; k + 1 < c->s->last_tok && rc == KGB_OK;
+       k++) {
+    size_t sym = k + 1;
+    long org;
+    char symbol[32];
+    if (!fold_is(c, k, "("))
+      continue;
+    if (sym + 2 < c->s->last_tok && fold_is(c, sym + 1, ":") &&
+        (toks->v[sym + 2].flags & KGB_TF_ALLCAPS))
+      sym += 2;   /* an exchange name, then the symbol */
+    else if (!kgb_token_is_ticker(c->doc->text, &toks->v[sym]))
+      continue;
+    org = kgb_rule_mention_before(c, k, KGB_CLASS_ORGANIZATION);
+    if (org < 0 || c->fs->mentions[org].last != k)
+      continue;
+    snprintf(symbol, sizeof symbol, "%.*s",
+             (int)(toks->v[sym].end - toks->v[sym].begin),
+             c->doc->text + toks->v[sym].begin);
+    rc = kgb_rule_add_link(c, KGB_FACT_TICKER, c->fs->mentions[org].entity,
+                           -1, symbol, 0.95, "ticker-parenthesis");
+  }
+  return rc;
+}
+
+/* "X, a subsidiary of Y", "X, filiale de Y", "Y's unit X". */
+static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
+{
+  long before = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  long after = kgb_rule_mention_in(c, t + len, c->s->last_tok,
+                                   KGB_CLASS_ORGANIZATION);
+  long child = before, parent = after;
+
+  if (before < 0 || after < 0 || c->fs->mentions[after].first > t + len + 3)
+    return KGB_OK;
+  if (fold_is(c, c->fs->mentions[before].last, "'s")) {
+    child = after;
+    parent = before;
+  }
+  return kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF,
+                           c->fs->mentions[child].entity,
+                           c->fs->mentions[parent].entity, NULL, 0.8,
+                           "subsidiary-cue");
+}
+
+/* "X, based in Z", "dont le siège est à Z", and the place that is "home
+ * to" a list of firms. */
+static int based_at(kgb_rule_ctx *c, size_t t, size_t len)
+{
+  long place_after = kgb_rule_mention_in(c, t + len, t + len + 3,
+                                         KGB_CLASS_PLACE);
+  long org = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  long list[16];
+  size_t cue, n;
+  int place, rc = KGB_OK;
+
+  if (place_after >= 0 && org >= 0)
+    return kgb_rule_add_link(c, KGB_FACT_BASED_IN, c->fs->mentions[org].entity,
+                             c->fs->mentions[place_after].entity, NULL, 0.85,
+                             "based-cue");
+  place = kgb_rule_place(c, c->s->first_tok, t, 0, 0);
+  cue = kgb_rule_find_trigger(c, t + len, c->s->last_tok, KGB_TRIG_LISTCUE);
+  if (place < 0 || cue >= c->s->last_tok)
+    return KGB_OK;
+  n = org_list(c, cue + kgb_rule_trigger(c, cue, KGB_TRIG_LISTCUE), list, 16);
+  for (size_t i = 0; i < n && rc == KGB_OK; i++)
+    rc = kgb_rule_add_link(c, KGB_FACT_BASED_IN,
+                           c->fs->mentions[list[i]].entity, place, NULL, 0.7,
+                           "home-to-list");
+  return rc;
+}
+
+/* A sentence about a place that lists firms "like X and Y": "Portugal
+ * has become a hub, with startups like X and Y". */
+static int place_subject_list(kgb_rule_ctx *c)
+{
+  long list[16];
+  size_t cue, n;
+  int rc = KGB_OK;
+  const kgb_mention *first;
+
+  if (c->first_mention >= c->end_mention)
+    return KGB_OK;
+  first = &c->fs->mentions[c->first_mention];
+  if (first->first > c->s->first_tok + 1 ||
+      kgb_rule_class(c, c->first_mention) != KGB_CLASS_PLACE ||
+      (first->flags & KGB_MF_DEMONYM))
+    return KGB_OK;
+  for (cue = first->last; rc == KGB_OK; cue++) {
+    cue = kgb_rule_find_trigger(c, cue, c->s->last_tok, KGB_TRIG_LISTCUE);
+    if (cue >= c->s->last_tok ||
+        kgb_rule_find_trigger(c, first->last, cue, KGB_TRIG_FACILITY) < cue)
+      break;
+    n = org_list(c, cue + kgb_rule_trigger(c, cue, KGB_TRIG_LISTCUE), list,
+                 16);
+    for (size_t i = 0; i < n && rc == KGB_OK; i++)
+      rc = kgb_rule_add_link(c, KGB_FACT_BASED_IN,
+                             c->fs->mentions[list[i]].entity, first->entity,
+                             NULL, 0.65, "place-subject-list");
+  }
+  return rc;
+}
+
+/* "X operates 12 plants in Z", « X possède 35 sites en France ». */
+static int facility_at(kgb_rule_ctx *c, size_t t)
+{
+  long org = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  int place = kgb_rule_place(c, t + 1, c->s->last_tok, 0, 0);
+
+  if (org < 0 || place < 0)
+    return KGB_OK;
+  return kgb_rule_add_link(c, KGB_FACT_OPERATES_IN, c->fs->mentions[org].entity,
+                           place, NULL, 0.6, "facility-in-place");
+}
+
+/* Every organisation of a sentence that names an event takes part in
+ * it, except the one reporting ("the presidency said that ..."). */
+static int participation(kgb_rule_ctx *c)
+{
+  size_t from = c->s->first_tok, report;
+  int event = -1, rc = KGB_OK;
+
+  for (size_t m = c->first_mention; m < c->end_mention; m++)
+    if (kgb_rule_class(c, m) == KGB_CLASS_EVENT)
+      event = c->fs->mentions[m].entity;
+  if (event < 0)
+    return KGB_OK;
+  report = kgb_rule_find_trigger(c, from, c->s->last_tok, KGB_TRIG_REPORT);
+  if (report < c->s->last_tok &&
+      kgb_rule_mention_in(c, report, c->s->last_tok, KGB_CLASS_ORGANIZATION) >= 0)
+    from = report;
+  for (size_t m = c->first_mention; m < c->end_mention && rc == KGB_OK; m++)
+    if (c->fs->mentions[m].first >= from &&
+        kgb_rule_class(c, m) == KGB_CLASS_ORGANIZATION)
+      rc = kgb_rule_add_link(c, KGB_FACT_PARTICIPATES_IN,
+                             c->fs->mentions[m].entity, event, NULL, 0.7,
+                             "event-in-sentence");
+  return rc;
+}
+
+/* "competition from X and Y", "X's rival Y", « son concurrent Y ». */
+static int competitors_at(kgb_rule_ctx *c, size_t t, size_t len)
+{
+  double conf = 0.7;
+  long list[16];
+  size_t n = org_list(c, t + len, list, 16);
+  size_t k = t + len;
+  int main_org, rc = KGB_OK;
+
+  if (!n) {   /* "competition from X": skip one small word */
+    while (k < c->s->last_tok && k < t + len + 2 &&
+           c->doc->toks.v[k].type == KGB_TOK_WORD &&
+           !(c->doc->toks.v[k].flags & KGB_TF_CAP))
+      k++;
+    n = org_list(c, k, list, 16);
+  }
+  if (!n)
+    return KGB_OK;
+  main_org = kgb_rule_agent(c, t, &conf);
+  for (size_t i = 0; i < n && rc == KGB_OK; i++)
+    rc = kgb_rule_add_link(c, KGB_FACT_COMPETITOR_OF, main_org,
+                           c->fs->mentions[list[i]].entity, NULL, conf,
+                           "competitor-cue");
+  return rc;
+}
+
+int kgb_rules_links(kgb_rule_ctx *c)
+{
+  int rc = tickers(c);
+
+  if (rc == KGB_OK)
+    rc = participation(c);
+  if (rc == KGB_OK)
+    rc = place_subject_list(c);
+  for (size_t t = c->s->first_tok; t < c->s->last_tok && rc == KGB_OK; t++) {
+    size_t len;
+    if ((len = kgb_rule_trigger(c, t, KGB_TRIG_SUBSIDIARY)))
+      rc = subsidiary_at(c, t, len);
+    else if ((len = kgb_rule_trigger(c, t, KGB_TRIG_BASED)))
+      rc = based_at(c, t, len);
+    else if ((len = kgb_rule_trigger(c, t, KGB_TRIG_COMPETE)))
+      rc = competitors_at(c, t, len);
+    else if (kgb_rule_trigger(c, t, KGB_TRIG_FACILITY))
+      rc = facility_at(c, t);
+  }
+  return rc;
+}

@@ -1,0 +1,73 @@
+/* kgb_rules.h - what the relation rules share: the sentence at hand and
+ * helpers to find the parts of a fact around a trigger word.  Each rule
+ * family lives in its own kgb_rule_*.c and looks at one sentence. */
+#ifndef KGB_RULES_H
+#define KGB_RULES_H
+
+#include "kgb_document_internal.h"
+#include "kgb_fact.h"
+#include "kgb_lexicon.h"
+
+typedef struct {
+  const kgb_document *doc;
+  const kgb_lexicon *lex;
+  kgb_factset *fs;
+  size_t sentence;
+  const kgb_sentence *s;
+  size_t first_mention;   /* mentions of this sentence: [first, end) */
+  size_t end_mention;
+  int last_org;           /* last organisation of earlier sentences */
+  int salient_org;        /* the organisation the text names most */
+} kgb_rule_ctx;
+
+/* Confidence of a part found by coreference rather than in the clause. */
+#define KGB_COREF_PENALTY 0.25
+
+/* Length of the trigger phrase of KIND at token T in the sentence, or 0. */
+size_t kgb_rule_trigger(const kgb_rule_ctx *c, size_t t, kgb_trigger kind);
+/* First token in [FROM, TO) that starts a trigger of KIND, or TO. */
+size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
+                             kgb_trigger kind);
+
+kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t mention);
+/* Type an untyped name as CLS when it fills a part of that class; 1 when
+ * the mention now has class CLS. */
+int kgb_rule_accept(kgb_rule_ctx *c, size_t mention, kgb_class cls);
+/* The nearest mention of class CLS ending at or before token T, or -1
+ * (a mention index).  Untyped names qualify for organisations. */
+long kgb_rule_mention_before(kgb_rule_ctx *c, size_t t, kgb_class cls);
+/* The first mention of class CLS in tokens [FROM, TO), or -1. */
+long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
+                         kgb_class cls);
+/* The organisation acting before token T: in the clause, else through
+ * "the company" / "it" or the text's main organisation, with *CONF
+ * lowered.  An entity index, or -1. */
+int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf);
+/* A place in [FROM, TO) outside [SKIP_B, SKIP_E), or -1 (entity). */
+int kgb_rule_place(kgb_rule_ctx *c, size_t from, size_t to, size_t skip_b,
+                   size_t skip_e);
+
+/* The first amount of money (MONEY set) or plain count in [FROM, TO). */
+int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,
+                      int money, kgb_quantity *q);
+void kgb_rule_set_figure(const kgb_rule_ctx *c, kgb_fact *f,
+                         const kgb_quantity *q);
+/* Years of the sentence: "since 2010" -> start year, "in 2024" -> year. */
+void kgb_rule_years(const kgb_rule_ctx *c, kgb_fact *f);
+
+/* Add a two-part fact SUBJECT -> OBJECT (entities) unless this sentence
+ * already gave it; LITERAL (may be NULL) is a ticker or job title. */
+int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
+                      int object, const char *literal, double conf,
+                      const char *rule);
+
+int kgb_rules_money(kgb_rule_ctx *c);
+int kgb_rules_jobs(kgb_rule_ctx *c);
+int kgb_rules_people(kgb_rule_ctx *c);
+int kgb_rules_links(kgb_rule_ctx *c);
+/* Facts that need the whole document: places within places, units
+ * named after their parent ("Zentra Cloud" -> Zentra). */
+int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
+                       kgb_factset *fs);
+
+#endif
