@@ -51,6 +51,12 @@ int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
   if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
       written_lower(c->doc, mn->first))
     return 0;
+  /* "AI", "CDI", "IA": short capitals no table knows are more often
+   * abbreviations of things than names of firms. */
+  if (mn->last - mn->first == 1 &&
+      (c->doc->toks.v[mn->first].flags & KGB_TF_ALLCAPS) &&
+      c->doc->toks.v[mn->first].end - c->doc->toks.v[mn->first].begin <= 3)
+    return 0;
   e->cls = cls;
   return 1;
 }

@@ -22,13 +22,11 @@ static void at_sentence(kgb_rule_ctx *c, long s)
   c->s = &c->doc->sentences[s];
 }
 
-static int is_ancestor(const kgb_lexicon *lex, int place, int ancestor)
+/* Only the direct parent: locatedIn is transitive in the ontology, so a
+ * reasoner adds the rest. */
+static int is_parent(const kgb_lexicon *lex, int place, int parent)
 {
-  for (int p = lex->places[place].parent, depth = 0; p >= 0 && depth < 8;
-       p = lex->places[p].parent, depth++)
-    if (p == ancestor)
-      return 1;
-  return 0;
+  return lex->places[place].parent == parent;
 }
 
 /* Paris and France both named: Paris locatedIn France. */
@@ -46,7 +44,7 @@ static int places_within(kgb_rule_ctx *c)
     for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++)
       if (b != a && fs->entities[b].cls == KGB_CLASS_PLACE &&
           fs->entities[b].place >= 0 &&
-          is_ancestor(c->lex, fs->entities[a].place, fs->entities[b].place))
+          is_parent(c->lex, fs->entities[a].place, fs->entities[b].place))
         rc = kgb_rule_add_link(c, KGB_FACT_LOCATED_IN, (int)a, (int)b, NULL,
                                0.6, "gazetteer-hierarchy");
   }
@@ -94,7 +92,8 @@ static int units_of_parents(kgb_rule_ctx *c)
   return rc;
 }
 
-/* Who invests or hires in a place operates there. */
+/* Who invests or hires in a country operates there (a city or region
+ * says where a site is, not a market). */
 static int operations_from_facts(kgb_rule_ctx *c)
 {
   size_t n = c->fs->n_facts;
@@ -103,7 +102,10 @@ static int operations_from_facts(kgb_rule_ctx *c)
   for (size_t i = 0; i < n && rc == KGB_OK; i++) {
     kgb_fact f = c->fs->facts[i];
     if (!KGB_FACT_IS_NARY(f.kind) || f.kind == KGB_FACT_ACQUISITION ||
-        f.location < 0 || f.agent < 0)
+        f.location < 0 || f.agent < 0 ||
+        c->fs->entities[f.location].place < 0 ||
+        c->lex->places[c->fs->entities[f.location].place].type !=
+            KGB_PLACE_COUNTRY)
       continue;
     at_sentence(c, (long)f.sentence);
     rc = kgb_rule_add_link(c, KGB_FACT_OPERATES_IN, f.agent, f.location, NULL,

@@ -77,7 +77,11 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
   long m;
 
   if (!job_kind(c, q->first, q->last, &at, &kind)) {
-    if (!elliptic_job_count(c, q->first, q->last))
+    /* No verb: "the 2,000 positions announced for 2024" are new jobs;
+     * "2,000 people" without a verb are nothing. */
+    if (!elliptic_job_count(c, q->first, q->last) &&
+        !(noun_end > q->last &&
+          kgb_rule_trigger(c, noun_end - 1, KGB_TRIG_JOBWORD)))
       return KGB_OK;
     kind = KGB_FACT_JOB_CREATION;
     at = q->first;

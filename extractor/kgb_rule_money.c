@@ -16,7 +16,9 @@ static void investment_target(kgb_rule_ctx *c, kgb_fact *f, size_t t,
       (f->location < 0 || c->fs->mentions[m].first > skip_e) &&
       c->fs->mentions[m].first <= skip_e + 2 && skip_e > 0)
     f->object = c->fs->mentions[m].entity;
-  if (f->location < 0)
+  /* A place before the trigger counts only with a figure: "the French
+   * presidency said firms would announce investments" has neither. */
+  if (f->location < 0 && skip_e > 0)
     f->location = kgb_rule_place(c, c->s->first_tok, t, skip_b, skip_e);
 }
 
