@@ -6,6 +6,9 @@
 #include "kgb_token.h"
 #include "kgbuild.h"
 
+/* Longest sentence the rules see, in tokens. */
+#define KGB_MAX_SENTENCE_TOKENS 400
+
 /* A sentence: its tokens, and its span in bytes and in code points. */
 typedef struct {
   size_t first_tok, last_tok;  /* tokens [first_tok, last_tok) */
@@ -23,6 +26,7 @@ struct kgb_document {
   kgb_lang lang;
   int lang_forced;
   int analysed;                /* tokens and sentences are ready */
+  int cut_reported;            /* a too-long sentence was reported */
   kgb_tokens toks;
   kgb_sentence *sentences;
   size_t n_sentences, cap_sentences;

@@ -25,6 +25,11 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
   rc = kgb_ner_run(doc, lex, fs);
   if (rc == KGB_OK)
     rc = kgb_relation_run(doc, lex, fs);
+  if (rc == KGB_ELIMIT) {
+    kgb_warn(world, "%s: more than %d facts; the rest of the document is "
+             "not read for facts", doc->source, KGB_MAX_FACTS);
+    rc = KGB_OK;
+  }
   if (rc) {
     kgb_factset_free(fs);
     return kgb_report(world, rc, "%s: %s", doc->source, kgb_strerror(rc));

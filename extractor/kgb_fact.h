@@ -22,6 +22,7 @@ typedef struct {
   size_t n_aliases, cap_aliases;
   int place;           /* lexicon place index, or -1 */
   size_t mentions;     /* how often the text names it */
+  size_t first_sentence;  /* of its first mention (when mentions > 0) */
   int in_fact;         /* referenced by a fact */
 } kgb_entity;
 
@@ -45,6 +46,10 @@ typedef enum {
 } kgb_fact_kind;
 
 #define KGB_FACT_IS_NARY(k) ((k) <= KGB_FACT_ACQUISITION)
+
+/* Most facts kept from one document: a news article gives tens; a file
+ * that gives more is a dump, and its graph would not fit in memory. */
+#define KGB_MAX_FACTS 5000
 
 typedef struct {
   kgb_fact_kind kind;

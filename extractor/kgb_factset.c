@@ -108,12 +108,15 @@ int kgb_factset_add_mention(kgb_factset *fs, const kgb_mention *m)
                sizeof *fs->mentions))
     return KGB_ENOMEM;
   fs->mentions[fs->n_mentions++] = *m;
-  fs->entities[m->entity].mentions++;
+  if (fs->entities[m->entity].mentions++ == 0)
+    fs->entities[m->entity].first_sentence = m->sentence;
   return KGB_OK;
 }
 
 int kgb_factset_add_fact(kgb_factset *fs, const kgb_fact *f)
 {
+  if (fs->n_facts >= KGB_MAX_FACTS)
+    return KGB_ELIMIT;
   if (kgb_grow(&fs->facts, &fs->cap_facts, fs->n_facts + 1,
                sizeof *fs->facts))
     return KGB_ENOMEM;

@@ -28,15 +28,23 @@ kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t m)
 
 /* Was the word at TOK also written in lower case in the text?  Then a
  * capital at the start of a sentence made it look like a name. */
-static int written_lower(const kgb_document *doc, size_t tok)
+static int written_lower(const kgb_rule_ctx *c, size_t tok)
 {
-  const char *fold = kgb_tok_fold(&doc->toks, tok);
+  const char *fold = kgb_tok_fold(&c->doc->toks, tok);
 
-  for (size_t i = 0; i < doc->toks.n; i++)
-    if (!(doc->toks.v[i].flags & KGB_TF_CAP) &&
-        strcmp(kgb_tok_fold(&doc->toks, i), fold) == 0)
-      return 1;
-  return 0;
+  return kgb_map_get(c->lower_words, fold, strlen(fold)) >= 0;
+}
+
+static int collect_lower_words(const kgb_document *doc, kgb_map *words)
+{
+  for (size_t i = 0; i < doc->toks.n; i++) {
+    const char *fold = kgb_tok_fold(&doc->toks, i);
+    if (doc->toks.v[i].type == KGB_TOK_WORD &&
+        !(doc->toks.v[i].flags & KGB_TF_CAP) &&
+        kgb_map_put(words, fold, strlen(fold), 1))
+      return KGB_ENOMEM;
+  }
+  return KGB_OK;
 }
 
 int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
@@ -49,7 +57,7 @@ int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
   if (e->cls != KGB_CLASS_UNKNOWN)
     return 0;
   if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
-      written_lower(c->doc, mn->first))
+      written_lower(c, mn->first))
     return 0;
   /* "AI", "CDI", "IA": short capitals no table knows are more often
    * abbreviations of things than names of firms. */
@@ -223,10 +231,14 @@ static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
 int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
                      kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1};
+  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1, NULL};
+  kgb_map lower;
   size_t m = 0;
-  int rc = KGB_OK;
+  int rc;
 
+  kgb_map_init(&lower);
+  c.lower_words = &lower;
+  rc = collect_lower_words(doc, &lower);
   c.salient_org = salient_org(fs);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
@@ -248,5 +260,6 @@ int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
   }
   if (rc == KGB_OK)
     rc = kgb_rules_document(doc, lex, fs);
+  kgb_map_release(&lower);
   return rc;
 }

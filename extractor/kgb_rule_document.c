@@ -10,10 +10,9 @@
 /* The sentence of the first mention of ENTITY, or -1. */
 static long first_sentence(const kgb_factset *fs, int entity)
 {
-  for (size_t m = 0; m < fs->n_mentions; m++)
-    if (fs->mentions[m].entity == entity)
-      return (long)fs->mentions[m].sentence;
-  return -1;
+  const kgb_entity *e = &fs->entities[entity];
+
+  return e->mentions ? (long)e->first_sentence : -1;
 }
 
 static void at_sentence(kgb_rule_ctx *c, long s)
@@ -117,7 +116,7 @@ static int operations_from_facts(kgb_rule_ctx *c)
 int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
                        kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1};
+  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1, NULL};
   int rc;
 
   if (doc->n_sentences == 0)

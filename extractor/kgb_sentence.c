@@ -5,6 +5,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_utf8.h"
+#include "kgb_world_internal.h"
 
 static int is_terminal(const char *fold)
 {
@@ -94,13 +95,10 @@ static size_t cp_offset(const kgb_document *doc, cursor *c, size_t byte)
   return c->cp;
 }
 
-static int add_sentence(kgb_document *doc, cursor *c, size_t first,
-                        size_t last)
+static int add_one(kgb_document *doc, cursor *c, size_t first, size_t last)
 {
   kgb_sentence *s;
 
-  if (first >= last)
-    return KGB_OK;
   if (kgb_grow(&doc->sentences, &doc->cap_sentences, doc->n_sentences + 1,
                sizeof *doc->sentences))
     return KGB_ENOMEM;
@@ -113,6 +111,29 @@ static int add_sentence(kgb_document *doc, cursor *c, size_t first,
   s->cp_end = cp_offset(doc, c, s->end);
   s->furniture = 0;
   return KGB_OK;
+}
+
+/* A "sentence" longer than KGB_MAX_SENTENCE_TOKENS (a table, a page with
+ * no punctuation) is cut in pieces, so that rules looking across a
+ * sentence stay linear; the cut is reported once per document. */
+static int add_sentence(kgb_document *doc, cursor *c, size_t first,
+                        size_t last)
+{
+  int rc = KGB_OK;
+
+  if (last - first > KGB_MAX_SENTENCE_TOKENS && !doc->cut_reported) {
+    kgb_warn(doc->world, "%s: a sentence of %zu tokens was cut in pieces of "
+             "%d tokens", doc->source, last - first, KGB_MAX_SENTENCE_TOKENS);
+    doc->cut_reported = 1;
+  }
+  while (rc == KGB_OK && first < last) {
+    size_t end = last - first > KGB_MAX_SENTENCE_TOKENS
+                     ? first + KGB_MAX_SENTENCE_TOKENS
+                     : last;
+    rc = add_one(doc, c, first, end);
+    first = end;
+  }
+  return rc;
 }
 
 int kgb_sentences_split(kgb_document *doc, const kgb_lexicon *lex)
