@@ -5,7 +5,7 @@
 set -eu
 build="gcc make autoconf automake libtool pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libutf8proc-dev
-  nettle-dev libcmocka-dev"
+  nettle-dev libjansson-dev libcmocka-dev"
 test_only="python3-rdflib raptor2-utils"
 wanted=$build
 [ "${1:-}" = "--test" ] && wanted="$build $test_only"

@@ -29,5 +29,6 @@ int cli_inputs_collect(cli_inputs *in, char **args, int count);
 void cli_inputs_release(cli_inputs *in);
 
 int cmd_extract(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 #endif

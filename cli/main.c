@@ -13,6 +13,7 @@ static const struct {
   command_fn run;
 } commands[] = {
   {"extract", cmd_extract},
+  {"eval", cmd_eval},
 };
 
 int main(int argc, char **argv)

@@ -116,6 +116,21 @@ int kgb_format_is_known(const char *name);
 /* Write the graph in FORMAT to OUT. */
 int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
 
+/* ------------------------------------------------------------------ */
+/* Evaluation: the extractor scored against gold facts.                */
+
+typedef struct kgb_eval kgb_eval;
+
+int kgb_eval_new(kgb_world *world, kgb_eval **out);
+void kgb_eval_free(kgb_eval *ev);
+/* Extract every document GOLD_PATH lists (found under CORPUS_DIR) and
+ * add its scores; call once per gold file. */
+int kgb_eval_run(kgb_eval *ev, const char *gold_path, const char *corpus_dir);
+/* F1 over all fact kinds (ENTITIES == 0) or over entities. */
+double kgb_eval_f1(const kgb_eval *ev, int entities);
+/* The table per kind, misses and false facts when VERBOSE, summary. */
+void kgb_eval_print(const kgb_eval *ev, FILE *out, int verbose);
+
 #ifdef __cplusplus
 }
 #endif
