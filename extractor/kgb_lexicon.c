@@ -19,7 +19,8 @@ static const char *const trigger_names[KGB_TRIG_COUNT] = {
   [KGB_TRIG_EVENTNOUN] = "eventnoun", [KGB_TRIG_LISTCUE] = "listcue",
   [KGB_TRIG_REPORT] = "report",       [KGB_TRIG_COREF] = "coref",
   [KGB_TRIG_FUTURE] = "future",       [KGB_TRIG_PASSIVE] = "passive",
-  [KGB_TRIG_JOBWORD] = "jobword",
+  [KGB_TRIG_JOBWORD] = "jobword",     [KGB_TRIG_PLACEPREP] = "placeprep",
+  [KGB_TRIG_HONORIFIC] = "honorific",
 };
 
 typedef struct {

@@ -178,6 +178,20 @@ static int has_event_word(const ner_ctx *c, size_t first, size_t last)
   return 0;
 }
 
+/* Does a trigger of KIND end right before token FIRST ("à", "Mme", "Mr.")? */
+static int cue_before(const ner_ctx *c, size_t first, kgb_trigger kind)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t k = first;
+
+  if (k > 0 && strcmp(kgb_tok_fold(toks, k - 1), ".") == 0)
+    k--;   /* "Mr. Smith", "M. Dupont" */
+  for (size_t n = 1; n <= 3 && n <= k; n++)
+    if (kgb_lexicon_trigger_at(c->lex, toks, k - n, k, kind) == n)
+      return 1;
+  return 0;
+}
+
 /* Type a run of capitalised words that no gazetteer knows whole. */
 static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
 {
@@ -187,6 +201,14 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
     return KGB_CLASS_EVENT;
   if (has_legal_suffix(c, first, last))
     return KGB_CLASS_ORGANIZATION;
+  if (cue_before(c, first, KGB_TRIG_HONORIFIC))
+    return KGB_CLASS_PERSON;
+  /* "à Eisenach", "near Tarbes": a town no table lists. */
+  if (cue_before(c, first, KGB_TRIG_PLACEPREP) &&
+      !(toks->v[first].flags & KGB_TF_ALLCAPS) &&
+      !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
+      !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
+    return KGB_CLASS_PLACE;
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return KGB_CLASS_ORGANIZATION;   /* "Acme Spain", "Google Cloud" */
   if (last - first >= 2 && last - first <= 4 &&
@@ -300,6 +322,7 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
   while (i < s->last_tok && rc == KGB_OK) {
     size_t used, first, last;
     if (kgb_lexicon_find(c->lex, toks, i, 1, KGB_LEX_STOPWORD) ||
+        kgb_lexicon_trigger_at(c->lex, toks, i, i + 1, KGB_TRIG_HONORIFIC) ||
         kgb_token_is_ticker(c->doc->text, &toks->v[i])) {
       i++;
       continue;

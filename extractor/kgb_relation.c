@@ -47,6 +47,20 @@ static int collect_lower_words(const kgb_document *doc, kgb_map *words)
   return KGB_OK;
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+  size_t n = strlen(s), m = strlen(tail);
+
+  return n > m + 2 && strcmp(s + n - m, tail) == 0;
+}
+
+static int looks_like_participle(const char *fold)
+{
+  return ends_with(fold, "ed") || ends_with(fold, "ing") ||
+         ends_with(fold, "ee") || ends_with(fold, "ees") ||
+         ends_with(fold, "ant");
+}
+
 int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
 {
   kgb_mention *mn = &c->fs->mentions[m];
@@ -58,6 +72,11 @@ int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
     return 0;
   if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
       written_lower(c, mn->first))
+    return 0;
+  /* "Founded in 2012", « Fondée en 2012 »: a participle opening the
+   * sentence, not a name. */
+  if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
+      looks_like_participle(kgb_tok_fold(&c->doc->toks, mn->first)))
     return 0;
   /* "AI", "CDI", "IA": short capitals no table knows are more often
    * abbreviations of things than names of firms. */
@@ -99,15 +118,35 @@ long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
 int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
 {
   long m = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  size_t cue;
 
   if (m >= 0)
     return c->fs->mentions[m].entity;
   *conf -= KGB_COREF_PENALTY;
-  if (c->last_org >= 0 &&
-      kgb_rule_find_trigger(c, c->s->first_tok, t, KGB_TRIG_COREF) < t)
+  cue = kgb_rule_find_trigger(c, c->s->first_tok, t, KGB_TRIG_COREF);
+  /* "it" / « il » is the organisation just named; "the group" / « la
+   * société » is the one the article is about. */
+  if (cue < t && kgb_rule_trigger(c, cue, KGB_TRIG_COREF) == 1 &&
+      c->doc->toks.v[cue].end - c->doc->toks.v[cue].begin <= 4 &&
+      c->last_org >= 0)
     return c->last_org;
-  *conf -= KGB_COREF_PENALTY / 2;
-  return c->salient_org;
+  if (cue >= t)
+    *conf -= KGB_COREF_PENALTY / 2;
+  return c->salient_org >= 0 ? c->salient_org : c->last_org;
+}
+
+int kgb_rule_recent_place(const kgb_rule_ctx *c)
+{
+  const kgb_factset *fs = c->fs;
+
+  for (size_t m = c->first_mention; m-- > 0;) {
+    if (fs->mentions[m].sentence + 2 < c->sentence)
+      break;
+    if (fs->entities[fs->mentions[m].entity].cls == KGB_CLASS_PLACE &&
+        !(fs->mentions[m].flags & KGB_MF_DEMONYM))
+      return fs->mentions[m].entity;
+  }
+  return -1;
 }
 
 int kgb_rule_place(kgb_rule_ctx *c, size_t from, size_t to, size_t skip_b,

@@ -53,6 +53,8 @@ static int investment_at(kgb_rule_ctx *c, size_t t, size_t *last_money)
     return KGB_OK;
   if (f.location == f.agent)
     f.location = -1;
+  if (f.location < 0 && money)
+    f.location = kgb_rule_recent_place(c);
   kgb_rule_years(c, &f);
   return kgb_factset_add_fact(c->fs, &f);
 }

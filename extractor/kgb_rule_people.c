@@ -50,10 +50,29 @@ static long mention_ending(kgb_rule_ctx *c, size_t to,
   return -1;
 }
 
+/* "head of European sales at Zentra", « directrice des renouvelables de
+ * Zentra »: a few lower-case words may qualify the title before its
+ * organisation.  Returns where the organisation may start. */
+static size_t after_qualifier(const kgb_rule_ctx *c, size_t b)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  for (size_t k = b; k < c->s->last_tok && k < b + 5; k++) {
+    const kgb_token *t = &toks->v[k];
+    if (t->type != KGB_TOK_WORD || (t->flags & KGB_TF_CAP))
+      return b;
+    if (k > b && is_word(c, k, joiners) && k + 1 < c->s->last_tok &&
+        (toks->v[k + 1].flags & KGB_TF_CAP))
+      return k;
+  }
+  return b;
+}
+
 static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  long org = mention_starting(c, b, joiners, KGB_CLASS_ORGANIZATION);
+  long org = mention_starting(c, after_qualifier(c, b), joiners,
+                              KGB_CLASS_ORGANIZATION);
   long person = -1;
   char title[32];
   size_t tb = toks->v[a].begin, te = toks->v[b - 1].end;

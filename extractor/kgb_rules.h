@@ -48,6 +48,10 @@ int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf);
 int kgb_rule_place(kgb_rule_ctx *c, size_t from, size_t to, size_t skip_b,
                    size_t skip_e);
 
+/* The last place named in the two sentences before this one, or -1: a
+ * fact whose sentence names no place most often happens there. */
+int kgb_rule_recent_place(const kgb_rule_ctx *c);
+
 /* The first amount of money (MONEY set) or plain count in [FROM, TO). */
 int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,
                       int money, kgb_quantity *q);
