@@ -20,7 +20,7 @@ static const char *const trigger_names[KGB_TRIG_COUNT] = {
   [KGB_TRIG_REPORT] = "report",       [KGB_TRIG_COREF] = "coref",
   [KGB_TRIG_FUTURE] = "future",       [KGB_TRIG_PASSIVE] = "passive",
   [KGB_TRIG_JOBWORD] = "jobword",     [KGB_TRIG_PLACEPREP] = "placeprep",
-  [KGB_TRIG_HONORIFIC] = "honorific",
+  [KGB_TRIG_HONORIFIC] = "honorific", [KGB_TRIG_FOUNDED] = "founded",
 };
 
 typedef struct {

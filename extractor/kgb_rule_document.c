@@ -21,14 +21,36 @@ static void at_sentence(kgb_rule_ctx *c, long s)
   c->s = &c->doc->sentences[s];
 }
 
-/* Only the direct parent: locatedIn is transitive in the ontology, so a
- * reasoner adds the rest. */
-static int is_parent(const kgb_lexicon *lex, int place, int parent)
+static int is_ancestor(const kgb_lexicon *lex, int place, int ancestor)
 {
-  return lex->places[place].parent == parent;
+  for (int p = lex->places[place].parent, depth = 0; p >= 0 && depth < 8;
+       p = lex->places[p].parent, depth++)
+    if (p == ancestor)
+      return 1;
+  return 0;
 }
 
-/* Paris and France both named: Paris locatedIn France. */
+/* Does some sentence name both places?  A text that says "Lyon, in
+ * France" states the link; one that names them far apart does not. */
+static int named_together(const kgb_factset *fs, int a, int b)
+{
+  for (size_t m = 0; m < fs->n_mentions; m++) {
+    if (fs->mentions[m].entity != a)
+      continue;
+    for (size_t k = m; k-- > 0 && fs->mentions[k].sentence ==
+                                      fs->mentions[m].sentence;)
+      if (fs->mentions[k].entity == b)
+        return 1;
+    for (size_t k = m + 1; k < fs->n_mentions &&
+                           fs->mentions[k].sentence == fs->mentions[m].sentence;
+         k++)
+      if (fs->mentions[k].entity == b)
+        return 1;
+  }
+  return 0;
+}
+
+/* Paris and France named together: Paris locatedIn France. */
 static int places_within(kgb_rule_ctx *c)
 {
   kgb_factset *fs = c->fs;
@@ -43,7 +65,8 @@ static int places_within(kgb_rule_ctx *c)
     for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++)
       if (b != a && fs->entities[b].cls == KGB_CLASS_PLACE &&
           fs->entities[b].place >= 0 &&
-          is_parent(c->lex, fs->entities[a].place, fs->entities[b].place))
+          is_ancestor(c->lex, fs->entities[a].place, fs->entities[b].place) &&
+          named_together(fs, (int)a, (int)b))
         rc = kgb_rule_add_link(c, KGB_FACT_LOCATED_IN, (int)a, (int)b, NULL,
                                0.6, "gazetteer-hierarchy");
   }

@@ -13,7 +13,8 @@ static int fold_is(const kgb_rule_ctx *c, size_t k, const char *word)
 static int is_list_glue(const kgb_rule_ctx *c, size_t k)
 {
   return fold_is(c, k, ",") || fold_is(c, k, "and") || fold_is(c, k, "et") ||
-         fold_is(c, k, "&") || fold_is(c, k, "or") || fold_is(c, k, "ou");
+         fold_is(c, k, "&") || fold_is(c, k, "or") || fold_is(c, k, "ou") ||
+         fold_is(c, k, "de") || fold_is(c, k, "d'");
 }
 
 /* Organisations listed from token FROM on: "Zentra, Orvia and Halvor".
@@ -104,15 +105,17 @@ static int based_at(kgb_rule_ctx *c, size_t t, size_t len)
 {
   long place_after = kgb_rule_mention_in(c, t + len, t + len + 3,
                                          KGB_CLASS_PLACE);
-  long org = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  double conf = 0.85;
   long list[16];
   size_t cue, n;
   int place, rc = KGB_OK;
 
-  if (place_after >= 0 && org >= 0)
-    return kgb_rule_add_link(c, KGB_FACT_BASED_IN, c->fs->mentions[org].entity,
-                             c->fs->mentions[place_after].entity, NULL, 0.85,
+  if (place_after >= 0) {   /* "Le constructeur, dont le siège est à X" */
+    int org = kgb_rule_agent(c, t, &conf);
+    return kgb_rule_add_link(c, KGB_FACT_BASED_IN, org,
+                             c->fs->mentions[place_after].entity, NULL, conf,
                              "based-cue");
+  }
   place = kgb_rule_place(c, c->s->first_tok, t, 0, 0);
   cue = kgb_rule_find_trigger(c, t + len, c->s->last_tok, KGB_TRIG_LISTCUE);
   if (place < 0 || cue >= c->s->last_tok)
@@ -193,6 +196,31 @@ static int participation(kgb_rule_ctx *c)
   return rc;
 }
 
+/* « Face à Nestlé et Lactalis, ses principaux concurrents »: the list
+ * ends a few tokens before the cue. */
+static size_t orgs_just_before(kgb_rule_ctx *c, size_t t, long *out,
+                               size_t max)
+{
+  long last = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  size_t n = 0, k;
+
+  if (last < 0 || c->fs->mentions[last].last + 4 < t)
+    return 0;
+  k = c->fs->mentions[last].first;
+  out[n++] = last;
+  while (n < max && k > c->s->first_tok && is_list_glue(c, k - 1)) {
+    long m;
+    while (k > c->s->first_tok && is_list_glue(c, k - 1))
+      k--;
+    m = kgb_rule_mention_before(c, k, KGB_CLASS_ORGANIZATION);
+    if (m < 0 || c->fs->mentions[m].last != k)
+      break;
+    out[n++] = m;
+    k = c->fs->mentions[m].first;
+  }
+  return n;
+}
+
 /* "competition from X and Y", "X's rival Y", « son concurrent Y ». */
 static int competitors_at(kgb_rule_ctx *c, size_t t, size_t len)
 {
@@ -202,16 +230,21 @@ static int competitors_at(kgb_rule_ctx *c, size_t t, size_t len)
   size_t k = t + len;
   int main_org, rc = KGB_OK;
 
-  if (!n) {   /* "competition from X": skip one small word */
-    while (k < c->s->last_tok && k < t + len + 2 &&
+  if (!n) {   /* "competition from X", « son rival américain X » */
+    while (k < c->s->last_tok && k < t + len + 3 &&
            c->doc->toks.v[k].type == KGB_TOK_WORD &&
            !(c->doc->toks.v[k].flags & KGB_TF_CAP))
       k++;
     n = org_list(c, k, list, 16);
   }
   if (!n)
+    n = orgs_just_before(c, t, list, 16);
+  if (!n)
     return KGB_OK;
-  main_org = kgb_rule_agent(c, t, &conf);
+  main_org = kgb_rule_agent(c, c->fs->mentions[list[0]].first < t
+                                  ? (size_t)c->fs->mentions[list[n - 1]].first
+                                  : t,
+                             &conf);
   for (size_t i = 0; i < n && rc == KGB_OK; i++)
     rc = kgb_rule_add_link(c, KGB_FACT_COMPETITOR_OF, main_org,
                            c->fs->mentions[list[i]].entity, NULL, conf,

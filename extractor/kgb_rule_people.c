@@ -50,22 +50,37 @@ static long mention_ending(kgb_rule_ctx *c, size_t to,
   return -1;
 }
 
-/* "head of European sales at Zentra", « directrice des renouvelables de
- * Zentra »: a few lower-case words may qualify the title before its
+/* "head of European sales at Zentra", « directrice de la division
+ * Beauté de Zentra »: a few words may qualify the title before its
  * organisation.  Returns where the organisation may start. */
-static size_t after_qualifier(const kgb_rule_ctx *c, size_t b)
+static size_t after_qualifier(kgb_rule_ctx *c, size_t b)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
-  for (size_t k = b; k < c->s->last_tok && k < b + 5; k++) {
-    const kgb_token *t = &toks->v[k];
-    if (t->type != KGB_TOK_WORD || (t->flags & KGB_TF_CAP))
+  for (size_t k = b; k < c->s->last_tok && k < b + 7; k++) {
+    if (toks->v[k].type != KGB_TOK_WORD)
       return b;
-    if (k > b && is_word(c, k, joiners) && k + 1 < c->s->last_tok &&
-        (toks->v[k + 1].flags & KGB_TF_CAP))
+    if (k > b && is_word(c, k, joiners) &&
+        mention_starting(c, k, joiners, KGB_CLASS_ORGANIZATION) >= 0)
       return k;
   }
   return b;
+}
+
+/* "the chief executive of the company, Jane Roe": the title's
+ * organisation is the one the text is about. */
+static long coref_org_after(kgb_rule_ctx *c, size_t b, int *entity)
+{
+  double conf = 0.8;
+  size_t k = b;
+
+  while (k < c->s->last_tok && k < b + 2 && is_word(c, k, joiners))
+    k++;
+  if (k == b || !kgb_rule_trigger(c, k, KGB_TRIG_COREF))
+    return -1;
+  *entity = kgb_rule_agent(c, b, &conf);
+  return *entity >= 0 ? (long)(k + kgb_rule_trigger(c, k, KGB_TRIG_COREF))
+                      : -1;
 }
 
 static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
@@ -86,8 +101,21 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
     person = mention_starting(c, c->fs->mentions[org].last, commas,
                               KGB_CLASS_PERSON);
   }
-  if (org < 0)
-    return KGB_OK;
+  if (org < 0) {
+    int entity;
+    long end = coref_org_after(c, b, &entity);
+    if (end < 0)
+      return KGB_OK;
+    person = mention_starting(c, (size_t)end, commas, KGB_CLASS_PERSON);
+    if (person < 0)
+      person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
+    if (person < 0)
+      return KGB_OK;
+    snprintf(title, sizeof title, "%.*s", (int)(te - tb), c->doc->text + tb);
+    return kgb_rule_add_link(c, KGB_FACT_MANAGER_OF,
+                             c->fs->mentions[person].entity, entity, title,
+                             0.7, "manager-title-coref");
+  }
   if (person < 0)
     person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
   if (person < 0)
@@ -101,6 +129,42 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
                            "manager-title");
 }
 
+/* "Founded in 2012 by Jane Roe and Li Wei, Zentra ...", « fondée par X,
+ * la société ... »: founders manage the firm the sentence is about. */
+static int founders_at(kgb_rule_ctx *c, size_t t, size_t len)
+{
+  static const char *const glue[] = {",", "and", "et", NULL};
+  long people[8], org;
+  size_t n = 0, k = t + len;
+  size_t by = kgb_rule_find_trigger(c, k, c->s->last_tok, KGB_TRIG_PASSIVE);
+  double conf = 0.75;
+  int firm, rc = KGB_OK;
+
+  if (by >= k + 4)
+    return KGB_OK;   /* "founded in 2012 by": the founders follow "by" */
+  k = by + 1;
+  /* « par l'ingénieure Inès Haddad »: skip a short description. */
+  while (k < c->s->last_tok && k < by + 4 &&
+         !(c->doc->toks.v[k].flags & KGB_TF_CAP))
+    k++;
+  while (n < 8 && k < c->s->last_tok) {
+    long p = mention_starting(c, k, glue, KGB_CLASS_PERSON);
+    if (p < 0)
+      break;
+    people[n++] = p;
+    k = c->fs->mentions[p].last;
+  }
+  org = kgb_rule_mention_in(c, k, c->s->last_tok, KGB_CLASS_ORGANIZATION);
+  firm = org >= 0 ? c->fs->mentions[org].entity : kgb_rule_agent(c, t, &conf);
+  for (size_t i = 0; i < n && rc == KGB_OK; i++)
+    rc = kgb_rule_add_link(c, KGB_FACT_MANAGER_OF,
+                           c->fs->mentions[people[i]].entity, firm,
+                           c->lex->lang == KGB_LANG_FR ? "fondateur"
+                                                       : "founder",
+                           conf, "founded-by");
+  return rc;
+}
+
 int kgb_rules_people(kgb_rule_ctx *c)
 {
   int rc = KGB_OK;
@@ -108,7 +172,11 @@ int kgb_rules_people(kgb_rule_ctx *c)
   for (size_t t = c->s->first_tok; t < c->s->last_tok && rc == KGB_OK; t++) {
     size_t n = kgb_lexicon_longest(c->lex, &c->doc->toks, t,
                                    c->s->last_tok - t, KGB_LEX_TITLE, NULL);
-    if (n) {
+    size_t f = kgb_rule_trigger(c, t, KGB_TRIG_FOUNDED);
+    if (f) {
+      rc = founders_at(c, t, f);
+      t += f - 1;
+    } else if (n) {
       rc = manager_at(c, t, t + n);
       t += n - 1;
     }
