@@ -19,6 +19,7 @@ typedef struct {
   const char *lang;
   const char *data_dir;
   const char *ontology;
+  int mentions;
   cli_messages messages;
 } extract_options;
 
@@ -37,6 +38,8 @@ static void usage(FILE *to)
         "      --lang LANG      auto (default), en or fr\n"
         "      --data-dir DIR   language tables (default: installed copy)\n"
         "      --ontology FILE  ontology in Turtle (default: installed copy)\n"
+        "      --mentions       also write every entity mention as a NIF 2.0\n"
+        "                       annotation (itsrdf:taIdentRef, taClassRef)\n"
         "  -q, --quiet          no warnings\n"
         "  -v, --verbose        one line per document\n"
         "  -h, --help           show this help\n"
@@ -47,7 +50,7 @@ static void usage(FILE *to)
         to);
 }
 
-enum { OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY };
+enum { OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS };
 
 static const struct option long_options[] = {
   {"format", required_argument, NULL, 'f'},
@@ -56,6 +59,7 @@ static const struct option long_options[] = {
   {"lang", required_argument, NULL, OPT_LANG},
   {"data-dir", required_argument, NULL, OPT_DATA_DIR},
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
+  {"mentions", no_argument, NULL, OPT_MENTIONS},
   {"quiet", no_argument, NULL, 'q'},
   {"verbose", no_argument, NULL, 'v'},
   {"help", no_argument, NULL, 'h'},
@@ -78,6 +82,7 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_LANG: o->lang = optarg; break;
     case OPT_DATA_DIR: o->data_dir = optarg; break;
     case OPT_ONTOLOGY: o->ontology = optarg; break;
+    case OPT_MENTIONS: o->mentions = 1; break;
     case 'q': o->messages.verbose = -1; break;
     case 'v': o->messages.verbose = 1; break;
     case 'h': usage(stdout); return EXIT_OK;
@@ -204,7 +209,7 @@ static int write_graph(kgb_graph *graph, const extract_options *o)
 
 int cmd_extract(int argc, char **argv)
 {
-  extract_options o = {"turtle", NULL, NULL, "auto", NULL, NULL, {0}};
+  extract_options o = {"turtle", NULL, NULL, "auto", NULL, NULL, 0, {0}};
   cli_inputs inputs = {NULL, 0, 0};
   kgb_world *world = NULL;
   kgb_graph *graph = NULL;
@@ -222,6 +227,7 @@ int cmd_extract(int argc, char **argv)
     status = EXIT_INPUT;
     goto done;
   }
+  kgb_graph_set_mentions(graph, o.mentions);
   for (size_t i = 0; i < inputs.n; i++)
     failed |= process(world, graph, inputs.paths[i], &o) != EXIT_OK;
   status = write_graph(graph, &o);

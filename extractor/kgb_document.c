@@ -31,7 +31,13 @@ int kgb_document_new_from_buffer(kgb_world *world, const char *source,
     kgb_document_free(doc);
     return KGB_ENOMEM;
   }
-  if (replaced)
+  if (len == 0)
+    kgb_warn(world, "%s: empty input", source);
+  else if (replaced * 10 > len)
+    kgb_warn(world, "%s: looks like a binary file (%zu of %zu bytes are not "
+             "text); replaced by U+FFFD, few facts are likely", source,
+             replaced, len);
+  else if (replaced)
     kgb_warn(world, "%s: %zu invalid UTF-8 sequence(s) or NUL byte(s) "
              "replaced by U+FFFD", source, replaced);
   doc->len = clean.len;

@@ -313,6 +313,20 @@ static size_t quoted_event_at(ner_ctx *c, const kgb_sentence *s, size_t i,
   return end + 1 - i;
 }
 
+/* "Shares of Orvia", "Sales of Temsa" opening a sentence: the first
+ * word is capitalised only by its place; the name follows the connector.
+ * A name the tables know whole ("Bank of America") never gets here. */
+static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  if (last - first >= 3 && is_connector(kgb_tok_fold(toks, first + 1)) &&
+      !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
+      !has_legal_suffix(c, first, last))
+    return first + 2;
+  return first;
+}
+
 static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -342,6 +356,8 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     last = name_run_end(toks, i, s->last_tok);
     i = last;
     trim_run(c, &first, &last);
+    if (first == s->first_tok)
+      first = after_leading_noun(c, first, last);
     if (first >= last)
       continue;
     if (last - first == 1) {

@@ -70,6 +70,10 @@ int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
     return 1;
   if (e->cls != KGB_CLASS_UNKNOWN)
     return 0;
+  /* A person is named with at least two words the first time; one
+   * unknown word is more often a firm ("Temsa"). */
+  if (cls == KGB_CLASS_PERSON && mn->last - mn->first < 2)
+    return 0;
   if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
       written_lower(c, mn->first))
     return 0;

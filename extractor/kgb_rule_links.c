@@ -189,7 +189,7 @@ static int participation(kgb_rule_ctx *c)
     from = report;
   for (size_t m = c->first_mention; m < c->end_mention && rc == KGB_OK; m++)
     if (c->fs->mentions[m].first >= from &&
-        kgb_rule_class(c, m) == KGB_CLASS_ORGANIZATION)
+        kgb_rule_accept(c, m, KGB_CLASS_ORGANIZATION))
       rc = kgb_rule_add_link(c, KGB_FACT_PARTICIPATES_IN,
                              c->fs->mentions[m].entity, event, NULL, 0.7,
                              "event-in-sentence");

@@ -107,6 +107,9 @@ typedef struct kgb_graph kgb_graph;
 
 int kgb_graph_new(kgb_world *world, kgb_graph **out);
 void kgb_graph_free(kgb_graph *graph);
+/* With ON set, kgb_graph_add also writes every entity mention as a NIF
+ * 2.0 annotation (anchor, offsets, itsrdf:taIdentRef, taClassRef). */
+void kgb_graph_set_mentions(kgb_graph *graph, int on);
 /* Add DOC's node and the facts extracted from it. */
 int kgb_graph_add(kgb_graph *graph, const kgb_document *doc,
                   const kgb_factset *facts);

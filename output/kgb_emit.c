@@ -6,6 +6,7 @@
 #include "kgb_buf.h"
 #include "kgb_graph_internal.h"
 #include "kgb_iri.h"
+#include "kgb_utf8.h"
 #include "kgb_world_internal.h"
 #include "../extractor/kgb_document_internal.h"
 #include "../extractor/kgb_fact.h"
@@ -274,6 +275,71 @@ static int emit_nary(emit_ctx *c, const kgb_fact *f)
   return rc;
 }
 
+/* One entity mention as a NIF 2.0 annotation, the form entity-linking
+ * benchmarks read: <doc#char=b,e> with its anchor and the entity. */
+static int emit_annotation(emit_ctx *c, const kgb_mention *m, size_t cb,
+                           size_t ce)
+{
+  const kgb_token *first = &c->doc->toks.v[m->first];
+  const kgb_token *last = &c->doc->toks.v[m->last - 1];
+  const kgb_entity *e = &c->fs->entities[m->entity];
+  kgb_buf iri;
+  char num[32];
+  int rc;
+
+  kgb_buf_init(&iri);
+  rc = kgb_buf_printf(&iri, "%s#char=%zu,%zu", c->doc_iri.data, cb, ce);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE, KGB_NIF_STRING);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE,
+                            KGB_NIF_RFC5147_STRING);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri.data, KGB_NIF_ANCHOR_OF,
+                            c->doc->text + first->begin,
+                            last->end - first->begin, NULL);
+  snprintf(num, sizeof num, "%zu", cb);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_BEGIN_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  snprintf(num, sizeof num, "%zu", ce);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_END_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, iri.data, KGB_ITSRDF_TA_IDENT_REF,
+                           c->entity_iri[m->entity]);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri.data, KGB_ITSRDF_TA_CLASS_REF,
+                            classes[e->cls].cls);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, iri.data, KGB_DOCUMENT_OF, c->doc_iri.data);
+  kgb_buf_release(&iri);
+  return rc;
+}
+
+/* Mentions come in text order, so code-point offsets are counted in one
+ * pass over the text. */
+static int emit_annotations(emit_ctx *c)
+{
+  size_t byte = 0, cp = 0;
+  int rc = KGB_OK;
+
+  for (size_t i = 0; rc == KGB_OK && i < c->fs->n_mentions; i++) {
+    const kgb_mention *m = &c->fs->mentions[i];
+    size_t b = c->doc->toks.v[m->first].begin;
+    size_t e = c->doc->toks.v[m->last - 1].end, cb;
+    if (!c->entity_iri[m->entity] || b < byte)
+      continue;
+    cp += kgb_utf8_cp_count(c->doc->text + byte, b - byte);
+    cb = cp;
+    cp += kgb_utf8_cp_count(c->doc->text + b, e - b);
+    byte = e;
+    rc = emit_annotation(c, m, cb, cp);
+  }
+  return rc;
+}
+
 /* A two-part fact is one triple between entities, and an rdf:Statement
  * that reifies it carries the provenance. */
 static int emit_link(emit_ctx *c, const kgb_fact *f)
@@ -334,6 +400,8 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
   rc = emit_document(&c);
   for (size_t i = 0; rc == KGB_OK && i < fs->n_entities; i++)
     rc = emit_entity(&c, i);
+  if (rc == KGB_OK && g->mentions)
+    rc = emit_annotations(&c);
   for (size_t i = 0; rc == KGB_OK && i < fs->n_facts; i++)
     rc = KGB_FACT_IS_NARY(fs->facts[i].kind) ? emit_nary(&c, &fs->facts[i])
                                              : emit_link(&c, &fs->facts[i]);

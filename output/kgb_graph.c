@@ -59,6 +59,8 @@ void kgb_graph_free(kgb_graph *g)
   kgb_free(g);
 }
 
+void kgb_graph_set_mentions(kgb_graph *g, int on) { g->mentions = on; }
+
 size_t kgb_graph_triple_count(const kgb_graph *g)
 {
   int n = librdf_model_size(g->model);

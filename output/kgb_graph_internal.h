@@ -13,6 +13,7 @@ struct kgb_graph {
   librdf_storage *storage; /* owned */
   librdf_model *model;     /* owned */
   int rdf_error;           /* set by the librdf logger */
+  int mentions;            /* also write NIF mention annotations */
 };
 
 /* Add <S> P O; O is consumed.  Returns KGB_ENOMEM or KGB_ERDF. */

@@ -3,6 +3,7 @@
 #include "test_util.h"
 
 #include <poll.h>
+#include <raptor2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,4 +178,37 @@ char *test_src_path(const char *rel)
   assert_non_null(path);
   snprintf(path, n, "%s/%s", top, rel);
   return path;
+}
+
+static void count_statement(void *data, raptor_statement *st)
+{
+  (void)st;
+  (*(int *)data)++;
+}
+
+static void note_error(void *data, raptor_log_message *msg)
+{
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR)
+    *(int *)data = 1;
+}
+
+int test_raptor_count(const char *text, const char *syntax)
+{
+  raptor_world *w = raptor_new_world();
+  raptor_parser *p;
+  raptor_uri *base;
+  int count = 0, failed = 0, rc;
+
+  raptor_world_set_log_handler(w, &failed, note_error);
+  p = raptor_new_parser(w, syntax);
+  base = raptor_new_uri(w, (const unsigned char *)"http://x/");
+  raptor_parser_set_statement_handler(p, &count, count_statement);
+  rc = raptor_parser_parse_start(p, base);
+  if (rc == 0)
+    rc = raptor_parser_parse_chunk(p, (const unsigned char *)text,
+                                   strlen(text), 1);
+  raptor_free_uri(base);
+  raptor_free_parser(p);
+  raptor_free_world(w);
+  return rc || failed ? -1 : count;
 }

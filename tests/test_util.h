@@ -27,6 +27,10 @@ int test_run_program(const char *const *args, const char *stdin_text,
 /* Run any command line through /bin/sh; returns its exit status. */
 int test_sh(const char *command);
 
+/* Parse TEXT in raptor syntax SYNTAX; the number of triples, or -1 when
+ * raptor reports an error. */
+int test_raptor_count(const char *text, const char *syntax);
+
 /* Whole file into a NUL-terminated string, or NULL. */
 char *test_read_file(const char *path, size_t *len);
 /* $KGB_TOP_SRCDIR/REL into a string the caller frees. */

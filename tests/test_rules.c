@@ -1,0 +1,228 @@
+/* test_rules.c - each fact kind from sentences written for this test, in
+ * English and French, read at the fact level (before RDF). */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "kgb_fact.h"
+
+static kgb_world *world;
+
+typedef struct {
+  const char *text;
+  const char *lang;
+  kgb_fact_kind kind;
+  const char *agent;     /* name of the agent entity */
+  const char *other;     /* object, or location for n-ary facts; or NULL */
+  double figure;         /* 0 for none */
+  kgb_bound bound;
+  const char *literal;   /* ticker or title; or NULL */
+} rule_case;
+
+static kgb_factset *extract(const char *text, const char *lang,
+                            kgb_document **doc)
+{
+  kgb_factset *fs = NULL;
+
+  assert_int_equal(kgb_document_new_from_buffer(world, "t", text,
+                                                strlen(text), doc), KGB_OK);
+  assert_int_equal(kgb_document_set_language(*doc, lang), KGB_OK);
+  assert_int_equal(kgb_extract(world, *doc, &fs), KGB_OK);
+  return fs;
+}
+
+static int fact_matches(const kgb_factset *fs, const kgb_fact *f,
+                        const rule_case *c)
+{
+  int other = KGB_FACT_IS_NARY(f->kind) && f->kind != KGB_FACT_ACQUISITION
+                  ? f->location : f->object;
+
+  if (f->kind != c->kind || f->agent < 0 ||
+      strcmp(fs->entities[f->agent].name, c->agent) != 0)
+    return 0;
+  if (c->other && (other < 0 || strcmp(fs->entities[other].name, c->other)))
+    return 0;
+  if (c->figure > 0 &&
+      (!f->has_figure || f->bound != c->bound ||
+       fabs((double)f->figure.mant / pow(10, f->figure.scale) - c->figure) >
+           0.5))
+    return 0;
+  return !c->literal || strcmp(f->literal, c->literal) == 0;
+}
+
+static void check_case(const rule_case *c)
+{
+  kgb_document *doc = NULL;
+  kgb_factset *fs = extract(c->text, c->lang, &doc);
+  int found = 0;
+
+  for (size_t i = 0; i < fs->n_facts && !found; i++)
+    found = fact_matches(fs, &fs->facts[i], c);
+  if (!found) {
+    for (size_t i = 0; i < fs->n_facts; i++)
+      print_message("  got kind %d agent %s\n", fs->facts[i].kind,
+                    fs->facts[i].agent >= 0
+                        ? fs->entities[fs->facts[i].agent].name : "-");
+    fail_msg("no fact of kind %d for '%s'", c->kind, c->text);
+  }
+  kgb_factset_free(fs);
+  kgb_document_free(doc);
+}
+
+#define CHECK_ALL(cases)                                                   \
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)               \
+  check_case(&cases[i])
+
+static void test_jobs(void **state)
+{
+  static const rule_case cases[] = {
+    {"Brixo Foods will create more than 450 jobs in Ohio.", "en",
+     KGB_FACT_JOB_CREATION, "Brixo Foods", "Ohio", 450, KGB_BOUND_MIN, NULL},
+    {"Kerlann va supprimer 1 200 postes en Pologne.", "fr",
+     KGB_FACT_JOB_CUT, "Kerlann", "Poland", 1200, KGB_BOUND_EXACT, NULL},
+    {"Temsa Logistics employs about 8,300 people worldwide.", "en",
+     KGB_FACT_WORKFORCE, "Temsa Logistics", NULL, 8300, KGB_BOUND_EXACT, NULL},
+    {"Le groupe Orvia emploie plus de 2 000 salari\xC3\xA9s en Belgique.",
+     "fr", KGB_FACT_WORKFORCE, "Orvia", "Belgium", 2000, KGB_BOUND_MIN, NULL},
+    {"Halvor said it would employ up to 600 people in Kenya.", "en",
+     KGB_FACT_JOB_CREATION, "Halvor", "Kenya", 600, KGB_BOUND_MAX, NULL},
+    {"Vantor Steel plans to lay off 900 workers in Wales.", "en",
+     KGB_FACT_JOB_CUT, "Vantor Steel", "Wales", 900, KGB_BOUND_EXACT, NULL},
+  };
+
+  (void)state;
+  CHECK_ALL(cases);
+}
+
+static void test_acquisitions(void **state)
+{
+  static const rule_case cases[] = {
+    {"Orvia agreed to acquire Brixo Foods for $1.2 billion.", "en",
+     KGB_FACT_ACQUISITION, "Orvia", "Brixo Foods", 1.2e9, KGB_BOUND_EXACT, NULL},
+    {"Kerlann rach\xC3\xA8te la start-up Temsa pour 80 millions d'euros.",
+     "fr", KGB_FACT_ACQUISITION, "Kerlann", "Temsa", 8e7, KGB_BOUND_EXACT,
+     NULL},
+    {"Brixo Foods was acquired by Orvia last year.", "en",
+     KGB_FACT_ACQUISITION, "Orvia", "Brixo Foods", 0, KGB_BOUND_EXACT, NULL},
+  };
+
+  (void)state;
+  CHECK_ALL(cases);
+}
+
+static void test_managers(void **state)
+{
+  static const rule_case cases[] = {
+    {"\"We are ready,\" said Laura Whitfield, chief executive of Orvia.",
+     "en", KGB_FACT_MANAGER_OF, "Laura Whitfield", "Orvia", 0,
+     KGB_BOUND_EXACT, "chief executive"},
+    {"Orvia's chief financial officer, Tobias Brenner, declined to comment.",
+     "en", KGB_FACT_MANAGER_OF, "Tobias Brenner", "Orvia", 0, KGB_BOUND_EXACT,
+     NULL},
+    {"\xC2\xAB Nous sommes pr\xC3\xAAts \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 "
+     "H\xC3\xA9l\xC3\xA8ne Marchand, directrice g\xC3\xA9n\xC3\xA9rale de "
+     "Kerlann.", "fr", KGB_FACT_MANAGER_OF, "H\xC3\xA9l\xC3\xA8ne Marchand",
+     "Kerlann", 0, KGB_BOUND_EXACT, NULL},
+    {"Founded in 2015 by Priya Raman, Temsa sells sensors.", "en",
+     KGB_FACT_MANAGER_OF, "Priya Raman", "Temsa", 0, KGB_BOUND_EXACT, NULL},
+  };
+
+  (void)state;
+  CHECK_ALL(cases);
+}
+
+static void test_links(void **state)
+{
+  static const rule_case cases[] = {
+    {"Brixo Foods, a subsidiary of Orvia, makes snacks.", "en",
+     KGB_FACT_SUBSIDIARY_OF, "Brixo Foods", "Orvia", 0, KGB_BOUND_EXACT, NULL},
+    {"Temsa, filiale de Kerlann, fabrique des capteurs.", "fr",
+     KGB_FACT_SUBSIDIARY_OF, "Temsa", "Kerlann", 0, KGB_BOUND_EXACT, NULL},
+    {"Halvor, based in Denmark, builds turbines.", "en", KGB_FACT_BASED_IN,
+     "Halvor", "Denmark", 0, KGB_BOUND_EXACT, NULL},
+    {"Shares of Orvia (ORV.PA) rose.", "en", KGB_FACT_TICKER, "Orvia", NULL,
+     0, KGB_BOUND_EXACT, "ORV.PA"},
+    {"Orvia faces competition from Kerlann and Temsa.", "en",
+     KGB_FACT_COMPETITOR_OF, "Orvia", "Temsa", 0, KGB_BOUND_EXACT, NULL},
+    {"Orvia and Temsa will exhibit at the Future Mobility Summit in Lyon.",
+     "en", KGB_FACT_PARTICIPATES_IN, "Temsa", "Future Mobility Summit", 0,
+     KGB_BOUND_EXACT, NULL},
+    {"Orvia operates three plants in Morocco.", "en", KGB_FACT_OPERATES_IN,
+     "Orvia", "Morocco", 0, KGB_BOUND_EXACT, NULL},
+    {"The plant is in Lyon, in France.", "en", KGB_FACT_LOCATED_IN, "Lyon",
+     "France", 0, KGB_BOUND_EXACT, NULL},
+  };
+
+  (void)state;
+  CHECK_ALL(cases);
+}
+
+/* Page furniture yields nothing, however factual it sounds. */
+static void test_furniture_ignored(void **state)
+{
+  const char *text =
+      "Orvia opens a lab\n\nOrvia will invest 5 million euros in Portugal.\n"
+      "More text about the lab and its work in the region, written at "
+      "length so that the footer below starts late in the page.\n"
+      "Also read: Kerlann will invest 9 billion euros in Spain\n"
+      "About us: Temsa Media Ltd employs 40 people.\n";
+  kgb_document *doc = NULL;
+  kgb_factset *fs = extract(text, "en", &doc);
+
+  (void)state;
+  assert_int_equal(fs->n_facts > 0, 1);
+  for (size_t i = 0; i < fs->n_facts; i++)
+    assert_string_equal(fs->entities[fs->facts[i].agent].name, "Orvia");
+  kgb_factset_free(fs);
+  kgb_document_free(doc);
+}
+
+/* --mentions: every mention's anchor is the text between its offsets. */
+static void test_mention_annotations(void **state)
+{
+  const char *text = "\xC3\x89tude : Kerlann, bas\xC3\xA9" "e \xC3\xA0 "
+                     "Lyon, investit 3 millions d'euros en Espagne.";
+  kgb_document *doc = NULL;
+  kgb_factset *fs = extract(text, "fr", &doc);
+  kgb_graph *g = NULL;
+  char *out = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&out, &len);
+
+  (void)state;
+  assert_int_equal(kgb_graph_new(world, &g), KGB_OK);
+  kgb_graph_set_mentions(g, 1);
+  assert_int_equal(kgb_graph_add(g, doc, fs), KGB_OK);
+  assert_int_equal(kgb_graph_serialize(g, "ntriples", f), KGB_OK);
+  fclose(f);
+  /* "Kerlann" is code points 8..15 ("Étude : " is 8 code points). */
+  assert_non_null(strstr(out, "#char=8,15> <http://persistence.uni-leipzig.org"
+                              "/nlp2rdf/ontologies/nif-core#anchorOf> "
+                              "\"Kerlann\""));
+  assert_non_null(strstr(out, "taIdentRef> <https://w3id.org/kgbuild/resource"
+                              "/organization/kerlann>"));
+  assert_non_null(strstr(out, "taClassRef>"));
+  free(out);
+  kgb_graph_free(g);
+  kgb_factset_free(fs);
+  kgb_document_free(doc);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_jobs),
+    cmocka_unit_test(test_acquisitions),
+    cmocka_unit_test(test_managers),
+    cmocka_unit_test(test_links),
+    cmocka_unit_test(test_furniture_ignored),
+    cmocka_unit_test(test_mention_annotations),
+  };
+  int failed;
+
+  world = test_world();
+  failed = cmocka_run_group_tests(tests, NULL, NULL);
+  kgb_world_free(world);
+  return failed;
+}
