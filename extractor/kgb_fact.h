@@ -26,7 +26,10 @@ typedef struct {
   int in_fact;         /* referenced by a fact */
 } kgb_entity;
 
-enum { KGB_MF_DEMONYM = 1 };   /* "French" standing for France */
+enum {
+  KGB_MF_DEMONYM = 1,   /* "French" standing for France */
+  KGB_MF_BASED = 2      /* "Munich-based": the seat of what it qualifies */
+};
 
 typedef struct {
   size_t first, last;  /* tokens [first, last) */

@@ -441,3 +441,21 @@ size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
   }
   return 0;
 }
+
+const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,
+                                        const char *phrase, size_t len,
+                                        kgb_lex_type type)
+{
+  kgb_tokens toks;
+  const kgb_lex_entry *e = NULL;
+
+  kgb_tokens_init(&toks);
+  if (kgb_tokenize(phrase, len, &toks) == KGB_OK && toks.n > 0) {
+    char key[512];
+    size_t klen;
+    if (join_folds(&toks, 0, toks.n, key, sizeof key, &klen))
+      e = find_key(lex, key, klen, NULL, type);
+  }
+  kgb_tokens_release(&toks);
+  return e;
+}

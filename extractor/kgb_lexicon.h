@@ -100,6 +100,11 @@ size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
  * (within [I, LIMIT)), or 0. */
 size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
                               size_t i, size_t limit, kgb_trigger kind);
+/* The first entry of TYPE for PHRASE written as text ("Munich"), or
+ * NULL; case requirements are not checked. */
+const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,
+                                        const char *phrase, size_t len,
+                                        kgb_lex_type type);
 /* 1 when the single folded word WORD has an entry of TYPE. */
 int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
                          kgb_lex_type type);

@@ -154,7 +154,7 @@ static int add_known(ner_ctx *c, kgb_class cls, const char *canonical,
 
   if (ent < 0)
     return KGB_ENOMEM;
-  if (!(flags & KGB_MF_DEMONYM)) {
+  if (!(flags & (KGB_MF_DEMONYM | KGB_MF_BASED))) {
     rc = kgb_factset_add_alias(c->fs, ent, c->doc->text + b, e - b);
     if (rc)
       return rc;
@@ -327,6 +327,32 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
   return first;
 }
 
+/* "Munich-based", "Texas-headquartered": a place glued to a word that
+ * makes it the seat of what follows.  Returns 1 when it added one. */
+static int based_adjective(ner_ctx *c, size_t i, int *rc)
+{
+  static const char *const tails[] = {"-based", "-headquartered", NULL};
+  const kgb_tokens *toks = &c->doc->toks;
+  const char *fold = kgb_tok_fold(toks, i), *dash = strrchr(fold, '-');
+  const kgb_lex_entry *e;
+  size_t b = toks->v[i].begin, n;
+
+  if (!dash || !(toks->v[i].flags & KGB_TF_CAP))
+    return 0;
+  for (size_t k = 0; tails[k]; k++)
+    if (strcmp(dash, tails[k]) == 0) {
+      /* The tail is ASCII in the text as in the fold. */
+      n = toks->v[i].end - b - strlen(dash);
+      e = kgb_lexicon_lookup(c->lex, c->doc->text + b, n, KGB_LEX_PLACE);
+      if (!e)
+        return 0;
+      *rc = add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name, i,
+                      i + 1, e->value, KGB_MF_BASED);
+      return 1;
+    }
+  return 0;
+}
+
 static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -338,6 +364,10 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     if (kgb_lexicon_find(c->lex, toks, i, 1, KGB_LEX_STOPWORD) ||
         kgb_lexicon_trigger_at(c->lex, toks, i, i + 1, KGB_TRIG_HONORIFIC) ||
         kgb_token_is_ticker(c->doc->text, &toks->v[i])) {
+      i++;
+      continue;
+    }
+    if (based_adjective(c, i, &rc)) {
       i++;
       continue;
     }

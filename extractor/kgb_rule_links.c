@@ -37,30 +37,75 @@ static size_t org_list(kgb_rule_ctx *c, size_t from, long *out, size_t max)
   return n;
 }
 
-/* "Zentra (ZNT.O)", "Zentra (Nasdaq: ZNT)". */
+static int is_alnum(char ch)
+{
+  return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+         (ch >= '0' && ch <= '9');
+}
+
+/* Is S[0..N) a ticker: "ZNT.O", "SIEGn.DE", "7203.T", or after an
+ * exchange name, "Nasdaq: ZNT"?  Sets the symbol's span. */
+static int ticker_text(const char *s, size_t n, size_t *b, size_t *e)
+{
+  const char *colon = memchr(s, ':', n);
+  size_t i = 0, dot = 0, upper = 0;
+
+  if (n > 0 && s[n - 1] == '.')
+    n--;   /* "(AMZN.O.)" */
+
+  if (colon) {
+    i = (size_t)(colon - s) + 1;
+    while (i < n && s[i] == ' ')
+      i++;
+  }
+  *b = i;
+  for (; i < n; i++) {
+    if (s[i] == '.' && !dot && i > *b)
+      dot = i;
+    else if (!is_alnum(s[i]))
+      return 0;
+    upper += (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9');
+  }
+  *e = n;
+  if (n - *b < 1 || n - *b > 14 || !upper)
+    return 0;
+  /* Without an exchange name, a dot and a short capital suffix are what
+   * tell "(ZNT.O)" from "(AI)". */
+  if (!colon && (!dot || n - dot - 1 < 1 || n - dot - 1 > 3))
+    return 0;
+  for (size_t k = dot ? dot + 1 : n; k < n; k++)
+    if (!(s[k] >= 'A' && s[k] <= 'Z'))
+      return 0;
+  return 1;
+}
+
+/* "Zentra (ZNT.O)", "Zentra (SIEGn.DE)", "Zentra (Nasdaq: ZNT)". */
 static int tickers(kgb_rule_ctx *c)
 {
   const kgb_tokens *toks = &c->doc->toks;
   int rc = KGB_OK;
 
-  for (size_t k = c->s->first_tok + 1; k + 1 < c->s->last_tok && rc == KGB_OK;
+  for (size_t k = c->s->first_tok + 1; k + 2 < c->s->last_tok && rc == KGB_OK;
        k++) {
-    size_t sym = k + 1;
+    size_t close = k + 1, b, e;
     long org;
     char symbol[32];
     if (!fold_is(c, k, "("))
       continue;
-    if (sym + 2 < c->s->last_tok && fold_is(c, sym + 1, ":") &&
-        (toks->v[sym + 2].flags & KGB_TF_ALLCAPS))
-      sym += 2;   /* an exchange name, then the symbol */
-    else if (!kgb_token_is_ticker(c->doc->text, &toks->v[sym]))
+    while (close < c->s->last_tok && close < k + 6 && !fold_is(c, close, ")"))
+      close++;
+    if (close >= c->s->last_tok || !fold_is(c, close, ")"))
+      continue;
+    b = toks->v[k + 1].begin;
+    e = toks->v[close - 1].end;
+    if (!ticker_text(c->doc->text + b, e - b, &b, &e) ||
+        e - b >= sizeof symbol)
       continue;
     org = kgb_rule_mention_before(c, k, KGB_CLASS_ORGANIZATION);
     if (org < 0 || c->fs->mentions[org].last != k)
       continue;
-    snprintf(symbol, sizeof symbol, "%.*s",
-             (int)(toks->v[sym].end - toks->v[sym].begin),
-             c->doc->text + toks->v[sym].begin);
+    snprintf(symbol, sizeof symbol, "%.*s", (int)(e - b),
+             c->doc->text + toks->v[k + 1].begin + b);
     rc = kgb_rule_add_link(c, KGB_FACT_TICKER, c->fs->mentions[org].entity,
                            -1, symbol, 0.95, "ticker-parenthesis");
   }
@@ -252,10 +297,46 @@ static int competitors_at(kgb_rule_ctx *c, size_t t, size_t len)
   return rc;
 }
 
+/* "Zentra, a Munich-based maker", "Munich-based Zentra", "the
+ * Munich-based company". */
+static int based_adjectives(kgb_rule_ctx *c)
+{
+  int rc = KGB_OK;
+
+  for (size_t m = c->first_mention; m < c->end_mention && rc == KGB_OK; m++) {
+    const kgb_mention *mn = &c->fs->mentions[m];
+    long org;
+    double conf = 0.85;
+    int firm = -1;
+    if (!(mn->flags & KGB_MF_BASED))
+      continue;
+    org = kgb_rule_mention_in(c, mn->last, mn->last + 2,
+                              KGB_CLASS_ORGANIZATION);
+    if (org < 0) {
+      org = kgb_rule_mention_before(c, mn->first, KGB_CLASS_ORGANIZATION);
+      if (org >= 0 && c->fs->mentions[org].last + 3 < mn->first)
+        org = -1;
+    }
+    if (org >= 0)
+      firm = c->fs->mentions[org].entity;
+    else if (mn->last < c->s->last_tok &&
+             c->doc->toks.v[mn->last].type == KGB_TOK_WORD &&
+             !(c->doc->toks.v[mn->last].flags & KGB_TF_CAP)) {
+      conf = 0.6;   /* "the Munich-based company": the firm spoken of */
+      firm = kgb_rule_agent(c, mn->first, &conf);
+    }
+    rc = kgb_rule_add_link(c, KGB_FACT_BASED_IN, firm, mn->entity, NULL, conf,
+                           "place-based-adjective");
+  }
+  return rc;
+}
+
 int kgb_rules_links(kgb_rule_ctx *c)
 {
   int rc = tickers(c);
 
+  if (rc == KGB_OK)
+    rc = based_adjectives(c);
   if (rc == KGB_OK)
     rc = participation(c);
   if (rc == KGB_OK)

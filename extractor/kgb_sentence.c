@@ -67,6 +67,13 @@ static int ends_here(const kgb_tokens *toks, size_t i, size_t last,
   if (strcmp(kgb_tok_fold(toks, i), ".") == 0 &&
       dot_after_abbrev(toks, i, lex))
     return 0;
+  /* "7203.T": a dot glued on both sides ends a sentence only where two
+   * paragraphs lost their line break ("domestique.Le"). */
+  if (!(next->flags & (KGB_TF_SPACE_BEFORE | KGB_TF_NL_BEFORE)) &&
+      toks->v[i].begin > 0 && last == i &&
+      !(toks->v[i - (i > 0)].type == KGB_TOK_WORD &&
+        !(toks->v[i - (i > 0)].flags & (KGB_TF_CAP | KGB_TF_DIGIT))))
+    return 0;
   return 1;
 }
 

@@ -196,7 +196,7 @@ static int is_dotted_initials(text_view t, size_t b, size_t e)
 static size_t scan_word(kgb_tokens *toks, text_view t, size_t b, int *elided)
 {
   size_t i = b, w, w2;
-  int32_t prev = 0;
+  int32_t prev = 0, prev2 = 0;
 
   (void)toks;
   *elided = 0;
@@ -205,14 +205,17 @@ static size_t scan_word(kgb_tokens *toks, text_view t, size_t b, int *elided)
     int32_t next = cp_at(t, i + w, &w2);
     if (is_word_cp(cp)) {
       i += w;
+      prev2 = prev;
       prev = cp;
       continue;
     }
-    /* "Amazon.com", "AMZN.O", "U.S" stay whole, but in "domestique.Le"
-     * two paragraphs were glued: lower case, dot, upper case. */
+    /* "Amazon.com", "AMZN.O", "SIEGn.DE" stay whole, but in
+     * "domestique.Le" two paragraphs were glued: lower-case word, dot,
+     * capital. */
     if ((is_hyphen(cp) || cp == '.') && i > b && is_word_cp(next) &&
         !(cp == '.' && kgb_utf8_is_digit(next)) &&
-        !(cp == '.' && kgb_utf8_is_lower(prev) && kgb_utf8_is_upper(next))) {
+        !(cp == '.' && kgb_utf8_is_lower(prev) && kgb_utf8_is_lower(prev2) &&
+          kgb_utf8_is_upper(next))) {
       i += w;
       prev = cp;
       continue;
