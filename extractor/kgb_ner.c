@@ -1,4 +1,5 @@
 /* kgb_ner.c - names of organisations, people, places and events. */
+#define _GNU_SOURCE   /* memrchr */
 #include "kgb_ner.h"
 
 #include <string.h>
@@ -405,6 +406,73 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
   return rc;
 }
 
+/* Length of NAME without its trailing legal-form words ("Brightleaf
+ * Botanicals Ltd" -> "Brightleaf Botanicals"). */
+static size_t without_legal_suffix(const kgb_lexicon *lex, const char *name)
+{
+  size_t n = strlen(name);
+
+  for (;;) {
+    const char *space;
+    size_t end = n;
+    while (end > 0 && (name[end - 1] == '.' || name[end - 1] == ','))
+      end--;
+    space = end ? memrchr(name, ' ', end) : NULL;
+    if (!space || !kgb_lexicon_lookup(lex, space + 1,
+                                      end - (size_t)(space + 1 - name),
+                                      KGB_LEX_LEGAL))
+      return n;
+    n = (size_t)(space - name);
+  }
+}
+
+/* Move every mention and name of entity FROM to INTO; FROM is left
+ * untyped and nameless to the output. */
+static int merge_entity(kgb_factset *fs, int from, int into)
+{
+  kgb_entity *f = &fs->entities[from];
+  int rc = kgb_factset_add_alias(fs, into, f->name, strlen(f->name));
+
+  for (size_t a = 0; rc == KGB_OK && a < f->n_aliases; a++)
+    rc = kgb_factset_add_alias(fs, into, f->aliases[a], strlen(f->aliases[a]));
+  for (size_t m = 0; m < fs->n_mentions; m++)
+    if (fs->mentions[m].entity == from) {
+      fs->mentions[m].entity = into;
+      fs->entities[into].mentions++;
+    }
+  f->mentions = 0;
+  f->cls = KGB_CLASS_UNKNOWN;
+  if (fs->entities[into].cls == KGB_CLASS_UNKNOWN)
+    fs->entities[into].cls = KGB_CLASS_ORGANIZATION;
+  return rc;
+}
+
+/* "Pfizer Inc" and "Pfizer" in one text are one organisation, named by
+ * the fuller form. */
+static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
+{
+  int rc = KGB_OK;
+
+  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
+    kgb_entity *full = &fs->entities[a];
+    size_t n;
+    if (full->cls != KGB_CLASS_ORGANIZATION || !full->mentions)
+      continue;
+    n = without_legal_suffix(lex, full->name);
+    if (n == strlen(full->name) || n == 0)
+      continue;
+    for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++) {
+      kgb_entity *base = &fs->entities[b];
+      if (b != a && base->mentions &&
+          (base->cls == KGB_CLASS_ORGANIZATION ||
+           base->cls == KGB_CLASS_UNKNOWN) &&
+          strlen(base->name) == n && strncmp(base->name, full->name, n) == 0)
+        rc = merge_entity(fs, (int)b, (int)a);
+    }
+  }
+  return rc;
+}
+
 int kgb_ner_run(const kgb_document *doc, const kgb_lexicon *lex,
                 kgb_factset *fs)
 {
@@ -418,5 +486,7 @@ int kgb_ner_run(const kgb_document *doc, const kgb_lexicon *lex,
       rc = ner_sentence(&c, &doc->sentences[s]);
   }
   kgb_map_release(&c.short_names);
+  if (rc == KGB_OK)
+    rc = merge_legal_variants(lex, fs);
   return rc;
 }

@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#define FLOOR_FACTS_F1 0.55
-#define FLOOR_ENTITIES_F1 0.85
+/* Measured on 2026-11-24: facts F1 0.62, entities F1 0.89. */
+#define FLOOR_FACTS_F1 0.58
+#define FLOOR_ENTITIES_F1 0.86
 
 static void test_corpus_floors(void **state)
 {
