@@ -8,16 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct {
-  int status;
-  char *out, *err;
-} run_result;
-
 /* Write LEN bytes to a temporary file and run kgbuild on it. */
-static run_result run_on_bytes(const char *bytes, size_t len,
+static test_result run_on_bytes(const char *bytes, size_t len,
                                const char *format, char *path, size_t size)
 {
-  run_result r;
+  test_result r;
   int fd;
 
   snprintf(path, size, "/tmp/kgb-bad-XXXXXX");
@@ -25,15 +20,13 @@ static run_result run_on_bytes(const char *bytes, size_t len,
   assert_true(fd >= 0);
   assert_true(write(fd, bytes, len) == (ssize_t)len);
   close(fd);
-  r.status = test_run_program((const char *[]){"-f", format, path, NULL},
-                              NULL, &r.out, &r.err);
+  r = test_run((const char *[]){"-f", format, path, NULL}, NULL);
   return r;
 }
 
-static void release(run_result *r, const char *path)
+static void release(test_result *r, const char *path)
 {
-  free(r->out);
-  free(r->err);
+  test_result_release(r);
   unlink(path);
 }
 
@@ -42,7 +35,7 @@ static void test_invalid_utf8_replaced_offsets_kept(void **state)
   static const char bytes[] =
       "Intro \xFF\xFE. Zentra va investir 2 milliards d'euros en Espagne.";
   char path[64];
-  run_result r = run_on_bytes(bytes, sizeof bytes - 1, "ntriples", path,
+  test_result r = run_on_bytes(bytes, sizeof bytes - 1, "ntriples", path,
                               sizeof path);
 
   (void)state;
@@ -60,7 +53,7 @@ static void test_nul_bytes(void **state)
   static const char bytes[] =
       "Zentra will invest 5 million euros in Portugal.\0\0 More text.";
   char path[64];
-  run_result r = run_on_bytes(bytes, sizeof bytes - 1, "turtle", path,
+  test_result r = run_on_bytes(bytes, sizeof bytes - 1, "turtle", path,
                               sizeof path);
 
   (void)state;
@@ -74,7 +67,7 @@ static void test_nul_bytes(void **state)
 static void test_empty_file(void **state)
 {
   char path[64];
-  run_result r = run_on_bytes("", 0, "turtle", path, sizeof path);
+  test_result r = run_on_bytes("", 0, "turtle", path, sizeof path);
 
   (void)state;
   assert_int_equal(r.status, 0);
@@ -89,7 +82,7 @@ static void test_binary_file(void **state)
   size_t len = 200000;
   char *bytes = malloc(len);
   char path[64];
-  run_result r;
+  test_result r;
 
   (void)state;
   srand(7);
@@ -113,7 +106,7 @@ static void test_fifty_megabytes_no_newline(void **state)
   size_t target = 50u << 20, n = 0, u = sizeof unit - 1;
   char *bytes = malloc(target + u);
   char path[64];
-  run_result r;
+  test_result r;
 
   (void)state;
   while (n < target) {

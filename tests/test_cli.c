@@ -9,49 +9,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct {
-  int status;
-  char *out, *err;
-} run_result;
-
-static run_result run(const char *const *args, const char *input)
-{
-  run_result r = {0, NULL, NULL};
-
-  r.status = test_run_program(args, input, &r.out, &r.err);
-  return r;
-}
-
-static void release(run_result *r)
-{
-  free(r->out);
-  free(r->err);
-}
-
 static void test_help_and_version(void **state)
 {
-  run_result r = run((const char *[]){"--help", NULL}, NULL);
+  test_result r = test_run((const char *[]){"--help", NULL}, NULL);
 
   (void)state;
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "Usage: kgbuild"));
   assert_non_null(strstr(r.out, "--format"));
-  release(&r);
-  r = run((const char *[]){"-V", NULL}, NULL);
+  test_result_release(&r);
+  r = test_run((const char *[]){"-V", NULL}, NULL);
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "kgbuild "));
-  release(&r);
+  test_result_release(&r);
 }
 
 static void check_usage_error(const char *const *args, const char *needle)
 {
-  run_result r = run(args, NULL);
+  test_result r = test_run(args, NULL);
 
   assert_int_equal(r.status, 2);
   if (!strstr(r.err, needle))
     fail_msg("stderr '%s' lacks '%s'", r.err, needle);
   assert_string_equal(r.out, "");
-  release(&r);
+  test_result_release(&r);
 }
 
 static void test_usage_errors(void **state)
@@ -68,18 +49,18 @@ static void test_usage_errors(void **state)
 
 static void test_missing_input_named(void **state)
 {
-  run_result r = run((const char *[]){"/nonexistent/article.txt", NULL}, NULL);
+  test_result r = test_run((const char *[]){"/nonexistent/article.txt", NULL}, NULL);
 
   (void)state;
   assert_int_equal(r.status, 1);
   assert_non_null(strstr(r.err, "/nonexistent/article.txt"));
-  release(&r);
+  test_result_release(&r);
 }
 
 /* A bad input among good ones: exit 1, yet the graph of the good one. */
 static void test_partial_failure_keeps_graph(void **state)
 {
-  run_result r = run((const char *[]){"-f", "ntriples", "-", "/nonexistent.txt",
+  test_result r = test_run((const char *[]){"-f", "ntriples", "-", "/nonexistent.txt",
                                       NULL},
                      "Orvia will invest 3 million euros in Italy.\n");
 
@@ -87,25 +68,25 @@ static void test_partial_failure_keeps_graph(void **state)
   assert_int_equal(r.status, 1);
   assert_non_null(strstr(r.out, "Investment>"));
   assert_non_null(strstr(r.err, "/nonexistent.txt"));
-  release(&r);
+  test_result_release(&r);
 }
 
 static void test_stdin_source(void **state)
 {
-  run_result r = run((const char *[]){"-", NULL},
+  test_result r = test_run((const char *[]){"-", NULL},
                      "Orvia will invest 3 million euros in Italy.\n");
 
   (void)state;
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "\"<stdin>\""));
   assert_true(test_raptor_count(r.out, "turtle") > 10);
-  release(&r);
+  test_result_release(&r);
 }
 
 static void test_examples_parse_everywhere(void **state)
 {
   char *dir = test_src_path("examples");
-  run_result r = run((const char *[]){dir, NULL}, NULL);
+  test_result r = test_run((const char *[]){dir, NULL}, NULL);
   char tmp[] = "/tmp/kgb-examples-XXXXXX";
   int fd = mkstemp(tmp);
   char cmd[512];
@@ -123,7 +104,7 @@ static void test_examples_parse_everywhere(void **state)
            tmp);
   assert_int_equal(test_sh(cmd), 0);
   unlink(tmp);
-  release(&r);
+  test_result_release(&r);
   free(dir);
 }
 
@@ -138,9 +119,9 @@ static void test_formats_and_determinism(void **state)
 
   (void)state;
   for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-    run_result a = run((const char *[]){"-f", formats[i].format, dir, NULL},
+    test_result a = test_run((const char *[]){"-f", formats[i].format, dir, NULL},
                        NULL);
-    run_result b = run((const char *[]){"-f", formats[i].format, dir, NULL},
+    test_result b = test_run((const char *[]){"-f", formats[i].format, dir, NULL},
                        NULL);
     assert_int_equal(a.status, 0);
     assert_string_equal(a.out, b.out);
@@ -148,8 +129,8 @@ static void test_formats_and_determinism(void **state)
       assert_true(test_raptor_count(a.out, formats[i].syntax) > 50);
     else
       assert_non_null(strstr(a.out, "digraph"));
-    release(&a);
-    release(&b);
+    test_result_release(&a);
+    test_result_release(&b);
   }
   free(dir);
 }
@@ -158,13 +139,13 @@ static void test_output_file(void **state)
 {
   char dir[] = "/tmp/kgb-out-XXXXXX";
   char path[256], cmd[512];
-  run_result r;
+  test_result r;
   char *text;
 
   (void)state;
   assert_non_null(mkdtemp(dir));
   snprintf(path, sizeof path, "%s/graph.ttl", dir);
-  r = run((const char *[]){"-o", path, "-", NULL},
+  r = test_run((const char *[]){"-o", path, "-", NULL},
           "Orvia va investir 3 millions d'euros en Italie.\n");
   assert_int_equal(r.status, 0);
   assert_string_equal(r.out, "");
@@ -180,7 +161,7 @@ static void test_output_file(void **state)
   }
   assert_true(test_raptor_count(text, "turtle") > 10);
   free(text);
-  release(&r);
+  test_result_release(&r);
   /* Only graph.ttl is left: no temporary file behind. */
   snprintf(cmd, sizeof cmd, "test $(ls %s | wc -l) -eq 1 && rm -r %s", dir,
            dir);
@@ -189,7 +170,7 @@ static void test_output_file(void **state)
 
 static void test_base_option(void **state)
 {
-  run_result r = run((const char *[]){"--base", "http://example.org/kg/", "-f",
+  test_result r = test_run((const char *[]){"--base", "http://example.org/kg/", "-f",
                                       "ntriples", "-", NULL},
                      "Orvia will invest 3 million euros in Italy.\n");
 
@@ -197,7 +178,7 @@ static void test_base_option(void **state)
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "<http://example.org/kg/organization/orvia>"));
   assert_null(strstr(r.out, "w3id.org/kgbuild/resource"));
-  release(&r);
+  test_result_release(&r);
 }
 
 int main(void)

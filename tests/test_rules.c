@@ -3,6 +3,7 @@
 #include "test_util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kgb_fact.h"

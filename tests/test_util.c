@@ -138,6 +138,21 @@ int test_run_program(const char *const *args, const char *stdin_text,
   return WEXITSTATUS(status);
 }
 
+test_result test_run(const char *const *args, const char *stdin_text)
+{
+  test_result r = {0, NULL, NULL};
+
+  r.status = test_run_program(args, stdin_text, &r.out, &r.err);
+  return r;
+}
+
+void test_result_release(test_result *r)
+{
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
+}
+
 int test_sh(const char *command)
 {
   int status = system(command);

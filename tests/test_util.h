@@ -24,6 +24,16 @@ char *test_extract_to_string(kgb_world *world, const char *text,
  * (free them).  Returns its exit status, or -1. */
 int test_run_program(const char *const *args, const char *stdin_text,
                      char **out, char **err);
+/* What a run of the program gave; release with test_result_release. */
+typedef struct {
+  int status;
+  char *out, *err;
+} test_result;
+
+/* test_run_program, keeping the whole result. */
+test_result test_run(const char *const *args, const char *stdin_text);
+void test_result_release(test_result *r);
+
 /* Run any command line through /bin/sh; returns its exit status. */
 int test_sh(const char *command);
 
