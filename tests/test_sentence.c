@@ -125,10 +125,5 @@ int main(void)
     cmocka_unit_test(test_code_point_offsets),
     cmocka_unit_test(test_invalid_utf8_keeps_offsets),
   };
-  int failed;
-
-  world = test_world();
-  failed = cmocka_run_group_tests(tests, NULL, NULL);
-  kgb_world_free(world);
-  return failed;
+  return TEST_MAIN_WITH_WORLD(tests, world);
 }

@@ -228,10 +228,5 @@ int main(void)
     cmocka_unit_test(test_turtle_prefixes),
     cmocka_unit_test(test_no_fact_without_trigger),
   };
-  int failed;
-
-  world = test_world();
-  failed = cmocka_run_group_tests(tests, NULL, NULL);
-  kgb_world_free(world);
-  return failed;
+  return TEST_MAIN_WITH_WORLD(tests, world);
 }

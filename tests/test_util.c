@@ -30,6 +30,18 @@ kgb_world *test_world(void)
   return world;
 }
 
+int test_main_with_world(const char *name, const struct CMUnitTest *tests,
+                         size_t count, kgb_world **world)
+{
+  int failed;
+
+  *world = test_world();
+  failed = _cmocka_run_group_tests(name, tests, count, NULL, NULL);
+  kgb_world_free(*world);
+  *world = NULL;
+  return failed;
+}
+
 char *test_extract_to_string(kgb_world *world, const char *text,
                              const char *lang, const char *format)
 {

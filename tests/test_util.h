@@ -14,6 +14,13 @@
 kgb_world *test_world(void);
 extern char test_last_message[1024];
 
+/* Open *WORLD, run the group TESTS (COUNT of them), free the world;
+ * returns the number of failures, as a test's main does. */
+int test_main_with_world(const char *name, const struct CMUnitTest *tests,
+                         size_t count, kgb_world **world);
+#define TEST_MAIN_WITH_WORLD(tests, world)                                  \
+  test_main_with_world(#tests, tests, sizeof tests / sizeof *tests, &world)
+
 /* Extract TEXT (LANG or NULL for auto) and serialize it in FORMAT; the
  * caller frees the result. */
 char *test_extract_to_string(kgb_world *world, const char *text,
