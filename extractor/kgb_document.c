@@ -148,6 +148,7 @@ int kgb_document_analyse(kgb_document *doc)
   rc = kgb_sentences_split(doc, w->lexicon[doc->lang]);
   if (rc == KGB_OK) {
     kgb_sentences_mark_furniture(doc, w->lexicon[doc->lang]);
+    kgb_sentences_set_languages(doc, w->lexicon);
     doc->analysed = 1;
   }
   return rc;

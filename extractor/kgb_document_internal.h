@@ -15,6 +15,7 @@ typedef struct {
   size_t begin, end;           /* bytes */
   size_t cp_begin, cp_end;     /* code points, as NIF counts */
   int furniture;               /* page furniture: no facts from here */
+  kgb_lang lang;               /* of its paragraph */
 } kgb_sentence;
 
 struct kgb_document {

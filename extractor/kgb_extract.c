@@ -8,7 +8,6 @@
 int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
 {
   kgb_factset *fs;
-  const kgb_lexicon *lex;
   int rc;
 
   *out = NULL;
@@ -21,10 +20,9 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
   fs = kgb_factset_new();
   if (!fs)
     return KGB_ENOMEM;
-  lex = world->lexicon[doc->lang];
-  rc = kgb_ner_run(doc, lex, fs);
+  rc = kgb_ner_run(doc, world->lexicon, fs);
   if (rc == KGB_OK)
-    rc = kgb_relation_run(doc, lex, fs);
+    rc = kgb_relation_run(doc, world->lexicon, fs);
   if (rc == KGB_ELIMIT) {
     kgb_warn(world, "%s: more than %d facts; the rest of the document is "
              "not read for facts", doc->source, KGB_MAX_FACTS);

@@ -21,6 +21,15 @@ int kgb_lang_from_code(const char *code)
 kgb_lang kgb_lang_detect(struct kgb_lexicon *const lex[KGB_LANG_COUNT],
                          const kgb_tokens *toks, size_t first, size_t last)
 {
+  size_t margin;
+
+  return kgb_lang_detect_margin(lex, toks, first, last, &margin);
+}
+
+kgb_lang kgb_lang_detect_margin(struct kgb_lexicon *const lex[KGB_LANG_COUNT],
+                                const kgb_tokens *toks, size_t first,
+                                size_t last, size_t *margin)
+{
   size_t hits[KGB_LANG_COUNT] = {0};
   kgb_lang best = KGB_LANG_EN;
 
@@ -34,5 +43,6 @@ kgb_lang kgb_lang_detect(struct kgb_lexicon *const lex[KGB_LANG_COUNT],
   for (int l = 1; l < KGB_LANG_COUNT; l++)
     if (hits[l] > hits[best])
       best = (kgb_lang)l;
+  *margin = hits[best] - hits[1 - best];
   return best;
 }

@@ -19,5 +19,9 @@ struct kgb_tokens;
 kgb_lang kgb_lang_detect(struct kgb_lexicon *const lex[KGB_LANG_COUNT],
                          const struct kgb_tokens *toks, size_t first,
                          size_t last);
+/* The same, and *MARGIN gets how many more stop words the winner has. */
+kgb_lang kgb_lang_detect_margin(struct kgb_lexicon *const lex[KGB_LANG_COUNT],
+                                const struct kgb_tokens *toks, size_t first,
+                                size_t last, size_t *margin);
 
 #endif

@@ -473,20 +473,21 @@ static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
   return rc;
 }
 
-int kgb_ner_run(const kgb_document *doc, const kgb_lexicon *lex,
-                kgb_factset *fs)
+int kgb_ner_run(const kgb_document *doc,
+                kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
 {
-  ner_ctx c = {doc, lex, fs, 0, {0}};
+  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}};
   int rc = KGB_OK;
 
   kgb_map_init(&c.short_names);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
+    c.lex = lex[doc->sentences[s].lang];
     if (!doc->sentences[s].furniture)
       rc = ner_sentence(&c, &doc->sentences[s]);
   }
   kgb_map_release(&c.short_names);
   if (rc == KGB_OK)
-    rc = merge_legal_variants(lex, fs);
+    rc = merge_legal_variants(lex[doc->lang], fs);
   return rc;
 }

@@ -7,9 +7,10 @@
 #include "kgb_fact.h"
 #include "kgb_lexicon.h"
 
-/* Add to FS one mention per name found in DOC, in text order.  Names no
+/* Add to FS one mention per name found in DOC, in text order, reading
+ * each sentence with the tables of its language.  Names no
  * rule could type get KGB_CLASS_UNKNOWN; relation rules may type them. */
-int kgb_ner_run(const kgb_document *doc, const kgb_lexicon *lex,
-                kgb_factset *fs);
+int kgb_ner_run(const kgb_document *doc,
+                kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs);
 
 #endif

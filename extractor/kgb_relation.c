@@ -271,10 +271,10 @@ static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
   return fallback;
 }
 
-int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
-                     kgb_factset *fs)
+int kgb_relation_run(const kgb_document *doc,
+                     kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1, NULL};
+  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL};
   kgb_map lower;
   size_t m = 0;
   int rc;
@@ -286,6 +286,7 @@ int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.s = &doc->sentences[s];
+    c.lex = lex[c.s->lang];
     c.first_mention = m;
     while (m < fs->n_mentions && fs->mentions[m].sentence == s)
       m++;
@@ -302,7 +303,7 @@ int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
     c.last_org = last_org_in(fs, c.first_mention, c.end_mention, c.last_org);
   }
   if (rc == KGB_OK)
-    rc = kgb_rules_document(doc, lex, fs);
+    rc = kgb_rules_document(doc, lex[doc->lang], fs);
   kgb_map_release(&lower);
   return rc;
 }

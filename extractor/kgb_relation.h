@@ -8,7 +8,7 @@
 #include "kgb_fact.h"
 #include "kgb_lexicon.h"
 
-int kgb_relation_run(const kgb_document *doc, const kgb_lexicon *lex,
-                     kgb_factset *fs);
+int kgb_relation_run(const kgb_document *doc,
+                     kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs);
 
 #endif

@@ -210,3 +210,31 @@ void kgb_sentences_mark_furniture(kgb_document *doc, const kgb_lexicon *lex)
     }
   }
 }
+
+/* Stop words a paragraph needs beyond the other language's before it is
+ * read in a language other than the document's. */
+#define KGB_PARAGRAPH_MARGIN 4
+
+void kgb_sentences_set_languages(kgb_document *doc,
+                                 struct kgb_lexicon *const lex[KGB_LANG_COUNT])
+{
+  size_t first = 0;
+
+  while (first < doc->n_sentences) {
+    size_t end = first + 1, margin;
+    kgb_lang lang;
+    while (end < doc->n_sentences &&
+           !(doc->toks.v[doc->sentences[end].first_tok].flags &
+             KGB_TF_PARA_BEFORE))
+      end++;
+    lang = kgb_lang_detect_margin(lex, &doc->toks,
+                                  doc->sentences[first].first_tok,
+                                  doc->sentences[end - 1].last_tok, &margin);
+    if (lang == doc->lang || doc->lang_forced ||
+        margin < KGB_PARAGRAPH_MARGIN)
+      lang = doc->lang;
+    for (size_t s = first; s < end; s++)
+      doc->sentences[s].lang = lang;
+    first = end;
+  }
+}

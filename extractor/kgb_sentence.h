@@ -15,4 +15,10 @@ int kgb_sentences_split(kgb_document *doc, const kgb_lexicon *lex);
  * read:" or "Share", and, late in the page, everything after it. */
 void kgb_sentences_mark_furniture(kgb_document *doc, const kgb_lexicon *lex);
 
+/* Give each sentence the language of its paragraph: the document's,
+ * unless the paragraph clearly reads as the other language (a quote, a
+ * summary in English under a French article). */
+void kgb_sentences_set_languages(kgb_document *doc,
+                                 struct kgb_lexicon *const lex[KGB_LANG_COUNT]);
+
 #endif

@@ -159,6 +159,31 @@ static void test_links(void **state)
   CHECK_ALL(cases);
 }
 
+/* A French article quoting an English statement: each paragraph is read
+ * with the tables of its own language. */
+static void test_paragraph_language(void **state)
+{
+  const char *text =
+      "Le groupe Orvia a publi\xC3\xA9 ses r\xC3\xA9sultats annuels, qui sont "
+      "en hausse pour la troisi\xC3\xA8me ann\xC3\xA9" "e, et il compte "
+      "poursuivre sa croissance dans les prochains mois avec de nouveaux "
+      "projets.\n\n"
+      "In a statement, Orvia said that it will hire 300 people in Kenya and "
+      "that the plan is on track for the year.\n";
+  kgb_document *doc = NULL;
+  kgb_factset *fs = extract(text, NULL, &doc);
+  int found = 0;
+
+  (void)state;
+  assert_string_equal(kgb_document_as_language(doc), "fr");
+  for (size_t i = 0; i < fs->n_facts; i++)
+    found |= fs->facts[i].kind == KGB_FACT_JOB_CREATION &&
+             fs->facts[i].has_figure && fs->facts[i].figure.mant == 300;
+  assert_true(found);
+  kgb_factset_free(fs);
+  kgb_document_free(doc);
+}
+
 /* Page furniture yields nothing, however factual it sounds. */
 static void test_furniture_ignored(void **state)
 {
@@ -217,6 +242,7 @@ int main(void)
     cmocka_unit_test(test_acquisitions),
     cmocka_unit_test(test_managers),
     cmocka_unit_test(test_links),
+    cmocka_unit_test(test_paragraph_language),
     cmocka_unit_test(test_furniture_ignored),
     cmocka_unit_test(test_mention_annotations),
   };
