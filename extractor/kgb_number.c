@@ -136,9 +136,10 @@ static size_t currency_at(const kgb_lexicon *lex, const kgb_tokens *toks,
   }
   n = kgb_lexicon_longest(lex, toks, i + skip, limit - i - skip,
                           KGB_LEX_CURRENCY, &e);
-  if (!n && skip)
-    n = kgb_lexicon_longest(lex, toks, i, limit - i, KGB_LEX_CURRENCY, &e),
+  if (!n && skip) {
     skip = 0;
+    n = kgb_lexicon_longest(lex, toks, i, limit - i, KGB_LEX_CURRENCY, &e);
+  }
   if (!n)
     return 0;
   *currency = e->value;

@@ -98,8 +98,7 @@ long kgb_rule_mention_before(kgb_rule_ctx *c, size_t t, kgb_class cls)
     const kgb_mention *mn = &c->fs->mentions[m];
     if (mn->last > t || (mn->flags & KGB_MF_DEMONYM && cls != KGB_CLASS_PLACE))
       continue;
-    if (kgb_rule_class(c, m) == cls ||
-        (kgb_rule_class(c, m) == KGB_CLASS_UNKNOWN && kgb_rule_accept(c, m, cls)))
+    if (kgb_rule_accept(c, m, cls))
       return (long)m;
   }
   return -1;
@@ -112,8 +111,7 @@ long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
     const kgb_mention *mn = &c->fs->mentions[m];
     if (mn->first < from || mn->last > to)
       continue;
-    if (kgb_rule_class(c, m) == cls ||
-        (kgb_rule_class(c, m) == KGB_CLASS_UNKNOWN && kgb_rule_accept(c, m, cls)))
+    if (kgb_rule_accept(c, m, cls))
       return (long)m;
   }
   return -1;

@@ -33,7 +33,7 @@ static int elliptic_job_count(const kgb_rule_ctx *c, size_t q_first,
 }
 
 /* The nearest trigger of a job kind before FROM (back to the sentence
- * start or the previous count), then after TO.  Sets *AT. */
+ * start), else within six tokens after TO.  Sets *AT. */
 static int job_kind(const kgb_rule_ctx *c, size_t from, size_t to,
                     size_t *at, kgb_fact_kind *kind)
 {

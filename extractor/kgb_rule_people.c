@@ -89,8 +89,11 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
   long org = mention_starting(c, after_qualifier(c, b), joiners,
                               KGB_CLASS_ORGANIZATION);
   long person = -1;
+  const char *rule = "manager-title";
+  double conf = 0.85;
   char title[32];
   size_t tb = toks->v[a].begin, te = toks->v[b - 1].end;
+  int firm;
 
   if (org < 0) {
     org = mention_ending(c, a, possessive, KGB_CLASS_ORGANIZATION);
@@ -101,32 +104,28 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
     person = mention_starting(c, c->fs->mentions[org].last, commas,
                               KGB_CLASS_PERSON);
   }
-  if (org < 0) {
-    int entity;
-    long end = coref_org_after(c, b, &entity);
+  if (org < 0) {   /* "the chief executive of the company, Jane Roe" */
+    long end = coref_org_after(c, b, &firm);
     if (end < 0)
       return KGB_OK;
     person = mention_starting(c, (size_t)end, commas, KGB_CLASS_PERSON);
     if (person < 0)
       person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
+    rule = "manager-title-coref";
+    conf = 0.7;
+  } else {
+    firm = c->fs->mentions[org].entity;
     if (person < 0)
-      return KGB_OK;
-    snprintf(title, sizeof title, "%.*s", (int)(te - tb), c->doc->text + tb);
-    return kgb_rule_add_link(c, KGB_FACT_MANAGER_OF,
-                             c->fs->mentions[person].entity, entity, title,
-                             0.7, "manager-title-coref");
+      person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
+    if (person < 0)
+      person = mention_starting(c, b, commas, KGB_CLASS_PERSON);
   }
-  if (person < 0)
-    person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
-  if (person < 0)
-    person = mention_starting(c, b, commas, KGB_CLASS_PERSON);
   if (person < 0)
     return KGB_OK;
   snprintf(title, sizeof title, "%.*s", (int)(te - tb), c->doc->text + tb);
   return kgb_rule_add_link(c, KGB_FACT_MANAGER_OF,
-                           c->fs->mentions[person].entity,
-                           c->fs->mentions[org].entity, title, 0.85,
-                           "manager-title");
+                           c->fs->mentions[person].entity, firm, title, conf,
+                           rule);
 }
 
 /* "Founded in 2012 by Jane Roe and Li Wei, Zentra ...", « fondée par X,

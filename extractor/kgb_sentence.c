@@ -71,8 +71,8 @@ static int ends_here(const kgb_tokens *toks, size_t i, size_t last,
    * paragraphs lost their line break ("domestique.Le"). */
   if (!(next->flags & (KGB_TF_SPACE_BEFORE | KGB_TF_NL_BEFORE)) &&
       toks->v[i].begin > 0 && last == i &&
-      !(toks->v[i - (i > 0)].type == KGB_TOK_WORD &&
-        !(toks->v[i - (i > 0)].flags & (KGB_TF_CAP | KGB_TF_DIGIT))))
+      !(i > 0 && toks->v[i - 1].type == KGB_TOK_WORD &&
+        !(toks->v[i - 1].flags & (KGB_TF_CAP | KGB_TF_DIGIT))))
     return 0;
   return 1;
 }

@@ -193,12 +193,11 @@ static int is_dotted_initials(text_view t, size_t b, size_t e)
 /* A word: letters and digits joined by hyphens, inner dots and inner
  * apostrophes; stops before an elision's apostrophe is passed, and before
  * an English possessive. *ELIDED is set when the word is an elision. */
-static size_t scan_word(kgb_tokens *toks, text_view t, size_t b, int *elided)
+static size_t scan_word(text_view t, size_t b, int *elided)
 {
   size_t i = b, w, w2;
   int32_t prev = 0, prev2 = 0;
 
-  (void)toks;
   *elided = 0;
   for (;;) {
     int32_t cp = cp_at(t, i, &w);
@@ -267,7 +266,7 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
       i = scan_number(t, i);
       rc = push(toks, t, KGB_TOK_NUMBER, b, i, pending);
     } else if (kgb_utf8_is_letter(cp)) {
-      i = scan_word(toks, t, i, &elided);
+      i = scan_word(t, i, &elided);
       rc = push(toks, t, KGB_TOK_WORD, b, i,
                 pending | (elided ? KGB_TF_ELISION : 0));
     } else if (is_apostrophe(cp) && (cp_at(t, i + w, NULL) == 's') &&

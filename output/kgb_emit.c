@@ -138,6 +138,29 @@ static void format_confidence(double c, char *buf, size_t size)
     buf[--n] = '\0';
 }
 
+/* A span of the document: its text, code-point offsets as NIF counts
+ * them, and the document it is in.  B and E are bytes, CB and CE code
+ * points. */
+static int emit_span(emit_ctx *c, const char *iri, size_t b, size_t e,
+                     size_t cb, size_t ce)
+{
+  char num[32];
+  int rc = kgb_graph_add_text(c->g, iri, KGB_NIF_ANCHOR_OF, c->doc->text + b,
+                              e - b, NULL);
+
+  snprintf(num, sizeof num, "%zu", cb);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_BEGIN_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  snprintf(num, sizeof num, "%zu", ce);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_END_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, iri, KGB_DOCUMENT_OF, c->doc_iri.data);
+  return rc;
+}
+
 /* The mention node: the sentence a fact came from, with NIF offsets. */
 static int emit_mention(emit_ctx *c, const char *fact_iri, const kgb_fact *f)
 {
@@ -155,18 +178,7 @@ static int emit_mention(emit_ctx *c, const char *fact_iri, const kgb_fact *f)
   if (rc == KGB_OK)
     rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE, KGB_MENTION);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_text(c->g, iri.data, KGB_NIF_ANCHOR_OF,
-                            c->doc->text + s->begin, s->end - s->begin, NULL);
-  snprintf(num, sizeof num, "%zu", s->cp_begin);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_BEGIN_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  snprintf(num, sizeof num, "%zu", s->cp_end);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_END_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_iri(c->g, iri.data, KGB_DOCUMENT_OF, c->doc_iri.data);
+    rc = emit_span(c, iri.data, s->begin, s->end, s->cp_begin, s->cp_end);
   format_confidence(f->confidence, num, sizeof num);
   if (rc == KGB_OK)
     rc = kgb_graph_add_typed(c->g, iri.data, KGB_CONFIDENCE, num,
@@ -284,7 +296,6 @@ static int emit_annotation(emit_ctx *c, const kgb_mention *m, size_t cb,
   const kgb_token *last = &c->doc->toks.v[m->last - 1];
   const kgb_entity *e = &c->fs->entities[m->entity];
   kgb_buf iri;
-  char num[32];
   int rc;
 
   kgb_buf_init(&iri);
@@ -295,25 +306,13 @@ static int emit_annotation(emit_ctx *c, const kgb_mention *m, size_t cb,
     rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE,
                             KGB_NIF_RFC5147_STRING);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_text(c->g, iri.data, KGB_NIF_ANCHOR_OF,
-                            c->doc->text + first->begin,
-                            last->end - first->begin, NULL);
-  snprintf(num, sizeof num, "%zu", cb);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_BEGIN_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  snprintf(num, sizeof num, "%zu", ce);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri.data, KGB_NIF_END_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
+    rc = emit_span(c, iri.data, first->begin, last->end, cb, ce);
   if (rc == KGB_OK)
     rc = kgb_graph_add_iri(c->g, iri.data, KGB_ITSRDF_TA_IDENT_REF,
                            c->entity_iri[m->entity]);
   if (rc == KGB_OK)
     rc = kgb_graph_add_term(c->g, iri.data, KGB_ITSRDF_TA_CLASS_REF,
                             classes[e->cls].cls);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_iri(c->g, iri.data, KGB_DOCUMENT_OF, c->doc_iri.data);
   kgb_buf_release(&iri);
   return rc;
 }
