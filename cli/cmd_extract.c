@@ -137,27 +137,28 @@ fail:
   return NULL;
 }
 
-/* Read, extract and add one input; 0 or EXIT_INPUT. */
+/* Read, extract and add one input: 0, EXIT_INPUT when the input could
+ * not be read, or -1 when the output could not be written. */
 static int process(kgb_world *world, kgb_graph *graph, const char *path,
                    const extract_options *o)
 {
   kgb_document *doc = NULL;
   kgb_factset *facts = NULL;
-  int rc = kgb_document_load(world, path, &doc);
+  int rc = kgb_document_load(world, path, &doc), lost_output = 0;
 
   if (rc == KGB_OK)
     rc = kgb_document_set_language(doc, o->lang);
   if (rc == KGB_OK)
     rc = kgb_extract(world, doc, &facts);
   if (rc == KGB_OK)
-    rc = kgb_graph_add(graph, doc, facts);
+    lost_output = (rc = kgb_graph_add(graph, doc, facts)) == KGB_EIO;
   if (rc == KGB_OK && o->messages.verbose > 0)
     fprintf(stderr, "kgbuild: %s: %s, %zu sentences, %zu facts\n",
             kgb_document_as_source(doc), kgb_document_as_language(doc),
             kgb_document_sentence_count(doc), kgb_factset_count(facts));
   kgb_factset_free(facts);
   kgb_document_free(doc);
-  return rc == KGB_OK ? EXIT_OK : EXIT_INPUT;
+  return lost_output ? -1 : rc == KGB_OK ? EXIT_OK : EXIT_INPUT;
 }
 
 static mode_t current_umask(void)
@@ -168,43 +169,67 @@ static mode_t current_umask(void)
   return mask;
 }
 
-/* Write to a temporary file beside OUTPUT and rename it, so a failed
- * run never leaves half a graph where a whole one was. */
-static int write_graph(kgb_graph *graph, const extract_options *o)
+/* Where the graph is written.  A named output is written to a temporary
+ * file beside it and renamed at the end, so a failed run never leaves
+ * half a graph where a whole one was. */
+typedef struct {
+  FILE *f;
+  char *tmp;    /* owned: the temporary file, or NULL for stdout */
+} output;
+
+static int output_open(output *out, const char *path)
 {
   size_t n;
-  char *tmp;
-  FILE *f;
-  int fd, rc;
+  int fd;
 
-  if (!o->output || strcmp(o->output, "-") == 0)
-    return kgb_graph_serialize(graph, o->format, stdout) ? EXIT_INPUT : 0;
-  n = strlen(o->output) + 16;
-  tmp = malloc(n);
-  if (!tmp)
-    return EXIT_INPUT;
-  snprintf(tmp, n, "%s.tmp.XXXXXX", o->output);
-  fd = mkstemp(tmp);
-  f = fd >= 0 ? fdopen(fd, "w") : NULL;
-  if (!f) {
-    cli_error("%s: cannot write: %s", o->output, strerror(errno));
-    free(tmp);
+  out->f = stdout;
+  out->tmp = NULL;
+  if (!path || strcmp(path, "-") == 0)
+    return EXIT_OK;
+  n = strlen(path) + 16;
+  if (!(out->tmp = malloc(n))) {
+    cli_error("out of memory");
     return EXIT_INPUT;
   }
-  rc = kgb_graph_serialize(graph, o->format, f);
+  snprintf(out->tmp, n, "%s.tmp.XXXXXX", path);
+  fd = mkstemp(out->tmp);
+  out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!out->f) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      unlink(out->tmp);
+    }
+    free(out->tmp);
+    out->tmp = NULL;
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}
+
+/* Keep the output when OK, else remove it; returns the exit status. */
+static int output_close(output *out, const char *path, int ok)
+{
+  int status = ok ? EXIT_OK : EXIT_INPUT;
+
+  if (!out->tmp)
+    return status;
   /* mkstemp made it private; give it the mode a new file would get. */
-  if (rc == 0 && fchmod(fd, 0666 & ~current_umask()))
-    rc = KGB_EIO;
-  if (fclose(f) && rc == 0)
-    rc = KGB_EIO;
-  if (rc == 0 && rename(tmp, o->output)) {
-    cli_error("%s: cannot write: %s", o->output, strerror(errno));
-    rc = KGB_EIO;
+  if (ok && fchmod(fileno(out->f), 0666 & ~current_umask()))
+    ok = 0;
+  if (fclose(out->f) && ok) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    ok = 0;
   }
-  if (rc)
-    unlink(tmp);
-  free(tmp);
-  return rc ? EXIT_INPUT : EXIT_OK;
+  if (ok && rename(out->tmp, path)) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    ok = 0;
+  }
+  if (!ok)
+    unlink(out->tmp);
+  free(out->tmp);
+  out->tmp = NULL;
+  return ok ? status : EXIT_INPUT;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -213,7 +238,8 @@ int cmd_extract(int argc, char **argv)
   cli_inputs inputs = {NULL, 0, 0};
   kgb_world *world = NULL;
   kgb_graph *graph = NULL;
-  int status = parse_options(argc, argv, &o), failed = 0;
+  output out = {NULL, NULL};
+  int status = parse_options(argc, argv, &o), failed = 0, written;
 
   if (status >= 0)
     return status;
@@ -228,9 +254,18 @@ int cmd_extract(int argc, char **argv)
     goto done;
   }
   kgb_graph_set_mentions(graph, o.mentions);
-  for (size_t i = 0; i < inputs.n; i++)
-    failed |= process(world, graph, inputs.paths[i], &o) != EXIT_OK;
-  status = write_graph(graph, &o);
+  if ((status = output_open(&out, o.output)))
+    goto done;
+  written = kgb_graph_set_output(graph, o.format, out.f) == KGB_OK;
+  /* A streamed document cannot be taken back: an output that fails
+   * half-way stops the run. */
+  for (size_t i = 0; written && i < inputs.n; i++) {
+    int done = process(world, graph, inputs.paths[i], &o);
+    failed |= done != EXIT_OK;
+    written = done >= 0;
+  }
+  written = written && kgb_graph_finish(graph) == KGB_OK;
+  status = output_close(&out, o.output, written);
   if (status == EXIT_OK && failed)
     status = EXIT_INPUT;
 done:

@@ -97,6 +97,7 @@ void kgb_document_free(kgb_document *doc)
   kgb_tokens_release(&doc->toks);
   kgb_free(doc->sentences);
   kgb_free(doc->source);
+  kgb_free(doc->title);
   kgb_free(doc->text);
   kgb_free(doc);
 }
@@ -128,9 +129,44 @@ const char *kgb_document_as_source(const kgb_document *doc)
   return doc->source;
 }
 
+const char *kgb_document_as_title(const kgb_document *doc)
+{
+  return doc->title;
+}
+
 size_t kgb_document_sentence_count(const kgb_document *doc)
 {
   return doc->n_sentences;
+}
+
+/* Longest headline taken as a title, in bytes. */
+#define KGB_MAX_TITLE 300
+
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* News text opens with its headline: a first line that stands alone as
+ * a paragraph and does not close like a sentence. */
+static int find_title(kgb_document *doc)
+{
+  const char *t = doc->text, *end = doc->text + doc->len, *nl, *next;
+  size_t n;
+
+  while (t < end && (is_blank(*t) || *t == '\n'))
+    t++;
+  nl = memchr(t, '\n', (size_t)(end - t));
+  if (!nl)
+    return KGB_OK;
+  for (next = nl + 1; next < end && is_blank(*next); next++)
+    ;
+  if (next >= end || *next != '\n')
+    return KGB_OK;
+  for (n = (size_t)(nl - t); n > 0 && is_blank(t[n - 1]); n--)
+    ;
+  if (n < 8 || n > KGB_MAX_TITLE || !memchr(t, ' ', n) ||
+      strchr(".,;:", t[n - 1]))
+    return KGB_OK;
+  doc->title = kgb_strndup(t, n);
+  return doc->title ? KGB_OK : KGB_ENOMEM;
 }
 
 int kgb_document_analyse(kgb_document *doc)
@@ -146,6 +182,8 @@ int kgb_document_analyse(kgb_document *doc)
   if (!doc->lang_forced)
     doc->lang = kgb_lang_detect(w->lexicon, &doc->toks, 0, doc->toks.n);
   rc = kgb_sentences_split(doc, w->lexicon[doc->lang]);
+  if (rc == KGB_OK && !doc->title)
+    rc = find_title(doc);
   if (rc == KGB_OK) {
     kgb_sentences_mark_furniture(doc, w->lexicon[doc->lang]);
     kgb_sentences_set_languages(doc, w->lexicon);

@@ -23,6 +23,7 @@ struct kgb_document {
   char *source;                /* owned: path, "-" shown as <stdin> */
   char *text;                  /* owned, valid UTF-8, no NUL inside */
   size_t len;
+  char *title;                 /* owned: the headline, or NULL */
   char sha256[65];             /* of the input bytes as read */
   kgb_lang lang;
   int lang_forced;

@@ -28,6 +28,8 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
              "not read for facts", doc->source, KGB_MAX_FACTS);
     rc = KGB_OK;
   }
+  if (rc == KGB_OK)
+    rc = kgb_ner_set_keys(world->lexicon[doc->lang], fs);
   if (rc) {
     kgb_factset_free(fs);
     return kgb_report(world, rc, "%s: %s", doc->source, kgb_strerror(rc));

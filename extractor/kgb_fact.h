@@ -18,6 +18,8 @@ typedef enum {
 typedef struct {
   kgb_class cls;
   char *name;          /* owned: the fullest name seen (label) */
+  char *key;           /* owned: the name that identifies it in every
+                          document (no legal form), or NULL for NAME */
   char **aliases;      /* owned: other names seen */
   size_t n_aliases, cap_aliases;
   int place;           /* lexicon place index, or -1 */
@@ -64,7 +66,7 @@ typedef struct {
   kgb_bound bound;
   char currency[4];    /* ISO 4217, "" for counts */
   int year, start_year;   /* 0 when the text gives none */
-  char literal[32];    /* ticker symbol */
+  char literal[128];   /* ticker symbol, or a manager's job title */
   size_t sentence;     /* index into the document's sentences */
   double confidence;   /* in [0, 1] */
   const char *rule;    /* static name of the rule that produced it */

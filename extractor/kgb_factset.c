@@ -28,6 +28,7 @@ void kgb_factset_free(kgb_factset *fs)
       kgb_free(e->aliases[a]);
     kgb_free(e->aliases);
     kgb_free(e->name);
+    kgb_free(e->key);
   }
   kgb_map_release(&fs->entity_index);
   kgb_free(fs->entities);

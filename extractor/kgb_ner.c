@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kgb_alloc.h"
+#include "kgb_utf8.h"
 
 /* Lower-case words that may sit inside a name between capitalised
  * words: "Bank of America", "Banque de France", "Procter & Gamble". */
@@ -81,6 +82,27 @@ static int add_mention(ner_ctx *c, size_t first, size_t last, int entity,
   return kgb_factset_add_mention(c->fs, &m);
 }
 
+/* Can the word at I stand for a whole organisation name ("Nordwind" for
+ * "Nordwind Energy AG")?  Not when it is a common, place or first name,
+ * or already stands for something else. */
+static int distinctive_word(const ner_ctx *c, size_t i)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const char *fold = kgb_tok_fold(toks, i);
+  static const kgb_lex_type common[] = {
+    KGB_LEX_STOPWORD, KGB_LEX_PLACE, KGB_LEX_DEMONYM, KGB_LEX_FIRSTNAME,
+    KGB_LEX_TITLE, KGB_LEX_LEGAL, KGB_LEX_EVENTWORD,
+  };
+
+  if (kgb_utf8_cp_count(fold, strlen(fold)) < 4 ||
+      kgb_map_get(&c->short_names, fold, strlen(fold)) >= 0)
+    return 0;
+  for (size_t k = 0; k < sizeof common / sizeof *common; k++)
+    if (kgb_lexicon_find(c->lex, toks, i, 1, common[k]))
+      return 0;
+  return 1;
+}
+
 static int add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
                      int place)
 {
@@ -96,6 +118,11 @@ static int add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
     if (kgb_map_put(&c->short_names, surname, strlen(surname), ent))
       return KGB_ENOMEM;
   }
+  if (ent >= 0 && cls == KGB_CLASS_ORGANIZATION && last - first >= 2 &&
+      distinctive_word(c, first) &&
+      kgb_map_put(&c->short_names, kgb_tok_fold(toks, first),
+                  strlen(kgb_tok_fold(toks, first)), ent))
+    return KGB_ENOMEM;
   return add_mention(c, first, last, ent, 0);
 }
 
@@ -417,6 +444,14 @@ static size_t without_legal_suffix(const kgb_lexicon *lex, const char *name)
     size_t end = n;
     while (end > 0 && (name[end - 1] == '.' || name[end - 1] == ','))
       end--;
+    /* A web suffix is glued to the name: "Amazon.com". */
+    space = end ? memrchr(name, '.', end) : NULL;
+    if (space && space > name &&
+        kgb_lexicon_lookup(lex, space, end - (size_t)(space - name),
+                           KGB_LEX_LEGAL)) {
+      n = (size_t)(space - name);
+      continue;
+    }
     space = end ? memrchr(name, ' ', end) : NULL;
     if (!space || !kgb_lexicon_lookup(lex, space + 1,
                                       end - (size_t)(space + 1 - name),
@@ -424,6 +459,25 @@ static size_t without_legal_suffix(const kgb_lexicon *lex, const char *name)
       return n;
     n = (size_t)(space - name);
   }
+}
+
+/* An organisation is known across documents by its name without legal
+ * form, so "Nordwind Energy AG" here and "Nordwind Energy" elsewhere get
+ * one IRI. */
+int kgb_ner_set_keys(const kgb_lexicon *lex, kgb_factset *fs)
+{
+  for (size_t i = 0; i < fs->n_entities; i++) {
+    kgb_entity *e = &fs->entities[i];
+    size_t n;
+    if (e->cls != KGB_CLASS_ORGANIZATION || e->key)
+      continue;
+    n = without_legal_suffix(lex, e->name);
+    if (n == strlen(e->name) || n == 0)
+      continue;
+    if (!(e->key = kgb_strndup(e->name, n)))
+      return KGB_ENOMEM;
+  }
+  return KGB_OK;
 }
 
 /* Move every mention and name of entity FROM to INTO; FROM is left

@@ -12,5 +12,8 @@
  * rule could type get KGB_CLASS_UNKNOWN; relation rules may type them. */
 int kgb_ner_run(const kgb_document *doc,
                 kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs);
+/* Give every organisation of FS the name that identifies it across
+ * documents: its name without legal form ("Foo Inc" -> "Foo"). */
+int kgb_ner_set_keys(const kgb_lexicon *lex, kgb_factset *fs);
 
 #endif

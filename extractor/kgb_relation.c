@@ -230,6 +230,13 @@ int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
 
   if (subject < 0 || (object < 0 && !literal) || subject == object)
     return KGB_OK;
+  /* A literal is never cut: one too long for a ticker or a job title is
+   * not one. */
+  if (literal && strlen(literal) >= sizeof f.literal) {
+    if (object < 0)
+      return KGB_OK;
+    literal = NULL;
+  }
   for (size_t i = c->fs->n_facts; i-- > 0;) {
     const kgb_fact *g = &c->fs->facts[i];
     if (g->sentence != c->sentence)

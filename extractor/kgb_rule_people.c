@@ -91,7 +91,7 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
   long person = -1;
   const char *rule = "manager-title";
   double conf = 0.85;
-  char title[32];
+  char title[128];
   size_t tb = toks->v[a].begin, te = toks->v[b - 1].end;
   int firm;
 
@@ -122,10 +122,11 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
   }
   if (person < 0)
     return KGB_OK;
+  /* A title is never cut: one too long to keep is left out. */
   snprintf(title, sizeof title, "%.*s", (int)(te - tb), c->doc->text + tb);
   return kgb_rule_add_link(c, KGB_FACT_MANAGER_OF,
-                           c->fs->mentions[person].entity, firm, title, conf,
-                           rule);
+                           c->fs->mentions[person].entity, firm,
+                           te - tb < sizeof title ? title : NULL, conf, rule);
 }
 
 /* "Founded in 2012 by Jane Roe and Li Wei, Zentra ...", « fondée par X,

@@ -88,6 +88,8 @@ int kgb_document_set_language(kgb_document *doc, const char *lang);
 /* Borrowed: "en", "fr", or NULL before kgb_extract ran. */
 const char *kgb_document_as_language(const kgb_document *doc);
 const char *kgb_document_as_source(const kgb_document *doc);
+/* Borrowed: the headline, or NULL when the text shows none. */
+const char *kgb_document_as_title(const kgb_document *doc);
 size_t kgb_document_sentence_count(const kgb_document *doc);
 
 /* ------------------------------------------------------------------ */
@@ -105,19 +107,34 @@ size_t kgb_factset_count(const kgb_factset *facts);
 
 typedef struct kgb_graph kgb_graph;
 
+/* A graph gathers the documents added to it.  Entities are named once
+ * for the whole graph: one rdfs:label, the fullest name seen in any
+ * document, and a skos:altLabel for every other name. */
 int kgb_graph_new(kgb_world *world, kgb_graph **out);
 void kgb_graph_free(kgb_graph *graph);
 /* With ON set, kgb_graph_add also writes every entity mention as a NIF
  * 2.0 annotation (anchor, offsets, itsrdf:taIdentRef, taClassRef). */
 void kgb_graph_set_mentions(kgb_graph *graph, int on);
-/* Add DOC's node and the facts extracted from it. */
+/* Send the graph to OUT (borrowed) in FORMAT; call it before the first
+ * kgb_graph_add.  In a format that streams (N-Triples, N-Quads) each
+ * document is written as soon as it is added, and the graph keeps only
+ * the table of entities; the others are written by kgb_graph_finish. */
+int kgb_graph_set_output(kgb_graph *graph, const char *format, FILE *out);
+/* Add DOC's node and the facts extracted from it.  In N-Quads the
+ * document's statements are in a named graph, the document's IRI. */
 int kgb_graph_add(kgb_graph *graph, const kgb_document *doc,
                   const kgb_factset *facts);
+/* Write what is still held (the entities; in formats that do not stream,
+ * everything) and end the output.  Add nothing afterwards. */
+int kgb_graph_finish(kgb_graph *graph);
+/* kgb_graph_set_output then kgb_graph_finish: the whole graph at once. */
+int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
+/* Statements written and held so far. */
 size_t kgb_graph_triple_count(const kgb_graph *graph);
 /* Known syntax names: turtle, ntriples, nquads, rdfxml, json, dot. */
 int kgb_format_is_known(const char *name);
-/* Write the graph in FORMAT to OUT. */
-int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
+/* Does FORMAT stream document by document (ntriples, nquads)? */
+int kgb_format_streams(const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Evaluation: the extractor scored against gold facts.                */

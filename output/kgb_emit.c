@@ -78,30 +78,30 @@ static int entity_iri(emit_ctx *c, size_t i, char **out)
   kgb_buf_init(&iri);
   rc = kgb_buf_printf(&iri, "%s%s/", c->base, classes[e->cls].segment);
   if (rc == KGB_OK)
-    rc = kgb_iri_append_slug(&iri, e->name);
+    rc = kgb_iri_append_slug(&iri, e->key ? e->key : e->name);
   *out = rc == KGB_OK ? kgb_buf_to_string(&iri) : NULL;
   kgb_buf_release(&iri);
   return *out ? KGB_OK : KGB_ENOMEM;
 }
 
+/* Entities are written once for the whole graph, from the table of
+ * names every document adds to. */
 static int emit_entity(emit_ctx *c, size_t i)
 {
   const kgb_entity *e = &c->fs->entities[i];
-  const char *iri;
   int rc;
 
   if (e->cls == KGB_CLASS_UNKNOWN)
     return KGB_OK;
   if ((rc = entity_iri(c, i, &c->entity_iri[i])))
     return rc;
-  iri = c->entity_iri[i];
-  rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, classes[e->cls].cls);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_text(c->g, iri, KGB_RDFS_LABEL, e->name,
-                            strlen(e->name), NULL);
+  /* A gazetteer place has a standard name, whatever language the text
+   * is in. */
+  rc = kgb_entities_add(c->g->entities, c->entity_iri[i], classes[e->cls].cls,
+                        e->name, e->place >= 0);
   for (size_t a = 0; rc == KGB_OK && a < e->n_aliases; a++)
-    rc = kgb_graph_add_text(c->g, iri, KGB_SKOS_ALT_LABEL, e->aliases[a],
-                            strlen(e->aliases[a]), NULL);
+    rc = kgb_entities_add(c->g->entities, c->entity_iri[i],
+                          classes[e->cls].cls, e->aliases[a], 0);
   return rc;
 }
 
@@ -112,6 +112,8 @@ static int emit_document(emit_ctx *c)
   int rc = kgb_buf_printf(&c->doc_iri, "%sdocument/%.16s", c->base,
                           d->sha256);
 
+  if (rc == KGB_OK)
+    rc = kgb_graph_set_context(c->g, c->doc_iri.data);
   if (rc)
     return rc;
   iri = c->doc_iri.data;
@@ -124,6 +126,9 @@ static int emit_document(emit_ctx *c)
                             kgb_lang_code(d->lang), 2, NULL);
   if (rc == KGB_OK)
     rc = kgb_graph_add_text(c->g, iri, KGB_SHA256, d->sha256, 64, NULL);
+  if (rc == KGB_OK && d->title)
+    rc = kgb_graph_add_text(c->g, iri, KGB_DCT_TITLE, d->title,
+                            strlen(d->title), NULL);
   return rc;
 }
 
@@ -390,6 +395,7 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
                   const kgb_factset *fs)
 {
   emit_ctx c = {g, doc, fs, kgb_world_as_base(g->world), NULL, {0}};
+  size_t mark = g->pending.n;
   int rc;
 
   kgb_buf_init(&c.doc_iri);
@@ -408,8 +414,14 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
     kgb_free(c.entity_iri[i]);
   kgb_free(c.entity_iri);
   kgb_buf_release(&c.doc_iri);
-  if (rc)
+  if (rc == KGB_OK)
+    rc = kgb_graph_set_context(g, NULL);
+  if (rc) {
+    /* Half a document is not written: its statements are dropped. */
+    while (g->pending.n > mark)
+      raptor_free_statement(g->pending.v[--g->pending.n]);
     return kgb_report(g->world, rc, "%s: cannot build the graph: %s",
                       doc->source, kgb_strerror(rc));
-  return KGB_OK;
+  }
+  return kgb_graph_document_done(g);
 }

@@ -1,4 +1,5 @@
-/* kgb_graph.c - the librdf model that facts are written into. */
+/* kgb_graph.c - the statements facts are written into, and where they
+ * go: held until the end, or streamed document by document. */
 #include "kgb_graph_internal.h"
 
 #include <string.h>
@@ -6,16 +7,14 @@
 #include "kgb_alloc.h"
 #include "kgb_world_internal.h"
 
-static int on_rdf_log(void *data, librdf_log_message *msg)
+static void on_raptor_log(void *data, raptor_log_message *msg)
 {
   kgb_graph *g = data;
 
-  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) {
     g->rdf_error = 1;
-    kgb_report(g->world, KGB_ERDF, "RDF library: %s",
-               librdf_log_message_message(msg));
+    kgb_report(g->world, KGB_ERDF, "RDF library: %s", msg->text);
   }
-  return 1;
 }
 
 int kgb_graph_new(kgb_world *world, kgb_graph **out)
@@ -26,36 +25,35 @@ int kgb_graph_new(kgb_world *world, kgb_graph **out)
   if (!g)
     return KGB_ENOMEM;
   g->world = world;
-  g->rdf = librdf_new_world();
-  if (!g->rdf)
+  g->raptor = raptor_new_world();
+  g->entities = kgb_entities_new();
+  if (!g->raptor || !g->entities)
     goto fail;
-  librdf_world_set_logger(g->rdf, g, on_rdf_log);
-  librdf_world_open(g->rdf);
-  /* Hashes in memory: a triple stated twice is stored once. */
-  g->storage = librdf_new_storage(g->rdf, "hashes", "kgbuild",
-                                  "hash-type='memory'");
-  if (!g->storage)
-    goto fail;
-  g->model = librdf_new_model(g->rdf, g->storage, NULL);
-  if (!g->model)
+  raptor_world_set_log_handler(g->raptor, g, on_raptor_log);
+  if (raptor_world_open(g->raptor))
     goto fail;
   *out = g;
   return KGB_OK;
 fail:
   kgb_graph_free(g);
-  return kgb_report(world, KGB_ERDF, "cannot create an in-memory RDF model");
+  return kgb_report(world, KGB_ERDF, "cannot set up the RDF library");
 }
 
 void kgb_graph_free(kgb_graph *g)
 {
   if (!g)
     return;
-  if (g->model)
-    librdf_free_model(g->model);
-  if (g->storage)
-    librdf_free_storage(g->storage);
-  if (g->rdf)
-    librdf_free_world(g->rdf);
+  if (g->stream)
+    raptor_free_serializer(g->stream);
+  kgb_statements_release(&g->pending);
+  if (g->context)
+    raptor_free_term(g->context);
+  for (int t = 0; t < KGB_TERM_COUNT; t++)
+    if (g->terms[t])
+      raptor_free_uri(g->terms[t]);
+  kgb_entities_free(g->entities);
+  if (g->raptor)
+    raptor_free_world(g->raptor);
   kgb_free(g);
 }
 
@@ -63,47 +61,153 @@ void kgb_graph_set_mentions(kgb_graph *g, int on) { g->mentions = on; }
 
 size_t kgb_graph_triple_count(const kgb_graph *g)
 {
-  int n = librdf_model_size(g->model);
-
-  return n < 0 ? 0 : (size_t)n;
+  return g->written + g->pending.n;
 }
 
-static librdf_node *term_node(kgb_graph *g, kgb_term t)
+int kgb_format_streams(const char *format)
+{
+  const char *name = kgb_format_name(format);
+
+  return name && (strcmp(name, "ntriples") == 0 || strcmp(name, "nquads") == 0);
+}
+
+int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
+{
+  const char *name = kgb_format_name(format);
+
+  if (!name)
+    return kgb_report(g->world, KGB_EINVAL,
+                      "unknown output format '%s' (expected turtle, ntriples, "
+                      "nquads, rdfxml, json or dot)", format);
+  if (g->format)
+    return kgb_report(g->world, KGB_EINVAL, "the graph has an output already");
+  g->format = name;
+  g->out = out;
+  if (kgb_format_streams(name))
+    return kgb_serializer_start(g, name, out, &g->stream);
+  return KGB_OK;
+}
+
+/* Streaming: what the document said is written now, and forgotten. */
+int kgb_graph_document_done(kgb_graph *g)
+{
+  int rc;
+
+  if (!g->stream)
+    return KGB_OK;
+  kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
+  rc = kgb_statements_write(&g->pending, g->stream);
+  if (rc == KGB_OK)
+    g->written += g->pending.n;
+  kgb_statements_release(&g->pending);
+  if (rc == KGB_OK && ferror(g->out))
+    rc = kgb_report(g->world, KGB_EIO, "cannot write the output");
+  return rc;
+}
+
+int kgb_graph_finish(kgb_graph *g)
+{
+  raptor_serializer *ser = g->stream;
+  int rc;
+
+  if (!g->format)
+    return kgb_report(g->world, KGB_EINVAL,
+                      "kgb_graph_finish: no output was set");
+  rc = kgb_graph_set_context(g, NULL);
+  if (rc == KGB_OK)
+    rc = kgb_graph_entity_statements(g);
+  if (rc == KGB_OK) {
+    kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
+    if (!ser)
+      rc = kgb_serializer_start(g, g->format, g->out, &ser);
+  }
+  if (rc == KGB_OK)
+    rc = kgb_statements_write(&g->pending, ser);
+  if (rc == KGB_OK)
+    g->written += g->pending.n;
+  kgb_statements_release(&g->pending);
+  if (ser) {
+    int end = kgb_serializer_end(g, ser, g->out);
+    rc = rc ? rc : end;
+    raptor_free_serializer(ser);
+  }
+  g->stream = NULL;
+  return rc;
+}
+
+int kgb_graph_serialize(kgb_graph *g, const char *format, FILE *out)
+{
+  int rc = kgb_graph_set_output(g, format, out);
+
+  return rc ? rc : kgb_graph_finish(g);
+}
+
+int kgb_graph_set_context(kgb_graph *g, const char *iri)
+{
+  if (g->context)
+    raptor_free_term(g->context);
+  g->context = NULL;
+  if (!iri)
+    return KGB_OK;
+  g->context = raptor_new_term_from_uri_string(g->raptor,
+                                               (const unsigned char *)iri);
+  return g->context ? KGB_OK : KGB_ENOMEM;
+}
+
+static raptor_uri *term_uri(kgb_graph *g, kgb_term t)
 {
   char iri[256];
 
-  kgb_term_iri(t, iri, sizeof iri);
-  return librdf_new_node_from_uri_string(g->rdf, (const unsigned char *)iri);
+  if (!g->terms[t]) {
+    kgb_term_iri(t, iri, sizeof iri);
+    g->terms[t] = raptor_new_uri(g->raptor, (const unsigned char *)iri);
+  }
+  return g->terms[t];
+}
+
+static raptor_term *term_node(kgb_graph *g, kgb_term t)
+{
+  raptor_uri *uri = term_uri(g, t);
+
+  return uri ? raptor_new_term_from_uri(g->raptor, uri) : NULL;
 }
 
 int kgb_graph_add_node(kgb_graph *g, const char *s, kgb_term p,
-                       librdf_node *o)
+                       raptor_term *o)
 {
-  librdf_node *sn, *pn;
+  raptor_term *sn, *pn, *gn;
+  raptor_statement *st;
 
   if (!o)
     return KGB_ENOMEM;
-  sn = librdf_new_node_from_uri_string(g->rdf, (const unsigned char *)s);
+  sn = raptor_new_term_from_uri_string(g->raptor, (const unsigned char *)s);
   pn = term_node(g, p);
-  if (!sn || !pn) {
-    if (sn)
-      librdf_free_node(sn);
-    if (pn)
-      librdf_free_node(pn);
-    librdf_free_node(o);
+  gn = g->context ? raptor_term_copy(g->context) : NULL;
+  if (!sn || !pn || (g->context && !gn)) {
+    raptor_term *all[] = {sn, pn, gn, o};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+      if (all[i])
+        raptor_free_term(all[i]);
     return KGB_ENOMEM;
   }
-  /* librdf takes the three nodes, whatever the outcome. */
-  if (librdf_model_add(g->model, sn, pn, o) || g->rdf_error)
-    return KGB_ERDF;
-  return KGB_OK;
+  /* raptor takes the four terms, whatever the outcome. */
+  st = raptor_new_statement_from_nodes(g->raptor, sn, pn, o, gn);
+  if (!st)
+    return KGB_ENOMEM;
+  if (kgb_grow(&g->pending.v, &g->pending.cap, g->pending.n + 1,
+               sizeof *g->pending.v)) {
+    raptor_free_statement(st);
+    return KGB_ENOMEM;
+  }
+  g->pending.v[g->pending.n++] = st;
+  return g->rdf_error ? KGB_ERDF : KGB_OK;
 }
 
 int kgb_graph_add_iri(kgb_graph *g, const char *s, kgb_term p, const char *o)
 {
   return kgb_graph_add_node(
       g, s, p,
-      librdf_new_node_from_uri_string(g->rdf, (const unsigned char *)o));
+      raptor_new_term_from_uri_string(g->raptor, (const unsigned char *)o));
 }
 
 int kgb_graph_add_term(kgb_graph *g, const char *s, kgb_term p, kgb_term o)
@@ -114,31 +218,46 @@ int kgb_graph_add_term(kgb_graph *g, const char *s, kgb_term p, kgb_term o)
 int kgb_graph_add_text(kgb_graph *g, const char *s, kgb_term p,
                        const char *text, size_t len, const char *lang)
 {
-  char *copy = kgb_strndup(text, len);
-  librdf_node *o;
-
-  if (!copy)
-    return KGB_ENOMEM;
-  o = librdf_new_node_from_literal(g->rdf, (const unsigned char *)copy, lang,
-                                   0);
-  kgb_free(copy);
-  return kgb_graph_add_node(g, s, p, o);
+  return kgb_graph_add_node(
+      g, s, p,
+      raptor_new_term_from_counted_literal(
+          g->raptor, (const unsigned char *)text, len, NULL,
+          (const unsigned char *)lang,
+          (unsigned char)(lang ? strlen(lang) : 0)));
 }
 
 int kgb_graph_add_typed(kgb_graph *g, const char *s, kgb_term p,
                         const char *lexical, kgb_term datatype)
 {
-  char iri[256];
-  librdf_uri *dt;
-  librdf_node *o;
+  raptor_uri *dt = term_uri(g, datatype);
 
-  kgb_term_iri(datatype, iri, sizeof iri);
-  dt = librdf_new_uri(g->rdf, (const unsigned char *)iri);
   if (!dt)
     return KGB_ENOMEM;
-  o = librdf_new_node_from_typed_literal(g->rdf,
-                                         (const unsigned char *)lexical, NULL,
-                                         dt);
-  librdf_free_uri(dt);
-  return kgb_graph_add_node(g, s, p, o);
+  return kgb_graph_add_node(
+      g, s, p,
+      raptor_new_term_from_counted_literal(g->raptor,
+                                           (const unsigned char *)lexical,
+                                           strlen(lexical), dt, NULL, 0));
+}
+
+/* Each entity once, after all documents: its class, the fullest name as
+ * rdfs:label and every other name as skos:altLabel. */
+int kgb_graph_entity_statements(kgb_graph *g)
+{
+  int rc = KGB_OK;
+
+  for (size_t i = 0; rc == KGB_OK && i < kgb_entities_count(g->entities);
+       i++) {
+    const char *iri;
+    kgb_term cls;
+    char *const *names;
+    size_t n, label;
+    kgb_entities_get(g->entities, i, &iri, &cls, &names, &n, &label);
+    rc = kgb_graph_add_term(g, iri, KGB_RDF_TYPE, cls);
+    for (size_t k = 0; rc == KGB_OK && k < n; k++)
+      rc = kgb_graph_add_text(g, iri,
+                              k == label ? KGB_RDFS_LABEL : KGB_SKOS_ALT_LABEL,
+                              names[k], strlen(names[k]), NULL);
+  }
+  return rc;
 }

@@ -2,23 +2,38 @@
 #ifndef KGB_GRAPH_INTERNAL_H
 #define KGB_GRAPH_INTERNAL_H
 
-#include <redland.h>
+#include <raptor2.h>
 
+#include "kgb_entities.h"
 #include "kgb_vocab.h"
 #include "kgbuild.h"
 
+/* A growing list of statements; the list owns them. */
+typedef struct {
+  raptor_statement **v;
+  size_t n, cap;
+} kgb_statements;
+
 struct kgb_graph {
-  kgb_world *world;        /* borrowed */
-  librdf_world *rdf;       /* owned */
-  librdf_storage *storage; /* owned */
-  librdf_model *model;     /* owned */
-  int rdf_error;           /* set by the librdf logger */
-  int mentions;            /* also write NIF mention annotations */
+  kgb_world *world;          /* borrowed */
+  raptor_world *raptor;      /* owned */
+  raptor_uri *terms[KGB_TERM_COUNT];  /* owned: vocabulary, made once */
+  kgb_entities *entities;    /* owned: every entity named so far */
+  kgb_statements pending;    /* not yet written */
+  raptor_term *context;      /* owned: graph of the document being added */
+  int mentions;              /* also write NIF mention annotations */
+  int rdf_error;             /* set by the raptor logger */
+  size_t written;            /* statements written so far */
+  /* Where the graph goes, once kgb_graph_set_output was called. */
+  const char *format;        /* static: one of the known names */
+  FILE *out;                 /* borrowed */
+  raptor_serializer *stream; /* owned: open while documents stream */
 };
 
-/* Add <S> P O; O is consumed.  Returns KGB_ENOMEM or KGB_ERDF. */
+/* Add <S> P O to the current document; O is consumed.  Returns
+ * KGB_ENOMEM or KGB_ERDF. */
 int kgb_graph_add_node(kgb_graph *g, const char *s, kgb_term p,
-                       librdf_node *o);
+                       raptor_term *o);
 int kgb_graph_add_iri(kgb_graph *g, const char *s, kgb_term p,
                       const char *o);
 int kgb_graph_add_term(kgb_graph *g, const char *s, kgb_term p, kgb_term o);
@@ -28,5 +43,28 @@ int kgb_graph_add_text(kgb_graph *g, const char *s, kgb_term p,
 /* A typed literal: LEXICAL ^^ DATATYPE. */
 int kgb_graph_add_typed(kgb_graph *g, const char *s, kgb_term p,
                         const char *lexical, kgb_term datatype);
+
+/* Statements that follow are in the named graph IRI (N-Quads); NULL for
+ * the default graph. */
+int kgb_graph_set_context(kgb_graph *g, const char *iri);
+/* Called once a document is complete: a streaming graph writes it. */
+int kgb_graph_document_done(kgb_graph *g);
+
+void kgb_statements_release(kgb_statements *l);
+/* Sort L and drop repeats; WITH_GRAPH keeps statements of different
+ * named graphs apart, otherwise the graph names are dropped. */
+void kgb_statements_sort(kgb_statements *l, int with_graph);
+/* Write L through SER, which must have been started. */
+int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser);
+/* Start a raptor serializer for FORMAT on OUT, with the prefixes. */
+int kgb_serializer_start(kgb_graph *g, const char *format, FILE *out,
+                         raptor_serializer **ser);
+int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser, FILE *out);
+/* Does FORMAT name graphs (N-Quads)? */
+int kgb_format_has_graphs(const char *format);
+/* The static name for FORMAT, or NULL when unknown. */
+const char *kgb_format_name(const char *format);
+/* Add the statements that name every entity in the table. */
+int kgb_graph_entity_statements(kgb_graph *g);
 
 #endif

@@ -1,4 +1,4 @@
-/* kgb_serialize.c - the graph in every raptor syntax, byte-identical
+/* kgb_serialize.c - statements in every raptor syntax, byte-identical
  * from run to run: statements are sorted before they are written. */
 #include <stdlib.h>
 #include <string.h>
@@ -15,71 +15,117 @@ static const struct {
   {"rdfxml", "rdfxml-abbrev"}, {"json", "json"},    {"dot", "dot"},
 };
 
-static const char *raptor_name(const char *format)
+static int format_index(const char *format)
 {
-  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+  for (size_t i = 0; format && i < sizeof formats / sizeof *formats; i++)
     if (strcmp(format, formats[i].name) == 0)
-      return formats[i].raptor;
-  return NULL;
+      return (int)i;
+  return -1;
 }
 
-int kgb_format_is_known(const char *name) { return raptor_name(name) != NULL; }
-
-static int compare_statements(const void *a, const void *b)
+const char *kgb_format_name(const char *format)
 {
-  return raptor_statement_compare(*(raptor_statement *const *)a,
-                                  *(raptor_statement *const *)b);
+  int i = format_index(format);
+
+  return i < 0 ? NULL : formats[i].name;
 }
 
-typedef struct {
-  raptor_statement **v;
-  size_t n, cap;
-} statement_list;
+int kgb_format_is_known(const char *name) { return format_index(name) >= 0; }
 
-static void release_list(statement_list *l)
+int kgb_format_has_graphs(const char *format)
+{
+  return format && strcmp(format, "nquads") == 0;
+}
+
+void kgb_statements_release(kgb_statements *l)
 {
   for (size_t i = 0; i < l->n; i++)
     raptor_free_statement(l->v[i]);
   kgb_free(l->v);
+  l->v = NULL;
+  l->n = l->cap = 0;
 }
 
-static int collect_sorted(kgb_graph *g, statement_list *l)
+/* A missing graph name (the default graph) sorts first. */
+static int compare_graphs(const raptor_statement *a, const raptor_statement *b)
 {
-  librdf_stream *stream = librdf_model_as_stream(g->model);
-  int rc = KGB_OK;
+  if (!a->graph || !b->graph)
+    return (a->graph != NULL) - (b->graph != NULL);
+  return raptor_term_compare(a->graph, b->graph);
+}
 
-  if (!stream)
-    return KGB_ERDF;
-  for (; rc == KGB_OK && !librdf_stream_end(stream);
-       librdf_stream_next(stream)) {
-    raptor_statement *st = librdf_stream_get_object(stream);
-    if (kgb_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v))
-      rc = KGB_ENOMEM;
-    else if (!(l->v[l->n] = raptor_statement_copy(st)))
-      rc = KGB_ENOMEM;
+static int compare_triples(const raptor_statement *a,
+                           const raptor_statement *b)
+{
+  int d = raptor_term_compare(a->subject, b->subject);
+
+  if (!d)
+    d = raptor_term_compare(a->predicate, b->predicate);
+  if (!d)
+    d = raptor_term_compare(a->object, b->object);
+  return d;
+}
+
+static int compare_quads(const void *x, const void *y)
+{
+  const raptor_statement *a = *(raptor_statement *const *)x;
+  const raptor_statement *b = *(raptor_statement *const *)y;
+  int d = compare_graphs(a, b);
+
+  return d ? d : compare_triples(a, b);
+}
+
+static int compare_plain(const void *x, const void *y)
+{
+  return compare_triples(*(raptor_statement *const *)x,
+                         *(raptor_statement *const *)y);
+}
+
+void kgb_statements_sort(kgb_statements *l, int with_graph)
+{
+  int (*cmp)(const void *, const void *) =
+      with_graph ? compare_quads : compare_plain;
+  size_t kept = 0;
+
+  if (!with_graph)
+    for (size_t i = 0; i < l->n; i++)
+      if (l->v[i]->graph) {
+        raptor_free_term(l->v[i]->graph);
+        l->v[i]->graph = NULL;
+      }
+  qsort(l->v, l->n, sizeof *l->v, cmp);
+  for (size_t i = 0; i < l->n; i++) {
+    if (kept && cmp(&l->v[kept - 1], &l->v[i]) == 0)
+      raptor_free_statement(l->v[i]);
     else
-      l->n++;
+      l->v[kept++] = l->v[i];
   }
-  librdf_free_stream(stream);
-  if (rc == KGB_OK)
-    qsort(l->v, l->n, sizeof *l->v, compare_statements);
-  return rc;
+  l->n = kept;
+}
+
+int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser)
+{
+  for (size_t i = 0; i < l->n; i++)
+    if (raptor_serializer_serialize_statement(ser, l->v[i]))
+      return KGB_ERDF;
+  return KGB_OK;
 }
 
 static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
 {
-  raptor_world *rw = librdf_world_get_raptor(g->rdf);
   raptor_uri *uri;
 
   for (int ns = 0; ns < KGB_NS_COUNT; ns++) {
-    uri = raptor_new_uri(rw, (const unsigned char *)kgb_ns_iri((kgb_ns)ns));
+    uri = raptor_new_uri(g->raptor,
+                         (const unsigned char *)kgb_ns_iri((kgb_ns)ns));
     if (!uri)
       return KGB_ENOMEM;
     raptor_serializer_set_namespace(
         ser, uri, (const unsigned char *)kgb_ns_prefix((kgb_ns)ns));
     raptor_free_uri(uri);
   }
-  uri = raptor_new_uri(rw, (const unsigned char *)kgb_world_as_base(g->world));
+  uri = raptor_new_uri(g->raptor,
+                       (const unsigned char *)kgb_world_as_base(g->world));
   if (!uri)
     return KGB_ENOMEM;
   raptor_serializer_set_namespace(ser, uri, (const unsigned char *)"kgr");
@@ -87,40 +133,27 @@ static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
   return KGB_OK;
 }
 
-int kgb_graph_serialize(kgb_graph *g, const char *format, FILE *out)
+int kgb_serializer_start(kgb_graph *g, const char *format, FILE *out,
+                         raptor_serializer **ser)
 {
-  const char *name = raptor_name(format);
-  raptor_serializer *ser;
-  statement_list list = {NULL, 0, 0};
-  int rc;
+  int i = format_index(format);
 
-  if (!name)
-    return kgb_report(g->world, KGB_EINVAL,
-                      "unknown output format '%s' (expected turtle, ntriples, "
-                      "nquads, rdfxml, json or dot)", format);
-  rc = collect_sorted(g, &list);
-  if (rc) {
-    release_list(&list);
-    return kgb_report(g->world, rc, "cannot read the graph back: %s",
-                      kgb_strerror(rc));
+  *ser = i < 0 ? NULL : raptor_new_serializer(g->raptor, formats[i].raptor);
+  if (!*ser || raptor_serializer_start_to_file_handle(*ser, NULL, out)) {
+    if (*ser)
+      raptor_free_serializer(*ser);
+    *ser = NULL;
+    return kgb_report(g->world, KGB_ERDF, "raptor cannot start '%s' output",
+                      format);
   }
-  ser = raptor_new_serializer(librdf_world_get_raptor(g->rdf), name);
-  if (!ser || raptor_serializer_start_to_file_handle(ser, NULL, out)) {
-    rc = kgb_report(g->world, KGB_ERDF, "raptor cannot start '%s' output",
-                    name);
-    goto done;
-  }
-  rc = declare_prefixes(g, ser);
-  for (size_t i = 0; rc == KGB_OK && i < list.n; i++)
-    if (raptor_serializer_serialize_statement(ser, list.v[i]))
-      rc = KGB_ERDF;
-  if (raptor_serializer_serialize_end(ser) && rc == KGB_OK)
-    rc = KGB_ERDF;
-  if (rc == KGB_OK && (fflush(out) || ferror(out)))
-    rc = kgb_report(g->world, KGB_EIO, "cannot write the output");
-done:
-  if (ser)
-    raptor_free_serializer(ser);
-  release_list(&list);
-  return rc;
+  return declare_prefixes(g, *ser);
+}
+
+int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser, FILE *out)
+{
+  if (raptor_serializer_serialize_end(ser) || g->rdf_error)
+    return kgb_report(g->world, KGB_ERDF, "raptor cannot finish the output");
+  if (fflush(out) || ferror(out))
+    return kgb_report(g->world, KGB_EIO, "cannot write the output");
+  return KGB_OK;
 }
