@@ -265,30 +265,24 @@ static int emit_role(emit_ctx *c, const char *iri, kgb_term p, int entity)
   return kgb_graph_add_iri(c->g, iri, p, c->entity_iri[entity]);
 }
 
-static int emit_nary(emit_ctx *c, const kgb_fact *f)
+static int emit_nary(emit_ctx *c, const kgb_fact *f, const char *iri)
 {
-  kgb_buf iri;
-  int rc;
+  int rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, nary[f->kind].cls);
 
-  kgb_buf_init(&iri);
-  rc = nary_iri(c, f, &iri);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE, nary[f->kind].cls);
+    rc = emit_role(c, iri, nary[f->kind].agent, f->agent);
   if (rc == KGB_OK)
-    rc = emit_role(c, iri.data, nary[f->kind].agent, f->agent);
+    rc = emit_role(c, iri, nary[f->kind].object, f->object);
   if (rc == KGB_OK)
-    rc = emit_role(c, iri.data, nary[f->kind].object, f->object);
-  if (rc == KGB_OK)
-    rc = emit_role(c, iri.data, KGB_LOCATION, f->location);
+    rc = emit_role(c, iri, KGB_LOCATION, f->location);
   if (rc == KGB_OK && f->has_figure)
-    rc = emit_figure(c, iri.data, f);
+    rc = emit_figure(c, iri, f);
   if (rc == KGB_OK)
-    rc = emit_year(c, iri.data, KGB_YEAR, f->year);
+    rc = emit_year(c, iri, KGB_YEAR, f->year);
   if (rc == KGB_OK)
-    rc = emit_year(c, iri.data, KGB_START_YEAR, f->start_year);
+    rc = emit_year(c, iri, KGB_START_YEAR, f->start_year);
   if (rc == KGB_OK)
-    rc = emit_mention(c, iri.data, f);
-  kgb_buf_release(&iri);
+    rc = emit_mention(c, iri, f);
   return rc;
 }
 
@@ -344,50 +338,117 @@ static int emit_annotations(emit_ctx *c)
   return rc;
 }
 
-/* A two-part fact is one triple between entities, and an rdf:Statement
- * that reifies it carries the provenance. */
-static int emit_link(emit_ctx *c, const kgb_fact *f)
+/* The rdf:Statement of a two-part fact is named by hashing its triple;
+ * none when a part has no IRI. */
+static int link_iri(const emit_ctx *c, const kgb_fact *f, kgb_buf *iri)
 {
   const char *s = iri_or_empty(c, f->agent), *o = iri_or_empty(c, f->object);
-  kgb_term p = link_terms[f->kind];
   char piri[256];
-  kgb_buf key, st;
+  kgb_buf key;
   int rc;
 
   if (!*s || (f->kind != KGB_FACT_TICKER && !*o))
     return KGB_OK;
-  kgb_term_iri(p, piri, sizeof piri);
+  kgb_term_iri(link_terms[f->kind], piri, sizeof piri);
   kgb_buf_init(&key);
-  kgb_buf_init(&st);
   rc = kgb_buf_printf(&key, "%s|%s|%s", s, piri,
                       f->kind == KGB_FACT_TICKER ? f->literal : o);
   if (rc == KGB_OK)
-    rc = kgb_buf_printf(&st, "%sstatement/", c->base);
+    rc = kgb_buf_printf(iri, "%sstatement/", c->base);
   if (rc == KGB_OK)
-    rc = kgb_iri_append_hash(&st, key.data, key.len);
-  if (rc == KGB_OK)
-    rc = f->kind == KGB_FACT_TICKER
-             ? kgb_graph_add_text(c->g, s, p, f->literal, strlen(f->literal),
-                                  NULL)
-             : kgb_graph_add_iri(c->g, s, p, o);
+    rc = kgb_iri_append_hash(iri, key.data, key.len);
+  kgb_buf_release(&key);
+  return rc;
+}
+
+/* The object of a two-part fact: an entity, or the ticker's text. */
+static int add_link_object(emit_ctx *c, const char *s, kgb_term p,
+                           const kgb_fact *f)
+{
+  if (f->kind == KGB_FACT_TICKER)
+    return kgb_graph_add_text(c->g, s, p, f->literal, strlen(f->literal),
+                              NULL);
+  return kgb_graph_add_iri(c->g, s, p, iri_or_empty(c, f->object));
+}
+
+/* A two-part fact is one triple between entities, and an rdf:Statement
+ * ST that reifies it carries the provenance. */
+static int emit_link(emit_ctx *c, const kgb_fact *f, const char *st)
+{
+  const char *s = iri_or_empty(c, f->agent);
+  kgb_term p = link_terms[f->kind];
+  int rc = add_link_object(c, s, p, f);
+
   if (rc == KGB_OK && f->kind == KGB_FACT_MANAGER_OF && f->literal[0])
     rc = kgb_graph_add_text(c->g, s, KGB_SCHEMA_JOB_TITLE, f->literal,
                             strlen(f->literal), NULL);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_term(c->g, st.data, KGB_RDF_TYPE, KGB_RDF_STATEMENT);
+    rc = kgb_graph_add_term(c->g, st, KGB_RDF_TYPE, KGB_RDF_STATEMENT);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_iri(c->g, st.data, KGB_RDF_SUBJECT, s);
+    rc = kgb_graph_add_iri(c->g, st, KGB_RDF_SUBJECT, s);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_term(c->g, st.data, KGB_RDF_PREDICATE, p);
+    rc = kgb_graph_add_term(c->g, st, KGB_RDF_PREDICATE, p);
   if (rc == KGB_OK)
-    rc = f->kind == KGB_FACT_TICKER
-             ? kgb_graph_add_text(c->g, st.data, KGB_RDF_OBJECT, f->literal,
-                                  strlen(f->literal), NULL)
-             : kgb_graph_add_iri(c->g, st.data, KGB_RDF_OBJECT, o);
+    rc = add_link_object(c, st, KGB_RDF_OBJECT, f);
   if (rc == KGB_OK)
-    rc = emit_mention(c, st.data, f);
-  kgb_buf_release(&key);
-  kgb_buf_release(&st);
+    rc = emit_mention(c, st, f);
+  return rc;
+}
+
+/* The IRI of every fact, or NULL for a fact with a part that has none.
+ * Two rules may find the same fact in the same sentence; only the most
+ * confident is written, so a mention has one confidence and one rule. */
+static int name_facts(emit_ctx *c, char **iris)
+{
+  kgb_map best;   /* fact IRI + sentence -> fact */
+  kgb_buf iri;
+  int rc = KGB_OK;
+
+  kgb_map_init(&best);
+  kgb_buf_init(&iri);
+  for (size_t i = 0; rc == KGB_OK && i < c->fs->n_facts; i++) {
+    const kgb_fact *f = &c->fs->facts[i];
+    size_t len;
+    int seen;
+    iri.len = 0;
+    rc = KGB_FACT_IS_NARY(f->kind) ? nary_iri(c, f, &iri)
+                                   : link_iri(c, f, &iri);
+    if (rc || iri.len == 0)
+      continue;
+    len = iri.len;
+    rc = kgb_buf_printf(&iri, "#%zu", f->sentence);
+    seen = rc == KGB_OK ? kgb_map_get(&best, iri.data, iri.len) : -1;
+    if (rc == KGB_OK && seen >= 0 &&
+        c->fs->facts[seen].confidence >= f->confidence)
+      continue;
+    if (rc == KGB_OK && seen >= 0) {
+      kgb_free(iris[seen]);
+      iris[seen] = NULL;
+    }
+    if (rc == KGB_OK)
+      rc = kgb_map_put(&best, iri.data, iri.len, (int)i);
+    if (rc == KGB_OK && !(iris[i] = kgb_strndup(iri.data, len)))
+      rc = KGB_ENOMEM;
+  }
+  kgb_buf_release(&iri);
+  kgb_map_release(&best);
+  return rc;
+}
+
+static int emit_facts(emit_ctx *c)
+{
+  char **iris = kgb_calloc(c->fs->n_facts + 1, sizeof *iris);
+  int rc = iris ? name_facts(c, iris) : KGB_ENOMEM;
+
+  for (size_t i = 0; rc == KGB_OK && i < c->fs->n_facts; i++) {
+    const kgb_fact *f = &c->fs->facts[i];
+    if (iris[i])
+      rc = KGB_FACT_IS_NARY(f->kind) ? emit_nary(c, f, iris[i])
+                                     : emit_link(c, f, iris[i]);
+  }
+  for (size_t i = 0; iris && i < c->fs->n_facts; i++)
+    kgb_free(iris[i]);
+  kgb_free(iris);
   return rc;
 }
 
@@ -407,9 +468,8 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
     rc = emit_entity(&c, i);
   if (rc == KGB_OK && g->mentions)
     rc = emit_annotations(&c);
-  for (size_t i = 0; rc == KGB_OK && i < fs->n_facts; i++)
-    rc = KGB_FACT_IS_NARY(fs->facts[i].kind) ? emit_nary(&c, &fs->facts[i])
-                                             : emit_link(&c, &fs->facts[i]);
+  if (rc == KGB_OK)
+    rc = emit_facts(&c);
   for (size_t i = 0; i < fs->n_entities; i++)
     kgb_free(c.entity_iri[i]);
   kgb_free(c.entity_iri);

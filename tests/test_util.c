@@ -1,5 +1,5 @@
 /* test_util.c - helpers shared by the cmocka tests. */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include "test_util.h"
 
 #include <poll.h>
@@ -65,6 +65,50 @@ char *test_extract_to_string(kgb_world *world, const char *text,
   kgb_factset_free(facts);
   kgb_document_free(doc);
   return out;
+}
+
+char *test_graph_of(kgb_world *world, const char *const *texts, size_t n,
+                    const char *format)
+{
+  kgb_graph *graph = NULL;
+  char *out = NULL, source[32];
+  size_t len = 0;
+  FILE *f = open_memstream(&out, &len);
+
+  assert_non_null(f);
+  assert_int_equal(kgb_graph_new(world, &graph), KGB_OK);
+  assert_int_equal(kgb_graph_set_output(graph, format, f), KGB_OK);
+  for (size_t i = 0; i < n; i++) {
+    kgb_document *doc = NULL;
+    kgb_factset *facts = NULL;
+    snprintf(source, sizeof source, "doc-%zu", i + 1);
+    assert_int_equal(kgb_document_new_from_buffer(world, source, texts[i],
+                                                  strlen(texts[i]), &doc),
+                     KGB_OK);
+    assert_int_equal(kgb_extract(world, doc, &facts), KGB_OK);
+    assert_int_equal(kgb_graph_add(graph, doc, facts), KGB_OK);
+    kgb_factset_free(facts);
+    kgb_document_free(doc);
+  }
+  assert_int_equal(kgb_graph_finish(graph), KGB_OK);
+  fclose(f);
+  kgb_graph_free(graph);
+  return out;
+}
+
+size_t test_count_lines(const char *text, const char *a, const char *b)
+{
+  size_t n = 0;
+
+  for (const char *line = text; line && *line;) {
+    const char *end = strchr(line, '\n');
+    size_t len = end ? (size_t)(end - line) : strlen(line);
+    const char *hit_a = memmem(line, len, a, strlen(a));
+    if (hit_a && (!b || memmem(line, len, b, strlen(b))))
+      n++;
+    line = end ? end + 1 : NULL;
+  }
+  return n;
 }
 
 /* Drain two pipes while writing a third, so no child blocks. */

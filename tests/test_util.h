@@ -26,6 +26,14 @@ int test_main_with_world(const char *name, const struct CMUnitTest *tests,
 char *test_extract_to_string(kgb_world *world, const char *text,
                              const char *lang, const char *format);
 
+/* Extract each of the N TEXTS as a document named doc-1, doc-2, ... into
+ * one graph written in FORMAT (N-Triples and N-Quads stream); the caller
+ * frees the result. */
+char *test_graph_of(kgb_world *world, const char *const *texts, size_t n,
+                    const char *format);
+/* Lines of TEXT that contain A and, unless B is NULL, also B. */
+size_t test_count_lines(const char *text, const char *a, const char *b);
+
 /* Run the kgbuild program ($KGB_PROGRAM) with ARGS (NULL-terminated),
  * feeding STDIN_TEXT (may be NULL); OUT and ERR receive what it printed
  * (free them).  Returns its exit status, or -1. */
