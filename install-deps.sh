@@ -1,22 +1,37 @@
 #!/bin/sh
 # Install, with apt-get, the Debian 12 packages kgbuild needs that are not
 # installed yet; nothing when all are there.  --test adds what the test
-# suite needs (an independent RDF parser).  Run as root.
+# suite needs: independent readers of the output (python3-rdflib, raptor's
+# rapper, graphviz) and an independent SHACL validator (rdf-validate-shacl,
+# from the npm registry, into tests/shacl/node_modules).  Run as root.
 set -eu
+here=$(cd "$(dirname "$0")" && pwd)
 build="gcc make autoconf automake libtool pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libutf8proc-dev
   nettle-dev libjansson-dev libcmocka-dev"
-test_only="python3-rdflib raptor2-utils"
+test_only="python3-rdflib raptor2-utils graphviz"
+testing=no
+[ "${1:-}" = "--test" ] && testing=yes
 wanted=$build
-[ "${1:-}" = "--test" ] && wanted="$build $test_only"
+[ $testing = yes ] && wanted="$build $test_only"
 missing=""
 for p in $wanted; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
     missing="$missing $p"
 done
+# Node.js may come from elsewhere than Debian; any node and npm will do.
+if [ $testing = yes ]; then
+  command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 if [ -n "$missing" ]; then
   echo "install-deps: installing$missing"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends $missing
+fi
+if [ $testing = yes ] &&
+   [ ! -d "$here/tests/shacl/node_modules/rdf-validate-shacl" ]; then
+  echo "install-deps: installing rdf-validate-shacl from the npm registry"
+  (cd "$here/tests/shacl" && npm ci --no-audit --no-fund --loglevel=error)
 fi

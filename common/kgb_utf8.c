@@ -85,6 +85,38 @@ int kgb_utf8_is_space(int32_t cp)
          cp == '\v' || c == UTF8PROC_CATEGORY_ZS;
 }
 
+/* Latin letters that Unicode does not decompose into a base letter and
+ * a mark, so STRIPMARK leaves them: folded here to what a reader without
+ * them types ("Wrocław" = "Wroclaw").  Case is already folded. */
+static const struct {
+  const char *from, *to;  /* from is two UTF-8 bytes, to at most two */
+} unmarked[] = {
+  {"\xC5\x82", "l"},  /* ł */
+  {"\xC3\xB8", "o"},  /* ø */
+  {"\xC3\xA6", "ae"}, /* æ */
+  {"\xC5\x93", "oe"}, /* œ */
+  {"\xC4\x91", "d"},  /* đ */
+  {"\xC3\xB0", "d"},  /* ð */
+  {"\xC3\xBE", "th"}, /* þ */
+  {"\xC4\xB1", "i"},  /* ı */
+};
+
+/* Append the ASCII form of the unmarked letter at P (N bytes left) to
+ * OUT at *J; 0 when there is none. */
+static size_t fold_unmarked(const utf8proc_uint8_t *p, utf8proc_ssize_t n,
+                            char *out, size_t *j)
+{
+  if (n < 2)
+    return 0;
+  for (size_t k = 0; k < sizeof unmarked / sizeof *unmarked; k++)
+    if (memcmp(p, unmarked[k].from, 2) == 0) {
+      for (const char *t = unmarked[k].to; *t; t++)
+        out[(*j)++] = *t;
+      return 2;
+    }
+  return 0;
+}
+
 char *kgb_utf8_fold(const char *s, size_t len)
 {
   utf8proc_uint8_t *mapped = NULL;
@@ -103,6 +135,11 @@ char *kgb_utf8_fold(const char *s, size_t len)
     return NULL;
   }
   for (utf8proc_ssize_t i = 0; i < n; i++) {
+    size_t used = fold_unmarked(mapped + i, n - i, out, &j);
+    if (used) {
+      i += (utf8proc_ssize_t)used - 1;
+      continue;
+    }
     /* U+2019 and U+2018 (E2 80 99 / 98) fold to an ASCII apostrophe. */
     if (i + 2 < n && mapped[i] == 0xE2 && mapped[i + 1] == 0x80 &&
         (mapped[i + 2] == 0x99 || mapped[i + 2] == 0x98)) {

@@ -134,6 +134,27 @@ static void test_entity_named_once_across_documents(void **state)
   free(nt);
 }
 
+/* Case, accents and letters like ł fold away in IRIs. */
+static void test_iri_folds_spelling(void **state)
+{
+  const char *texts[] = {
+    "Zentra Robotics will invest 10 million euros in Wroc\xC5\x82" "aw.\n",
+    "ZENTRA ROBOTICS will invest 10 million euros in Wroclaw.\n",
+    "Zentra-Robotics will invest 10 million euros in M\xC3\xBC" "nchen.\n",
+  };
+  char *nt = test_graph_of(world, texts, 3, "ntriples");
+
+  (void)state;
+  assert_int_equal(test_count_lines(nt, KGR "place/wroclaw> " TYPE, NULL),
+                   1);
+  assert_int_equal(test_count_lines(nt, KGR "place/", TYPE), 2);
+  assert_int_equal(
+      test_count_lines(nt, KGR "organization/zentra-robotics> " TYPE, NULL),
+      1);
+  assert_int_equal(test_count_lines(nt, KGR "organization/", TYPE), 1);
+  free(nt);
+}
+
 static void test_title_when_the_text_has_a_headline(void **state)
 {
   const char *texts[] = {said_a, said_b};
@@ -296,6 +317,7 @@ int main(void)
     cmocka_unit_test(test_same_fact_one_node_two_sources),
     cmocka_unit_test(test_conflicting_figures_both_kept),
     cmocka_unit_test(test_entity_named_once_across_documents),
+    cmocka_unit_test(test_iri_folds_spelling),
     cmocka_unit_test(test_title_when_the_text_has_a_headline),
     cmocka_unit_test(test_nquads_one_graph_per_document),
     cmocka_unit_test(test_ntriples_stream),

@@ -1,0 +1,226 @@
+/* test_formats.c - every output format: byte-for-byte against golden
+ * files, re-parsed by raptor and by independent parsers (python3-rdflib,
+ * graphviz), and the Turtle validated against the SHACL shapes by an
+ * independent validator (rdf-validate-shacl). */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test_util.h"
+
+static const struct {
+  const char *format, *ext, *raptor;  /* raptor: parser name, or NULL */
+  const char *rdflib;                 /* rdflib format, or NULL */
+} formats[] = {
+  {"turtle", "ttl", "turtle", "turtle"},
+  {"ntriples", "nt", "ntriples", "nt"},
+  {"nquads", "nq", "nquads", "nquads"},
+  {"rdfxml", "rdf", "rdfxml", "xml"},
+  {"json", "json", "json", NULL},
+  {"dot", "dot", NULL, NULL},
+};
+
+#define N_FORMATS (sizeof formats / sizeof *formats)
+
+/* The first line where A and B differ, for a readable failure. */
+static void fail_at_first_difference(const char *what, const char *a,
+                                     const char *b)
+{
+  size_t line = 1;
+  const char *la = a, *lb = b;
+
+  for (size_t i = 0; a[i] && a[i] == b[i]; i++)
+    if (a[i] == '\n') {
+      line++;
+      la = a + i + 1;
+      lb = b + i + 1;
+    }
+  fail_msg("%s differs at line %zu:\n  got:      %.*s\n  expected: %.*s\n"
+           "If the change is intended, run tests/golden/update.sh and "
+           "review the diff.", what, line, (int)strcspn(la, "\n"), la,
+           (int)strcspn(lb, "\n"), lb);
+}
+
+static void test_golden_files(void **state)
+{
+  char *dir = test_src_path("tests/golden");
+  char *cwd = getcwd(NULL, 0);
+
+  (void)state;
+  assert_int_equal(chdir(dir), 0);
+  for (size_t i = 0; i < N_FORMATS; i++) {
+    char name[64], *expected;
+    test_result r = test_run((const char *[]){"-q", "-f", formats[i].format,
+                                              "input", NULL}, NULL);
+    snprintf(name, sizeof name, "expected.%s", formats[i].ext);
+    expected = test_read_file(name, NULL);
+    assert_non_null(expected);
+    assert_int_equal(r.status, 0);
+    if (strcmp(r.out, expected) != 0)
+      fail_at_first_difference(name, r.out, expected);
+    free(expected);
+    test_result_release(&r);
+  }
+  assert_int_equal(chdir(cwd), 0);
+  free(cwd);
+  free(dir);
+}
+
+/* Write TEXT to a new temporary file; the caller unlinks and frees. */
+static char *temp_file(const char *text, const char *suffix)
+{
+  char *path;
+  FILE *f;
+
+  assert_true(asprintf(&path, "/tmp/kgb-format-%d-%s", (int)getpid(),
+                       suffix) > 0);
+  f = fopen(path, "w");
+  assert_non_null(f);
+  assert_int_equal(fputs(text, f) >= 0, 1);
+  assert_int_equal(fclose(f), 0);
+  return path;
+}
+
+/* Triples (quads) python3-rdflib reads from PATH in FORMAT, or -1. */
+static int rdflib_count(const char *path, const char *format)
+{
+  char *cmd, *out = NULL;
+  int n = -1;
+  FILE *p;
+
+  assert_true(asprintf(&cmd,
+                       "/usr/bin/python3 -c 'import rdflib,sys; "
+                       "g=rdflib.Dataset() if sys.argv[2]==\"nquads\" else "
+                       "rdflib.Graph(); g.parse(sys.argv[1], format=sys.argv[2]);"
+                       " print(len(list(g.quads((None,)*4))) if sys.argv[2]==\"nquads\" "
+                       "else len(g))' %s %s", path, format) > 0);
+  p = popen(cmd, "r");
+  assert_non_null(p);
+  if (fscanf(p, "%d", &n) != 1)
+    n = -1;
+  pclose(p);
+  free(out);
+  free(cmd);
+  return n;
+}
+
+/* Triples in RDF/JSON, counted with python's own json module. */
+static int json_count(const char *path)
+{
+  char *cmd;
+  int n = -1;
+  FILE *p;
+
+  assert_true(asprintf(&cmd,
+                       "/usr/bin/python3 -c 'import json,sys; d=json.load("
+                       "open(sys.argv[1])); print(sum(len(o) for p in "
+                       "d.values() for o in p.values()))' %s", path) > 0);
+  p = popen(cmd, "r");
+  assert_non_null(p);
+  if (fscanf(p, "%d", &n) != 1)
+    n = -1;
+  pclose(p);
+  free(cmd);
+  return n;
+}
+
+/* raptor and an independent reader agree on what each format holds. */
+static void test_formats_reparse(void **state)
+{
+  char *dir = test_src_path("examples");
+  int distinct = -1;
+
+  (void)state;
+  for (size_t i = 0; i < N_FORMATS; i++) {
+    test_result r = test_run((const char *[]){"-q", "-f", formats[i].format,
+                                              dir, NULL}, NULL);
+    const char *name = formats[i].format;
+    char *path = temp_file(r.out, formats[i].ext), *cmd;
+    int n;
+    assert_int_equal(r.status, 0);
+    if (!formats[i].raptor) {
+      /* Graphviz draws it; the test command installs graphviz. */
+      assert_true(asprintf(&cmd, "dot -Tsvg %s | grep -q '<svg'", path) > 0);
+      assert_int_equal(test_sh(cmd), 0);
+      free(cmd);
+    } else {
+      n = test_raptor_count(r.out, formats[i].raptor);
+      if (i == 0)
+        distinct = n;
+      assert_true(n > 100);
+      /* Streamed N-Triples may state a triple once per document that
+       * says it; as a set they are the same graph. */
+      if (strcmp(name, "ntriples") == 0)
+        assert_true(n >= distinct);
+      else if (strcmp(name, "nquads") != 0)
+        assert_int_equal(n, distinct);
+      if (strcmp(name, "nquads") == 0)
+        assert_int_equal(rdflib_count(path, "nquads"), n);
+      else if (formats[i].rdflib)
+        assert_int_equal(rdflib_count(path, formats[i].rdflib), distinct);
+      else
+        assert_int_equal(json_count(path), distinct);
+    }
+    unlink(path);
+    free(path);
+    test_result_release(&r);
+  }
+  free(dir);
+}
+
+/* $KGB_SHACL_DIR/validate.mjs SHAPES DATA; its exit status. */
+static int shacl_validate(const char *data)
+{
+  const char *tools = getenv("KGB_SHACL_DIR");
+  char *shapes = test_src_path("ontology/kgbuild-shapes.ttl"), *cmd;
+  int status;
+
+  if (!tools || access(tools, R_OK))
+    fail_msg("no SHACL validator in KGB_SHACL_DIR (%s); run "
+             "./install-deps.sh --test", tools ? tools : "unset");
+  assert_true(asprintf(&cmd, "node %s/validate.mjs %s %s", tools, shapes,
+                       data) > 0);
+  status = test_sh(cmd);
+  free(cmd);
+  free(shapes);
+  return status;
+}
+
+static void test_examples_conform_to_shapes(void **state)
+{
+  char *examples = test_src_path("examples");
+  char *corpus = test_src_path("tests/corpus");
+  test_result r = test_run((const char *[]){"-q", examples, corpus, NULL},
+                           NULL);
+  char *path = temp_file(r.out, "shapes.ttl"), *broken, *at;
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_int_equal(shacl_validate(path), 0);
+  /* The validator does see a violation: a mention without its document. */
+  at = strstr(r.out, "kgo:document <");
+  assert_non_null(at);
+  memcpy(at, "kgo:documenX", 12);
+  broken = temp_file(r.out, "broken.ttl");
+  assert_int_equal(shacl_validate(broken), 1);
+  unlink(path);
+  unlink(broken);
+  free(path);
+  free(broken);
+  test_result_release(&r);
+  free(examples);
+  free(corpus);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_golden_files),
+    cmocka_unit_test(test_formats_reparse),
+    cmocka_unit_test(test_examples_conform_to_shapes),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
