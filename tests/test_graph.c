@@ -134,6 +134,35 @@ static void test_entity_named_once_across_documents(void **state)
   free(nt);
 }
 
+/* Names seen together in a text are one node: an acronym in
+ * parentheses, the first word of a company's name, a surname, a web
+ * suffix; across texts, the name without its legal form. */
+static void test_aliases_one_node(void **state)
+{
+  const char *texts[] = {
+    "Brightleaf Botanicals Ltd (BB) will invest 20 million euros in "
+    "Ireland. BB said the plant would open in 2027. Brightleaf said it "
+    "expects growth. \"We are ready,\" said Orla Keane, chief executive "
+    "of Brightleaf Botanicals. Keane said more jobs would follow.\n",
+    "Zentrix.com Inc will invest 5 million euros in Ireland.\n",
+    "Zentrix will invest 5 million euros in Ireland.\n",
+  };
+  char *nt = test_graph_of(world, texts, 3, "ntriples");
+  const char *bb = KGR "organization/brightleaf-botanicals> ";
+
+  (void)state;
+  assert_int_equal(test_count_lines(nt, KGR "organization/", TYPE), 2);
+  assert_int_equal(test_count_lines(nt, bb, LABEL), 1);
+  assert_int_equal(test_count_lines(nt, bb, LABEL "\"Brightleaf Botanicals "
+                                    "Ltd\""), 1);
+  assert_int_equal(test_count_lines(nt, bb, ALT), 3);
+  assert_int_equal(test_count_lines(nt, KGR "person/orla-keane> " ALT,
+                                    "\"Keane\""), 1);
+  assert_int_equal(test_count_lines(nt, KGR "organization/zentrix> " LABEL,
+                                    "\"Zentrix.com Inc\""), 1);
+  free(nt);
+}
+
 /* Case, accents and letters like ł fold away in IRIs. */
 static void test_iri_folds_spelling(void **state)
 {
@@ -317,6 +346,7 @@ int main(void)
     cmocka_unit_test(test_same_fact_one_node_two_sources),
     cmocka_unit_test(test_conflicting_figures_both_kept),
     cmocka_unit_test(test_entity_named_once_across_documents),
+    cmocka_unit_test(test_aliases_one_node),
     cmocka_unit_test(test_iri_folds_spelling),
     cmocka_unit_test(test_title_when_the_text_has_a_headline),
     cmocka_unit_test(test_nquads_one_graph_per_document),
