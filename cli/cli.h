@@ -30,5 +30,7 @@ void cli_inputs_release(cli_inputs *in);
 
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 #endif

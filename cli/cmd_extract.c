@@ -1,5 +1,5 @@
 /* cmd_extract.c - `kgbuild [extract] [OPTIONS] FILE|DIR...`: text in,
- * one merged RDF graph out. */
+ * one merged RDF graph out; and `kgbuild load`, the same into a store. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <getopt.h>
@@ -19,21 +19,37 @@ typedef struct {
   const char *lang;
   const char *data_dir;
   const char *ontology;
+  const char *store;    /* load: the store URI */
   int mentions;
+  int load;             /* into a store, not a file */
+  size_t skipped;       /* load: documents the store held already */
   cli_messages messages;
 } extract_options;
 
-static void usage(FILE *to)
+static void usage(FILE *to, int load)
 {
-  fputs("Usage: kgbuild [extract] [OPTIONS] FILE|DIR...\n"
-        "Extract facts from English and French news text into an RDF graph.\n"
-        "FILE may be '-' for standard input; a DIR is walked for *.txt,\n"
-        "*.html and *.htm files.\n"
-        "\n"
-        "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml,\n"
-        "                       json (RDF/JSON) or dot\n"
-        "  -o, --output FILE    write the graph to FILE (default: stdout)\n"
-        "      --base IRI       base of resource IRIs\n"
+  if (load)
+    fputs("Usage: kgbuild load [--store URI] [OPTIONS] FILE|DIR...\n"
+          "Extract facts from English and French news text into a triple\n"
+          "store; a document the store holds already (same SHA-256) is\n"
+          "skipped.  FILE may be '-' for standard input; a DIR is walked\n"
+          "for *.txt, *.html and *.htm files.\n"
+          "\n"
+          "      --store URI      sqlite:FILE (default sqlite:graph.db),\n"
+          "                       postgresql:host=H,database=D,user=U,password=P\n"
+          "                       or virtuoso:dsn=D,user=U,password=P\n",
+          to);
+  else
+    fputs("Usage: kgbuild [extract] [OPTIONS] FILE|DIR...\n"
+          "Extract facts from English and French news text into an RDF\n"
+          "graph.  FILE may be '-' for standard input; a DIR is walked for\n"
+          "*.txt, *.html and *.htm files.\n"
+          "\n"
+          "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml,\n"
+          "                       json (RDF/JSON) or dot\n"
+          "  -o, --output FILE    write the graph to FILE (default: stdout)\n",
+          to);
+  fputs("      --base IRI       base of resource IRIs\n"
         "                       (default: https://w3id.org/kgbuild/resource/)\n"
         "      --lang LANG      auto (default), en or fr\n"
         "      --data-dir DIR   language tables (default: installed copy)\n"
@@ -50,7 +66,10 @@ static void usage(FILE *to)
         to);
 }
 
-enum { OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS };
+enum {
+  OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS,
+  OPT_STORE
+};
 
 static const struct option long_options[] = {
   {"format", required_argument, NULL, 'f'},
@@ -60,6 +79,7 @@ static const struct option long_options[] = {
   {"data-dir", required_argument, NULL, OPT_DATA_DIR},
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
   {"mentions", no_argument, NULL, OPT_MENTIONS},
+  {"store", required_argument, NULL, OPT_STORE},
   {"quiet", no_argument, NULL, 'q'},
   {"verbose", no_argument, NULL, 'v'},
   {"help", no_argument, NULL, 'h'},
@@ -83,9 +103,10 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_DATA_DIR: o->data_dir = optarg; break;
     case OPT_ONTOLOGY: o->ontology = optarg; break;
     case OPT_MENTIONS: o->mentions = 1; break;
+    case OPT_STORE: o->store = optarg; break;
     case 'q': o->messages.verbose = -1; break;
     case 'v': o->messages.verbose = 1; break;
-    case 'h': usage(stdout); return EXIT_OK;
+    case 'h': usage(stdout, o->load); return EXIT_OK;
     case 'V': printf("kgbuild %s\n", PACKAGE_VERSION); return EXIT_OK;
     case ':':
       cli_error("option '%s' needs a value; try 'kgbuild --help'",
@@ -95,6 +116,15 @@ static int parse_options(int argc, char **argv, extract_options *o)
       cli_error("unknown option '%s'; try 'kgbuild --help'", argv[optind - 1]);
       return EXIT_USAGE;
     }
+  }
+  if (o->load && (o->output || strcmp(o->format, "turtle"))) {
+    cli_error("load writes into --store, not to a file; try "
+              "'kgbuild load --help'");
+    return EXIT_USAGE;
+  }
+  if (!o->load && o->store) {
+    cli_error("--store goes with 'kgbuild load'");
+    return EXIT_USAGE;
   }
   if (!kgb_format_is_known(o->format)) {
     cli_error("unknown format '%s' (expected turtle, ntriples, nquads, "
@@ -140,12 +170,20 @@ fail:
 /* Read, extract and add one input: 0, EXIT_INPUT when the input could
  * not be read, or -1 when the output could not be written. */
 static int process(kgb_world *world, kgb_graph *graph, const char *path,
-                   const extract_options *o)
+                   extract_options *o)
 {
   kgb_document *doc = NULL;
   kgb_factset *facts = NULL;
   int rc = kgb_document_load(world, path, &doc), lost_output = 0;
 
+  if (rc == KGB_OK && o->load && kgb_graph_has_document(graph, doc)) {
+    if (o->messages.verbose > 0)
+      fprintf(stderr, "kgbuild: %s: in the store already, skipped\n",
+              kgb_document_as_source(doc));
+    o->skipped++;
+    kgb_document_free(doc);
+    return EXIT_OK;
+  }
   if (rc == KGB_OK)
     rc = kgb_document_set_language(doc, o->lang);
   if (rc == KGB_OK)
@@ -232,9 +270,27 @@ static int output_close(output *out, const char *path, int ok)
   return ok ? status : EXIT_INPUT;
 }
 
-int cmd_extract(int argc, char **argv)
+/* Start the graph's output: the store, or the file (OUT). */
+static int start_output(kgb_graph *graph, output *out,
+                        const extract_options *o)
 {
-  extract_options o = {"turtle", NULL, NULL, "auto", NULL, NULL, 0, {0}};
+  int status;
+
+  if (o->load)
+    return kgb_graph_open_store(graph, o->store) ? EXIT_INPUT : EXIT_OK;
+  if ((status = output_open(out, o->output)))
+    return status;
+  if (kgb_graph_set_output(graph, o->format, out->f)) {
+    output_close(out, o->output, 0);
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}
+
+static int run(int argc, char **argv, int load)
+{
+  extract_options o = {"turtle", NULL, NULL, "auto", NULL, NULL,
+                       load ? "sqlite:graph.db" : NULL, 0, load, 0, {0}};
   cli_inputs inputs = {NULL, 0, 0};
   kgb_world *world = NULL;
   kgb_graph *graph = NULL;
@@ -254,9 +310,9 @@ int cmd_extract(int argc, char **argv)
     goto done;
   }
   kgb_graph_set_mentions(graph, o.mentions);
-  if ((status = output_open(&out, o.output)))
+  if ((status = start_output(graph, &out, &o)))
     goto done;
-  written = kgb_graph_set_output(graph, o.format, out.f) == KGB_OK;
+  written = 1;
   /* A streamed document cannot be taken back: an output that fails
    * half-way stops the run. */
   for (size_t i = 0; written && i < inputs.n; i++) {
@@ -265,12 +321,21 @@ int cmd_extract(int argc, char **argv)
     written = done >= 0;
   }
   written = written && kgb_graph_finish(graph) == KGB_OK;
-  status = output_close(&out, o.output, written);
+  status = o.load ? (written ? EXIT_OK : EXIT_INPUT)
+                  : output_close(&out, o.output, written);
   if (status == EXIT_OK && failed)
     status = EXIT_INPUT;
+  if (o.load && o.messages.verbose >= 0)
+    fprintf(stderr, "kgbuild: %s: %zu statements added, %zu of %zu "
+            "documents there already\n", o.store,
+            kgb_graph_triple_count(graph), o.skipped, inputs.n);
 done:
   kgb_graph_free(graph);
   kgb_world_free(world);
   cli_inputs_release(&inputs);
   return status;
 }
+
+int cmd_extract(int argc, char **argv) { return run(argc, argv, 0); }
+
+int cmd_load(int argc, char **argv) { return run(argc, argv, 1); }

@@ -14,6 +14,8 @@ static const struct {
 } commands[] = {
   {"extract", cmd_extract},
   {"eval", cmd_eval},
+  {"load", cmd_load},
+  {"query", cmd_query},
 };
 
 int main(int argc, char **argv)

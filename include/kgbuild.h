@@ -129,12 +129,31 @@ int kgb_graph_add(kgb_graph *graph, const kgb_document *doc,
 int kgb_graph_finish(kgb_graph *graph);
 /* kgb_graph_set_output then kgb_graph_finish: the whole graph at once. */
 int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
+/* Send the graph into the librdf store URI instead (sqlite:FILE,
+ * postgresql:..., virtuoso:..., memory:): each document in a context
+ * of its own, as it is added; entity names, merged with those the store
+ * holds already, at kgb_graph_finish. */
+int kgb_graph_open_store(kgb_graph *graph, const char *uri);
+/* Does the store hold DOC already (the same SHA-256)? */
+int kgb_graph_has_document(kgb_graph *graph, const kgb_document *doc);
 /* Statements written and held so far. */
 size_t kgb_graph_triple_count(const kgb_graph *graph);
 /* Known syntax names: turtle, ntriples, nquads, rdfxml, json, dot. */
 int kgb_format_is_known(const char *name);
 /* Does FORMAT stream document by document (ntriples, nquads)? */
 int kgb_format_streams(const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Query: SPARQL 1.1 over a store or a graph file.                     */
+
+/* Run QUERY over the store URI STORE, or else over the graph file DATA
+ * (syntax guessed from its name), and write the results to OUT in FORMAT:
+ * table (aligned), csv, tsv, json (SPARQL JSON) or xml.  A CONSTRUCT or
+ * DESCRIBE writes Turtle.  A query that does not parse is KGB_EPARSE,
+ * reported with its line and column. */
+int kgb_query_run(kgb_world *world, const char *store, const char *data,
+                  const char *query, const char *format, FILE *out);
+int kgb_result_format_is_known(const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Evaluation: the extractor scored against gold facts.                */

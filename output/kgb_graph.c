@@ -7,14 +7,16 @@
 #include "kgb_alloc.h"
 #include "kgb_world_internal.h"
 
-static void on_raptor_log(void *data, raptor_log_message *msg)
+static int on_rdf_log(void *data, librdf_log_message *msg)
 {
   kgb_graph *g = data;
 
-  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) {
+  if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
     g->rdf_error = 1;
-    kgb_report(g->world, KGB_ERDF, "RDF library: %s", msg->text);
+    kgb_report(g->world, KGB_ERDF, "RDF library: %s",
+               librdf_log_message_message(msg));
   }
+  return 1;
 }
 
 int kgb_graph_new(kgb_world *world, kgb_graph **out)
@@ -25,12 +27,14 @@ int kgb_graph_new(kgb_world *world, kgb_graph **out)
   if (!g)
     return KGB_ENOMEM;
   g->world = world;
-  g->raptor = raptor_new_world();
+  g->rdf = librdf_new_world();
   g->entities = kgb_entities_new();
-  if (!g->raptor || !g->entities)
+  if (!g->rdf || !g->entities)
     goto fail;
-  raptor_world_set_log_handler(g->raptor, g, on_raptor_log);
-  if (raptor_world_open(g->raptor))
+  librdf_world_set_logger(g->rdf, g, on_rdf_log);
+  librdf_world_open(g->rdf);
+  g->raptor = librdf_world_get_raptor(g->rdf);
+  if (!g->raptor)
     goto fail;
   *out = g;
   return KGB_OK;
@@ -52,8 +56,9 @@ void kgb_graph_free(kgb_graph *g)
     if (g->terms[t])
       raptor_free_uri(g->terms[t]);
   kgb_entities_free(g->entities);
-  if (g->raptor)
-    raptor_free_world(g->raptor);
+  kgb_store_close(&g->store);
+  if (g->rdf)
+    librdf_free_world(g->rdf);
   kgb_free(g);
 }
 
@@ -75,6 +80,8 @@ int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
 {
   const char *name = kgb_format_name(format);
 
+  if (g->store.model)
+    return kgb_report(g->world, KGB_EINVAL, "the graph goes to a store");
   if (!name)
     return kgb_report(g->world, KGB_EINVAL,
                       "unknown output format '%s' (expected turtle, ntriples, "
@@ -93,6 +100,8 @@ int kgb_graph_document_done(kgb_graph *g)
 {
   int rc;
 
+  if (g->store.model)
+    return kgb_graph_store_pending(g);
   if (!g->stream)
     return KGB_OK;
   kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
@@ -110,6 +119,14 @@ int kgb_graph_finish(kgb_graph *g)
   raptor_serializer *ser = g->stream;
   int rc;
 
+  if (g->store.model) {
+    rc = kgb_graph_set_context(g, NULL);
+    if (rc == KGB_OK)
+      rc = kgb_graph_store_take_names(g);
+    if (rc == KGB_OK)
+      rc = kgb_graph_entity_statements(g);
+    return rc ? rc : kgb_graph_store_pending(g);
+  }
   if (!g->format)
     return kgb_report(g->world, KGB_EINVAL,
                       "kgb_graph_finish: no output was set");

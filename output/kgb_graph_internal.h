@@ -3,8 +3,10 @@
 #define KGB_GRAPH_INTERNAL_H
 
 #include <raptor2.h>
+#include <redland.h>
 
 #include "kgb_entities.h"
+#include "kgb_store.h"
 #include "kgb_vocab.h"
 #include "kgbuild.h"
 
@@ -16,7 +18,8 @@ typedef struct {
 
 struct kgb_graph {
   kgb_world *world;          /* borrowed */
-  raptor_world *raptor;      /* owned */
+  librdf_world *rdf;         /* owned */
+  raptor_world *raptor;      /* borrowed from rdf */
   raptor_uri *terms[KGB_TERM_COUNT];  /* owned: vocabulary, made once */
   kgb_entities *entities;    /* owned: every entity named so far */
   kgb_statements pending;    /* not yet written */
@@ -28,6 +31,7 @@ struct kgb_graph {
   const char *format;        /* static: one of the known names */
   FILE *out;                 /* borrowed */
   raptor_serializer *stream; /* owned: open while documents stream */
+  kgb_store store;           /* owned: where documents go, when open */
 };
 
 /* Add <S> P O to the current document; O is consumed.  Returns
@@ -66,5 +70,12 @@ int kgb_format_has_graphs(const char *format);
 const char *kgb_format_name(const char *format);
 /* Add the statements that name every entity in the table. */
 int kgb_graph_entity_statements(kgb_graph *g);
+
+/* A store: write the pending statements of one document into it. */
+int kgb_graph_store_document(kgb_graph *g);
+/* A store: names it holds already join the table, and are replaced. */
+int kgb_graph_store_take_names(kgb_graph *g);
+/* A store: add the pending statements, then forget them. */
+int kgb_graph_store_pending(kgb_graph *g);
 
 #endif
