@@ -8,7 +8,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build="gcc make autoconf automake libtool pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libutf8proc-dev
-  nettle-dev libjansson-dev libcmocka-dev"
+  nettle-dev libjansson-dev libcmocka-dev librdf-storage-sqlite"
 test_only="python3-rdflib raptor2-utils graphviz"
 testing=no
 [ "${1:-}" = "--test" ] && testing=yes

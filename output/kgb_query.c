@@ -224,15 +224,36 @@ static int write_results(kgb_world *world, librdf_world *rdf,
   return KGB_OK;
 }
 
-/* The model to query: the store, or the file read into memory. */
+/* The store's statements, copied into the memory model MEM.  rasqal
+ * answers wrongly over a store with contexts (a triple stated in several
+ * documents comes back once per document, and aggregates mix groups), so
+ * queries run over the plain set of triples. */
+static int copy_store(kgb_world *world, librdf_world *rdf, const char *uri,
+                      kgb_store *mem)
+{
+  kgb_store stored = {NULL, NULL, 0};
+  librdf_stream *all;
+  int rc = kgb_store_open(world, rdf, uri, 0, &stored);
+
+  if (rc)
+    return rc;
+  all = librdf_model_as_stream(stored.model);
+  if (!all || librdf_model_add_statements(mem->model, all))
+    rc = kgb_report(world, KGB_ERDF, "%s: cannot read the store", uri);
+  if (all)
+    librdf_free_stream(all);
+  kgb_store_close(&stored);
+  return rc;
+}
+
+/* The model to query: the store, or the file, read into memory. */
 static int open_model(kgb_world *world, librdf_world *rdf, const char *store,
                       const char *data, kgb_store *s, query_log *log)
 {
-  int rc;
+  int rc = kgb_store_open(world, rdf, "memory:", 1, s);
 
-  if (store)
-    return kgb_store_open(world, rdf, store, 0, s);
-  rc = kgb_store_open(world, rdf, "memory:", 1, s);
+  if (rc == KGB_OK && store)
+    return copy_store(world, rdf, store, s);
   log->what = data;
   if (rc == KGB_OK && load_data(rdf, s->model, data))
     rc = log->failed ? KGB_EPARSE

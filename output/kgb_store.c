@@ -60,7 +60,7 @@ static int store_options(const char *uri, int write, int *which,
   if (schemes[*which].keyed)
     return keyed_options(rest, opts, name);
   if (strcmp(schemes[*which].module, "hashes") == 0)
-    return kgb_buf_puts(opts, "hash-type='memory',contexts='yes'") ||
+    return kgb_buf_puts(opts, "hash-type='memory'") ||
            kgb_buf_puts(name, "kgbuild");
   if (!*rest)
     return KGB_EINVAL;
