@@ -2,14 +2,16 @@
 # Install, with apt-get, the Debian 12 packages kgbuild needs that are not
 # installed yet; nothing when all are there.  --test adds what the test
 # suite needs: independent readers of the output (python3-rdflib, raptor's
-# rapper, graphviz) and an independent SHACL validator (rdf-validate-shacl,
-# from the npm registry, into tests/shacl/node_modules).  Run as root.
+# rapper, graphviz), a Virtuoso server to publish to, and an independent
+# SHACL validator (rdf-validate-shacl, from the npm registry, into
+# tests/shacl/node_modules).  Run as root.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build="gcc make autoconf automake libtool pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libutf8proc-dev
-  nettle-dev libjansson-dev libcmocka-dev librdf-storage-sqlite"
-test_only="python3-rdflib raptor2-utils graphviz"
+  nettle-dev libjansson-dev libcmocka-dev librdf-storage-sqlite
+  libcurl4-gnutls-dev"
+test_only="python3-rdflib raptor2-utils graphviz virtuoso-opensource"
 testing=no
 [ "${1:-}" = "--test" ] && testing=yes
 wanted=$build
@@ -28,7 +30,17 @@ if [ -n "$missing" ]; then
   echo "install-deps: installing$missing"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends $missing
+  # Virtuoso is for the tests, which start their own private server: keep
+  # its package from starting the system one (Debian's policy-rc.d).
+  guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    guard=/usr/sbin/policy-rc.d
+  fi
+  apt-get install -y -q --no-install-recommends $missing || status=$?
+  [ -n "$guard" ] && rm -f "$guard"
+  [ "${status:-0}" -eq 0 ] || exit "$status"
 fi
 if [ $testing = yes ] &&
    [ ! -d "$here/tests/shacl/node_modules/rdf-validate-shacl" ]; then

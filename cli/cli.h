@@ -32,5 +32,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /* cmd_extract.c - `kgbuild [extract] [OPTIONS] FILE|DIR...`: text in,
- * one merged RDF graph out; and `kgbuild load`, the same into a store. */
+ * one merged RDF graph out; `kgbuild load`, the same into a store; and
+ * `kgbuild publish`, the same uploaded to a Graph Store endpoint. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <getopt.h>
@@ -20,15 +21,31 @@ typedef struct {
   const char *data_dir;
   const char *ontology;
   const char *store;    /* load: the store URI */
+  kgb_publish_options publish;   /* publish: where to */
   int mentions;
   int load;             /* into a store, not a file */
+  int publishing;       /* to an endpoint, not a file */
   size_t skipped;       /* load: documents the store held already */
   cli_messages messages;
 } extract_options;
 
-static void usage(FILE *to, int load)
+static void usage(FILE *to, int load, int publishing)
 {
-  if (load)
+  if (publishing)
+    fputs("Usage: kgbuild publish --endpoint URL [--graph IRI] [--user U\n"
+          "                       --password P] [--replace] [OPTIONS]\n"
+          "                       FILE|DIR...\n"
+          "Extract facts from English and French news text and upload the\n"
+          "graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint (for\n"
+          "Virtuoso: http://HOST:8890/sparql-graph-crud-auth).\n"
+          "\n"
+          "      --endpoint URL   the Graph Store endpoint\n"
+          "      --graph IRI      the named graph (default: the default graph)\n"
+          "      --user U, --password P\n"
+          "                       HTTP basic or digest authentication\n"
+          "      --replace        PUT: replace the graph (default: POST, add)\n",
+          to);
+  else if (load)
     fputs("Usage: kgbuild load [--store URI] [OPTIONS] FILE|DIR...\n"
           "Extract facts from English and French news text into a triple\n"
           "store; a document the store holds already (same SHA-256) is\n"
@@ -68,7 +85,7 @@ static void usage(FILE *to, int load)
 
 enum {
   OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS,
-  OPT_STORE
+  OPT_STORE, OPT_ENDPOINT, OPT_GRAPH, OPT_USER, OPT_PASSWORD, OPT_REPLACE
 };
 
 static const struct option long_options[] = {
@@ -80,6 +97,11 @@ static const struct option long_options[] = {
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
   {"mentions", no_argument, NULL, OPT_MENTIONS},
   {"store", required_argument, NULL, OPT_STORE},
+  {"endpoint", required_argument, NULL, OPT_ENDPOINT},
+  {"graph", required_argument, NULL, OPT_GRAPH},
+  {"user", required_argument, NULL, OPT_USER},
+  {"password", required_argument, NULL, OPT_PASSWORD},
+  {"replace", no_argument, NULL, OPT_REPLACE},
   {"quiet", no_argument, NULL, 'q'},
   {"verbose", no_argument, NULL, 'v'},
   {"help", no_argument, NULL, 'h'},
@@ -104,9 +126,14 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_ONTOLOGY: o->ontology = optarg; break;
     case OPT_MENTIONS: o->mentions = 1; break;
     case OPT_STORE: o->store = optarg; break;
+    case OPT_ENDPOINT: o->publish.endpoint = optarg; break;
+    case OPT_GRAPH: o->publish.graph = optarg; break;
+    case OPT_USER: o->publish.user = optarg; break;
+    case OPT_PASSWORD: o->publish.password = optarg; break;
+    case OPT_REPLACE: o->publish.replace = 1; break;
     case 'q': o->messages.verbose = -1; break;
     case 'v': o->messages.verbose = 1; break;
-    case 'h': usage(stdout, o->load); return EXIT_OK;
+    case 'h': usage(stdout, o->load, o->publishing); return EXIT_OK;
     case 'V': printf("kgbuild %s\n", PACKAGE_VERSION); return EXIT_OK;
     case ':':
       cli_error("option '%s' needs a value; try 'kgbuild --help'",
@@ -124,6 +151,13 @@ static int parse_options(int argc, char **argv, extract_options *o)
   }
   if (!o->load && o->store) {
     cli_error("--store goes with 'kgbuild load'");
+    return EXIT_USAGE;
+  }
+  if (o->publishing != (o->publish.endpoint != NULL) ||
+      (o->publishing && (o->output || strcmp(o->format, "turtle")))) {
+    cli_error(o->publishing ? "publish needs --endpoint URL and writes no "
+                              "file; try 'kgbuild publish --help'"
+                            : "--endpoint goes with 'kgbuild publish'");
     return EXIT_USAGE;
   }
   if (!kgb_format_is_known(o->format)) {
@@ -278,19 +312,48 @@ static int start_output(kgb_graph *graph, output *out,
 
   if (o->load)
     return kgb_graph_open_store(graph, o->store) ? EXIT_INPUT : EXIT_OK;
-  if ((status = output_open(out, o->output)))
+  if (o->publishing) {
+    /* N-Triples stream into a temporary file, uploaded at the end. */
+    out->f = tmpfile();
+    if (!out->f) {
+      cli_error("cannot make a temporary file: %s", strerror(errno));
+      return EXIT_INPUT;
+    }
+  } else if ((status = output_open(out, o->output))) {
     return status;
-  if (kgb_graph_set_output(graph, o->format, out->f)) {
+  }
+  if (kgb_graph_set_output(graph, o->publishing ? "ntriples" : o->format,
+                           out->f)) {
     output_close(out, o->output, 0);
     return EXIT_INPUT;
   }
   return EXIT_OK;
 }
 
-static int run(int argc, char **argv, int load)
+/* Upload what was written to OUT->f, then close it; the exit status. */
+static int publish(kgb_world *world, output *out, const extract_options *o,
+                   int written)
+{
+  int status = written && kgb_publish(world, &o->publish, out->f) == KGB_OK
+                   ? EXIT_OK : EXIT_INPUT;
+
+  fclose(out->f);
+  out->f = NULL;
+  if (status == EXIT_OK && o->messages.verbose >= 0)
+    fprintf(stderr, "kgbuild: published to %s%s%s\n", o->publish.endpoint,
+            o->publish.graph ? ", graph " : "",
+            o->publish.graph ? o->publish.graph : "");
+  return status;
+}
+
+enum { MODE_EXTRACT, MODE_LOAD, MODE_PUBLISH };
+
+static int run(int argc, char **argv, int mode)
 {
   extract_options o = {"turtle", NULL, NULL, "auto", NULL, NULL,
-                       load ? "sqlite:graph.db" : NULL, 0, load, 0, {0}};
+                       mode == MODE_LOAD ? "sqlite:graph.db" : NULL,
+                       {NULL, NULL, NULL, NULL, 0}, 0, mode == MODE_LOAD,
+                       mode == MODE_PUBLISH, 0, {0}};
   cli_inputs inputs = {NULL, 0, 0};
   kgb_world *world = NULL;
   kgb_graph *graph = NULL;
@@ -321,8 +384,11 @@ static int run(int argc, char **argv, int load)
     written = done >= 0;
   }
   written = written && kgb_graph_finish(graph) == KGB_OK;
-  status = o.load ? (written ? EXIT_OK : EXIT_INPUT)
-                  : output_close(&out, o.output, written);
+  if (o.publishing)
+    status = publish(world, &out, &o, written);
+  else
+    status = o.load ? (written ? EXIT_OK : EXIT_INPUT)
+                    : output_close(&out, o.output, written);
   if (status == EXIT_OK && failed)
     status = EXIT_INPUT;
   if (o.load && o.messages.verbose >= 0)
@@ -336,6 +402,14 @@ done:
   return status;
 }
 
-int cmd_extract(int argc, char **argv) { return run(argc, argv, 0); }
+int cmd_extract(int argc, char **argv)
+{
+  return run(argc, argv, MODE_EXTRACT);
+}
 
-int cmd_load(int argc, char **argv) { return run(argc, argv, 1); }
+int cmd_load(int argc, char **argv) { return run(argc, argv, MODE_LOAD); }
+
+int cmd_publish(int argc, char **argv)
+{
+  return run(argc, argv, MODE_PUBLISH);
+}

@@ -55,14 +55,18 @@ static int walk(cli_inputs *in, const char *dir)
     cli_error("%s: cannot read directory: %s", dir, strerror(errno));
     return EXIT_INPUT;
   }
+  /* "examples/" and "examples" name files alike: examples/a.txt. */
+  size_t dir_len = strlen(dir);
+  while (dir_len > 1 && dir[dir_len - 1] == '/')
+    dir_len--;
   for (int i = 0; i < n; i++) {
     const char *name = entries[i]->d_name;
-    size_t len = strlen(dir) + strlen(name) + 2;
+    size_t len = dir_len + strlen(name) + 2;
     char *path = malloc(len);
     struct stat st;
 
     if (rc == 0 && name[0] != '.' && path) {
-      snprintf(path, len, "%s/%s", dir, name);
+      snprintf(path, len, "%.*s/%s", (int)dir_len, dir, name);
       if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         rc = walk(in, path);
       else if (has_input_suffix(name) && add_path(in, path))

@@ -16,6 +16,7 @@ static const struct {
   {"eval", cmd_eval},
   {"load", cmd_load},
   {"query", cmd_query},
+  {"publish", cmd_publish},
 };
 
 int main(int argc, char **argv)

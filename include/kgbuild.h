@@ -156,6 +156,20 @@ int kgb_query_run(kgb_world *world, const char *store, const char *data,
 int kgb_result_format_is_known(const char *name);
 
 /* ------------------------------------------------------------------ */
+/* Publish: a graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint.  */
+
+typedef struct {
+  const char *endpoint;   /* e.g. http://host:8890/sparql-graph-crud-auth */
+  const char *graph;      /* graph IRI, or NULL for the default graph */
+  const char *user, *password;   /* HTTP basic or digest, or NULL */
+  int replace;            /* PUT (replace the graph) rather than POST (add) */
+} kgb_publish_options;
+
+/* Upload the N-Triples in BODY (a seekable file, read from its start). */
+int kgb_publish(kgb_world *world, const kgb_publish_options *options,
+                FILE *body);
+
+/* ------------------------------------------------------------------ */
 /* Evaluation: the extractor scored against gold facts.                */
 
 typedef struct kgb_eval kgb_eval;

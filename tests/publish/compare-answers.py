@@ -1,0 +1,62 @@
+#!/usr/bin/python3
+"""compare-answers.py SPARQL_URL GRAPH TURTLE QUERY.rq...
+
+Run each query on a SPARQL endpoint (over GRAPH) and with rdflib on the
+Turtle file, and compare the answers as sets of rows, numbers compared by
+value.  Exit 0 when every query agrees, 1 otherwise."""
+import json
+import sys
+import urllib.parse
+import urllib.request
+from decimal import Decimal, InvalidOperation
+
+import rdflib
+
+
+def norm(value):
+    try:
+        return str(Decimal(value).normalize())
+    except (InvalidOperation, ValueError):
+        return value
+
+
+def endpoint_rows(url, graph, query):
+    data = urllib.parse.urlencode({"query": query, "default-graph-uri": graph})
+    req = urllib.request.Request(
+        url, data=data.encode(),
+        headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(req, timeout=60) as reply:
+        doc = json.load(reply)
+    names = doc["head"]["vars"]
+    return names, sorted(
+        tuple(norm(b[n]["value"]) if n in b else "" for n in names)
+        for b in doc["results"]["bindings"])
+
+
+def rdflib_rows(graph, query):
+    result = graph.query(query)
+    names = [str(v) for v in result.vars]
+    return names, sorted(
+        tuple(norm(str(x)) if x is not None else "" for x in row)
+        for row in result)
+
+
+def main(argv):
+    url, graph_iri, turtle = argv[1:4]
+    g = rdflib.Graph()
+    g.parse(turtle, format="turtle")
+    failed = 0
+    for path in argv[4:]:
+        query = open(path, encoding="utf-8").read()
+        want = rdflib_rows(g, query)
+        got = endpoint_rows(url, graph_iri, query)
+        if got != want or not want[1]:
+            failed = 1
+            print(f"{path}: the server says {got[1][:5]}, rdflib {want[1][:5]}")
+        else:
+            print(f"{path}: {len(want[1])} rows, the same")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
