@@ -105,6 +105,12 @@ int kgb_entities_add(kgb_entities *t, const char *iri, kgb_term cls,
 
 size_t kgb_entities_count(const kgb_entities *t) { return t->n; }
 
+const char *kgb_entities_iri(const kgb_entities *t, size_t i, kgb_term *cls)
+{
+  *cls = t->v[i].cls;
+  return t->v[i].iri;
+}
+
 void kgb_entities_get(const kgb_entities *t, size_t i, const char **iri,
                       kgb_term *cls, char *const **names, size_t *n_names,
                       size_t *label)

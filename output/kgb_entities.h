@@ -18,6 +18,8 @@ void kgb_entities_free(kgb_entities *t);
 int kgb_entities_add(kgb_entities *t, const char *iri, kgb_term cls,
                      const char *name, int standard);
 size_t kgb_entities_count(const kgb_entities *t);
+/* Entity I's IRI (borrowed), and its class in *CLS. */
+const char *kgb_entities_iri(const kgb_entities *t, size_t i, kgb_term *cls);
 /* Entity I: borrowed IRI and class, and its names with the label at
  * *LABEL: the fullest standard name, or else the fullest name (most
  * characters, then first in byte order). */

@@ -112,11 +112,8 @@ int kgb_graph_store_take_names(kgb_graph *g)
 
   for (size_t i = 0; rc == KGB_OK && i < kgb_entities_count(g->entities);
        i++) {
-    const char *iri;
     kgb_term cls;
-    char *const *names;
-    size_t n, label;
-    kgb_entities_get(g->entities, i, &iri, &cls, &names, &n, &label);
+    const char *iri = kgb_entities_iri(g->entities, i, &cls);
     rc = take_names(g, iri, cls, KGB_RDFS_LABEL);
     if (rc == KGB_OK)
       rc = take_names(g, iri, cls, KGB_SKOS_ALT_LABEL);

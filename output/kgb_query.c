@@ -49,9 +49,11 @@ static int on_query_log(void *data, librdf_log_message *msg)
   if (librdf_log_message_level(msg) < LIBRDF_LOG_ERROR)
     return 1;
   log->failed = 1;
-  if (at && at->line > 0)
+  if (at && at->line > 0 && at->column > 0)
     kgb_report(log->world, KGB_EPARSE, "%s:%d:%d: %s", log->what, at->line,
-               at->column > 0 ? at->column : 1,
+               at->column, librdf_log_message_message(msg));
+  else if (at && at->line > 0)   /* rasqal 0.9.33 counts no columns */
+    kgb_report(log->world, KGB_EPARSE, "%s:%d: %s", log->what, at->line,
                librdf_log_message_message(msg));
   else
     kgb_report(log->world, KGB_EPARSE, "%s: %s", log->what,
