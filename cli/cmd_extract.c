@@ -324,7 +324,10 @@ static int start_output(kgb_graph *graph, output *out,
   }
   if (kgb_graph_set_output(graph, o->publishing ? "ntriples" : o->format,
                            out->f)) {
-    output_close(out, o->output, 0);
+    if (o->publishing)
+      fclose(out->f);
+    else
+      output_close(out, o->output, 0);
     return EXIT_INPUT;
   }
   return EXIT_OK;

@@ -83,12 +83,21 @@ static char *temp_file(const char *text, const char *suffix)
   return path;
 }
 
+/* The number COMMAND prints, or -1. */
+static int number_from(char *command)
+{
+  char *out = test_capture(command);
+  int n = out ? atoi(out) : -1;
+
+  free(out);
+  free(command);
+  return n;
+}
+
 /* Triples (quads) python3-rdflib reads from PATH in FORMAT, or -1. */
 static int rdflib_count(const char *path, const char *format)
 {
-  char *cmd, *out = NULL;
-  int n = -1;
-  FILE *p;
+  char *cmd;
 
   assert_true(asprintf(&cmd,
                        "/usr/bin/python3 -c 'import rdflib,sys; "
@@ -96,34 +105,19 @@ static int rdflib_count(const char *path, const char *format)
                        "rdflib.Graph(); g.parse(sys.argv[1], format=sys.argv[2]);"
                        " print(len(list(g.quads((None,)*4))) if sys.argv[2]==\"nquads\" "
                        "else len(g))' %s %s", path, format) > 0);
-  p = popen(cmd, "r");
-  assert_non_null(p);
-  if (fscanf(p, "%d", &n) != 1)
-    n = -1;
-  pclose(p);
-  free(out);
-  free(cmd);
-  return n;
+  return number_from(cmd);
 }
 
 /* Triples in RDF/JSON, counted with python's own json module. */
 static int json_count(const char *path)
 {
   char *cmd;
-  int n = -1;
-  FILE *p;
 
   assert_true(asprintf(&cmd,
                        "/usr/bin/python3 -c 'import json,sys; d=json.load("
                        "open(sys.argv[1])); print(sum(len(o) for p in "
                        "d.values() for o in p.values()))' %s", path) > 0);
-  p = popen(cmd, "r");
-  assert_non_null(p);
-  if (fscanf(p, "%d", &n) != 1)
-    n = -1;
-  pclose(p);
-  free(cmd);
-  return n;
+  return number_from(cmd);
 }
 
 /* raptor and an independent reader agree on what each format holds. */

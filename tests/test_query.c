@@ -62,11 +62,7 @@ static void setup_graph(void)
 /* What rdflib answers QUERY_FILE on the Turtle, as SPARQL CSV. */
 static char *rdflib_csv(const char *query_file)
 {
-  char *cmd, *out = NULL;
-  size_t len = 0;
-  FILE *p, *o = open_memstream(&out, &len);
-  char buf[4096];
-  size_t n;
+  char *cmd, *out;
 
   assert_true(asprintf(&cmd,
                        "/usr/bin/python3 -c 'import rdflib,sys; "
@@ -74,12 +70,8 @@ static char *rdflib_csv(const char *query_file)
                        "sys.stdout.write(g.query(open(sys.argv[2]).read())"
                        ".serialize(format=\"csv\").decode())' %s %s",
                        graph_ttl, query_file) > 0);
-  p = popen(cmd, "r");
-  assert_non_null(p);
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-    fwrite(buf, 1, n, o);
-  assert_int_equal(pclose(p), 0);
-  fclose(o);
+  out = test_capture(cmd);
+  assert_non_null(out);
   free(cmd);
   return out;
 }

@@ -111,6 +111,24 @@ size_t test_count_lines(const char *text, const char *a, const char *b)
   return n;
 }
 
+char *test_capture(const char *command)
+{
+  char *out = NULL, buf[4096];
+  size_t len = 0, n;
+  FILE *p = popen(command, "r"), *o = open_memstream(&out, &len);
+
+  assert_non_null(p);
+  assert_non_null(o);
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+    fwrite(buf, 1, n, o);
+  fclose(o);
+  if (pclose(p) != 0) {
+    free(out);
+    return NULL;
+  }
+  return out;
+}
+
 /* Drain two pipes while writing a third, so no child blocks. */
 static void pump(int in_fd, const char *input, int out_fd, int err_fd,
                  char **out, char **err)

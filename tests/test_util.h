@@ -49,6 +49,9 @@ typedef struct {
 test_result test_run(const char *const *args, const char *stdin_text);
 void test_result_release(test_result *r);
 
+/* What COMMAND (through /bin/sh) prints, or NULL when it fails; the
+ * caller frees it. */
+char *test_capture(const char *command);
 /* Run any command line through /bin/sh; returns its exit status. */
 int test_sh(const char *command);
 
