@@ -182,7 +182,7 @@ static raptor_uri *term_uri(kgb_graph *g, kgb_term t)
   return g->terms[t];
 }
 
-static raptor_term *term_node(kgb_graph *g, kgb_term t)
+raptor_term *kgb_graph_term(kgb_graph *g, kgb_term t)
 {
   raptor_uri *uri = term_uri(g, t);
 
@@ -198,7 +198,7 @@ int kgb_graph_add_node(kgb_graph *g, const char *s, kgb_term p,
   if (!o)
     return KGB_ENOMEM;
   sn = raptor_new_term_from_uri_string(g->raptor, (const unsigned char *)s);
-  pn = term_node(g, p);
+  pn = kgb_graph_term(g, p);
   gn = g->context ? raptor_term_copy(g->context) : NULL;
   if (!sn || !pn || (g->context && !gn)) {
     raptor_term *all[] = {sn, pn, gn, o};
@@ -229,7 +229,7 @@ int kgb_graph_add_iri(kgb_graph *g, const char *s, kgb_term p, const char *o)
 
 int kgb_graph_add_term(kgb_graph *g, const char *s, kgb_term p, kgb_term o)
 {
-  return kgb_graph_add_node(g, s, p, term_node(g, o));
+  return kgb_graph_add_node(g, s, p, kgb_graph_term(g, o));
 }
 
 int kgb_graph_add_text(kgb_graph *g, const char *s, kgb_term p,

@@ -34,6 +34,10 @@ struct kgb_graph {
   kgb_store store;           /* owned: where documents go, when open */
 };
 
+/* A new term for the vocabulary term T (its URI is made once).  Terms
+ * are librdf nodes too: the graph's raptor world is librdf's. */
+raptor_term *kgb_graph_term(kgb_graph *g, kgb_term t);
+
 /* Add <S> P O to the current document; O is consumed.  Returns
  * KGB_ENOMEM or KGB_ERDF. */
 int kgb_graph_add_node(kgb_graph *g, const char *s, kgb_term p,

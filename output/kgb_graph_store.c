@@ -14,14 +14,6 @@ int kgb_graph_open_store(kgb_graph *g, const char *uri)
   return kgb_store_open(g->world, g->rdf, uri, 1, &g->store);
 }
 
-static librdf_node *term_node(kgb_graph *g, kgb_term t)
-{
-  char iri[256];
-
-  kgb_term_iri(t, iri, sizeof iri);
-  return librdf_new_node_from_uri_string(g->rdf, (const unsigned char *)iri);
-}
-
 /* The first statement matching S P O (NULL for any), or NULL; the pattern
  * is consumed, the result is the caller's. */
 static librdf_statement *find_one(kgb_graph *g, librdf_node *s,
@@ -49,7 +41,7 @@ int kgb_graph_has_document(kgb_graph *g, const kgb_document *doc)
   if (!g->store.model)
     return 0;
   /* By its SHA-256, whatever path or base it was loaded under. */
-  hit = find_one(g, NULL, term_node(g, KGB_SHA256),
+  hit = find_one(g, NULL, kgb_graph_term(g, KGB_SHA256),
                  librdf_new_node_from_literal(
                      g->rdf, (const unsigned char *)doc->sha256, NULL, 0));
   if (hit)
@@ -94,7 +86,7 @@ static int take_names(kgb_graph *g, const char *iri, kgb_term cls, kgb_term p)
          (hit = find_one(g,
                          librdf_new_node_from_uri_string(
                              g->rdf, (const unsigned char *)iri),
-                         term_node(g, p), NULL))) {
+                         kgb_graph_term(g, p), NULL))) {
     librdf_node *o = librdf_statement_get_object(hit);
     if (librdf_node_is_literal(o))
       rc = kgb_entities_add(g->entities, iri, cls,
