@@ -36,6 +36,12 @@ int kgb_utf8_clean(const char *in, size_t len, kgb_buf *out, size_t *replaced)
 size_t kgb_utf8_next(const char *s, size_t len, int32_t *cp)
 {
   utf8proc_int32_t c;
+
+  /* Most of the text is ASCII: no need to ask utf8proc. */
+  if (len > 0 && !((unsigned char)s[0] & 0x80)) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
   utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
                                         (utf8proc_ssize_t)len, &c);
   if (n <= 0) {
@@ -56,31 +62,51 @@ size_t kgb_utf8_cp_count(const char *s, size_t len)
   return count;
 }
 
+/* The ASCII answers, where most questions end. */
+static int ascii_upper(int32_t cp) { return cp >= 'A' && cp <= 'Z'; }
+static int ascii_lower(int32_t cp) { return cp >= 'a' && cp <= 'z'; }
+
 int kgb_utf8_is_upper(int32_t cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
+
+  if (cp >= 0 && cp < 0x80)
+    return ascii_upper(cp);
+  c = utf8proc_category(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 int kgb_utf8_is_lower(int32_t cp)
 {
+  if (cp >= 0 && cp < 0x80)
+    return ascii_lower(cp);
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int kgb_utf8_is_letter(int32_t cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
+
+  if (cp >= 0 && cp < 0x80)
+    return ascii_upper(cp) || ascii_lower(cp);
+  c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 int kgb_utf8_is_digit(int32_t cp)
 {
+  if (cp >= 0 && cp < 0x80)
+    return cp >= '0' && cp <= '9';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 int kgb_utf8_is_space(int32_t cp)
 {
-  utf8proc_category_t c = utf8proc_category(cp);
+  utf8proc_category_t c;
+
+  if (cp >= 0 && cp < 0x80)
+    return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  c = utf8proc_category(cp);
   return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
          cp == '\v' || c == UTF8PROC_CATEGORY_ZS;
 }

@@ -51,6 +51,23 @@ static int phrase_key(const char *phrase, kgb_buf *key, size_t *ntok,
   return rc;
 }
 
+/* Record every shorter phrase KEY starts with ("chief executive" for
+ * "chief executive officer"), so a lookup can stop growing a phrase as
+ * soon as no entry starts that way. */
+static int add_prefixes(kgb_lexicon *lex, const char *key, size_t len,
+                        kgb_lex_type type)
+{
+  int rc = KGB_OK;
+
+  for (size_t k = 0; rc == KGB_OK && k < len; k++)
+    if (key[k] == ' ') {
+      int types = kgb_map_get(&lex->prefixes, key, k);
+      rc = kgb_map_put(&lex->prefixes, key, k,
+                       (types < 0 ? 0 : types) | 1 << type);
+    }
+  return rc;
+}
+
 static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
                       int value)
 {
@@ -85,6 +102,8 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
   rc = kgb_map_put(&lex->phrases, key.data, key.len, (int)lex->n_entries);
   if (rc == KGB_OK)
     lex->n_entries++;
+  if (rc == KGB_OK)
+    rc = add_prefixes(lex, key.data, key.len, type);
   if (ntok > lex->max_tokens)
     lex->max_tokens = ntok;
   kgb_buf_release(&key);
@@ -329,6 +348,7 @@ void kgb_lexicon_free(kgb_lexicon *lex)
   for (size_t i = 0; i < lex->n_companies; i++)
     kgb_free(lex->companies[i]);
   kgb_map_release(&lex->phrases);
+  kgb_map_release(&lex->prefixes);
   kgb_map_release(&lex->place_index);
   kgb_free(lex->places);
   kgb_free(lex->companies);
@@ -394,23 +414,102 @@ const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
   return find_key(lex, key, len, &toks->v[i], type);
 }
 
+/* Phrases starting at token I, grown a token at a time up to MAX tokens
+ * while some entry still starts that way.  Calls MATCH with each length
+ * that names an entry (its first entry index). */
+typedef int (*match_fn)(const kgb_lexicon *lex, const kgb_token *first,
+                        int idx, void *data);
+
+_Static_assert(KGB_LEX_TYPE_COUNT <= 15, "a token's cache has 15 type bits");
+
+/* Most tokens start no phrase of the table a rule asks for; the answer
+ * is kept in the token, as every rule asks again. */
+static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
+                     size_t i, kgb_lex_type type)
+{
+  unsigned short *known = &((kgb_tokens *)toks)->v[i].lex_starts[lex->lang];
+
+  if (!*known) {
+    const char *f = kgb_tok_fold(toks, i);
+    size_t m = strlen(f);
+    uint64_t hash = kgb_map_hash_more(KGB_MAP_HASH_INIT, f, m);
+    int idx = kgb_map_get_hashed(&lex->phrases, f, m, hash);
+    int types = kgb_map_get_hashed(&lex->prefixes, f, m, hash);
+    *known = (unsigned short)(1u << 15 | (types < 0 ? 0u : (unsigned)types));
+    for (; idx >= 0; idx = lex->entries[idx].next)
+      *known |= (unsigned short)(1u << lex->entries[idx].type);
+  }
+  return (*known >> type) & 1;
+}
+
+static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
+                            size_t i, size_t max, kgb_lex_type type,
+                            match_fn match, void *data)
+{
+  char key[512];
+  size_t len = 0, best = 0;
+  uint64_t hash = KGB_MAP_HASH_INIT;
+
+  if (max > lex->max_tokens)
+    max = lex->max_tokens;
+  if (i >= toks->n)
+    return 0;
+  if (i + max > toks->n)
+    max = toks->n - i;
+  if (!may_start(lex, toks, i, type))
+    return 0;
+  for (size_t n = 1; n <= max; n++) {
+    const char *f = kgb_tok_fold(toks, i + n - 1);
+    size_t m = strlen(f);
+    int idx;
+    if (len + m + 2 > sizeof key)
+      break;
+    if (n > 1) {
+      key[len++] = ' ';
+      hash = kgb_map_hash_more(hash, " ", 1);
+    }
+    memcpy(key + len, f, m);
+    len += m;
+    hash = kgb_map_hash_more(hash, f, m);
+    idx = kgb_map_get_hashed(&lex->phrases, key, len, hash);
+    if (idx >= 0 && match(lex, &toks->v[i], idx, data))
+      best = n;
+    if (n < max && kgb_map_get_hashed(&lex->prefixes, key, len, hash) < 0)
+      break;
+  }
+  return best;
+}
+
+typedef struct {
+  kgb_lex_type type;
+  const kgb_lex_entry *entry;
+} type_match;
+
+static int of_type(const kgb_lexicon *lex, const kgb_token *first, int idx,
+                   void *data)
+{
+  type_match *m = data;
+
+  for (; idx >= 0; idx = lex->entries[idx].next) {
+    const kgb_lex_entry *e = &lex->entries[idx];
+    if (e->type == m->type && case_fits(e, first)) {
+      m->entry = e;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
                            size_t i, size_t max, kgb_lex_type type,
                            const kgb_lex_entry **entry)
 {
-  if (max > lex->max_tokens)
-    max = lex->max_tokens;
-  if (i + max > toks->n)
-    max = toks->n - i;
-  for (size_t n = max; n > 0; n--) {
-    const kgb_lex_entry *e = kgb_lexicon_find(lex, toks, i, n, type);
-    if (e) {
-      if (entry)
-        *entry = e;
-      return n;
-    }
-  }
-  return 0;
+  type_match m = {type, NULL};
+  size_t n = longest_match(lex, toks, i, max, type, of_type, &m);
+
+  if (n && entry)
+    *entry = m.entry;
+  return n;
 }
 
 int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
@@ -419,27 +518,28 @@ int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
   return find_key(lex, word, strlen(word), NULL, type) != NULL;
 }
 
+static int of_trigger(const kgb_lexicon *lex, const kgb_token *first,
+                      int idx, void *data)
+{
+  int kind = *(const int *)data;
+
+  (void)first;
+  for (; idx >= 0; idx = lex->entries[idx].next)
+    if (lex->entries[idx].type == KGB_LEX_TRIGGER &&
+        lex->entries[idx].value == kind)
+      return 1;
+  return 0;
+}
+
 size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
                               size_t i, size_t limit, kgb_trigger kind)
 {
-  char key[512];
-  size_t len, max = lex->max_tokens;
+  int k = (int)kind;
 
   if (i >= limit)
     return 0;
-  if (i + max > limit)
-    max = limit - i;
-  for (size_t n = max; n > 0; n--) {
-    int idx;
-    if (!join_folds(toks, i, n, key, sizeof key, &len))
-      continue;
-    for (idx = kgb_map_get(&lex->phrases, key, len); idx >= 0;
-         idx = lex->entries[idx].next)
-      if (lex->entries[idx].type == KGB_LEX_TRIGGER &&
-          lex->entries[idx].value == (int)kind)
-        return n;
-  }
-  return 0;
+  return longest_match(lex, toks, i, limit - i, KGB_LEX_TRIGGER, of_trigger,
+                       &k);
 }
 
 const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,

@@ -58,6 +58,7 @@ typedef struct {
 typedef struct kgb_lexicon {
   kgb_lang lang;
   kgb_map phrases;     /* folded phrase -> first entry index */
+  kgb_map prefixes;    /* every shorter phrase a phrase starts with */
   struct kgb_lex_entry *entries;
   size_t n_entries, cap_entries;
   kgb_place *places;

@@ -132,6 +132,7 @@ static int push(kgb_tokens *toks, text_view t, kgb_tok_type type, size_t b,
   tok->begin = b;
   tok->end = e;
   tok->flags = flags | case_flags(t, b, e);
+  memset(tok->lex_starts, 0, sizeof tok->lex_starts);
   rc = push_fold(toks, t.s + b, e - b, &tok->fold);
   if (rc == KGB_OK)
     toks->n++;
