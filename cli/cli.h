@@ -28,6 +28,50 @@ typedef struct {
 int cli_inputs_collect(cli_inputs *in, char **args, int count);
 void cli_inputs_release(cli_inputs *in);
 
+/* What became of one input document. */
+typedef struct {
+  int status;          /* EXIT_OK, or EXIT_INPUT: it could not be read */
+  char lang[4];        /* "en", "fr", or "" */
+  size_t size, sentences, facts;
+  char *part;          /* owned: -j, the worker graph's part, or NULL */
+  size_t part_len;
+} cli_result;
+
+void cli_result_release(cli_result *r);
+/* Write R to the pipe FD; 0 or -1. */
+int cli_result_send(int fd, const cli_result *r);
+
+/* -j N: worker processes.  Worker K (of N) handles the inputs K, K+N,
+ * ... and sends a result for each to FD with cli_result_send; what it
+ * returns is the process's exit status. */
+typedef int (*cli_worker_fn)(void *data, size_t k, size_t n, int fd);
+typedef struct cli_pool cli_pool;
+
+/* Fork N workers running FN; NULL (reported) when they cannot start. */
+cli_pool *cli_pool_start(size_t n, cli_worker_fn fn, void *data);
+/* The result of input I, from its worker; -1 (reported) when the worker
+ * stopped. */
+int cli_pool_next(cli_pool *p, size_t i, cli_result *r);
+/* Wait for the workers (ABANDON: stop them first) and free P; -1 when one
+ * failed.  Accepts NULL. */
+int cli_pool_stop(cli_pool *p, int abandon);
+
+/* Progress on standard error while a long run goes on, when it is a
+ * terminal: documents, megabytes, facts and megabytes per second. */
+typedef struct {
+  int shown;           /* a progress line is on the screen */
+  int enabled;
+  size_t total, docs, failed, facts;
+  double bytes, start, last;
+} cli_progress;
+
+void cli_progress_start(cli_progress *p, int enabled, size_t total);
+void cli_progress_add(cli_progress *p, const cli_result *r);
+/* Clear the line; with SUMMARY, print what the run did. */
+void cli_progress_end(cli_progress *p, int summary);
+/* Clear the progress line, if any, before a message is printed. */
+void cli_progress_hide(void);
+
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_load(int argc, char **argv);

@@ -23,6 +23,7 @@ typedef struct {
   const char *store;    /* load: the store URI */
   kgb_publish_options publish;   /* publish: where to */
   int mentions;
+  size_t jobs;          /* worker processes; 1 runs in this one */
   int load;             /* into a store, not a file */
   int publishing;       /* to an endpoint, not a file */
   size_t skipped;       /* load: documents the store held already */
@@ -73,8 +74,10 @@ static void usage(FILE *to, int load, int publishing)
         "      --ontology FILE  ontology in Turtle (default: installed copy)\n"
         "      --mentions       also write every entity mention as a NIF 2.0\n"
         "                       annotation (itsrdf:taIdentRef, taClassRef)\n"
-        "  -q, --quiet          no warnings\n"
-        "  -v, --verbose        one line per document\n"
+        "  -j, --jobs N         extract in N worker processes (0: one per\n"
+        "                       processor); the output is the same\n"
+        "  -q, --quiet          no warnings, no progress\n"
+        "  -v, --verbose        one line per document, and a summary\n"
         "  -h, --help           show this help\n"
         "  -V, --version        show the version\n"
         "\n"
@@ -102,12 +105,35 @@ static const struct option long_options[] = {
   {"user", required_argument, NULL, OPT_USER},
   {"password", required_argument, NULL, OPT_PASSWORD},
   {"replace", no_argument, NULL, OPT_REPLACE},
+  {"jobs", required_argument, NULL, 'j'},
   {"quiet", no_argument, NULL, 'q'},
   {"verbose", no_argument, NULL, 'v'},
   {"help", no_argument, NULL, 'h'},
   {"version", no_argument, NULL, 'V'},
   {NULL, 0, NULL, 0},
 };
+
+enum { MAX_JOBS = 64 };
+
+static int parse_jobs(const char *arg, size_t *jobs)
+{
+  char *end;
+  long n;
+
+  errno = 0;
+  n = strtol(arg, &end, 10);
+  if (errno || end == arg || *end || n < 0 || n > MAX_JOBS) {
+    cli_error("-j needs a number of processes from 0 to %d, not '%s'",
+              MAX_JOBS, arg);
+    return -1;
+  }
+  if (n == 0) {
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    n = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : cpus;
+  }
+  *jobs = (size_t)n;
+  return 0;
+}
 
 /* Returns -1 to go on, or the exit status. */
 static int parse_options(int argc, char **argv, extract_options *o)
@@ -116,7 +142,7 @@ static int parse_options(int argc, char **argv, extract_options *o)
 
   opterr = 0;
   optind = 1;
-  while ((c = getopt_long(argc, argv, ":f:o:qvhV", long_options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:o:j:qvhV", long_options, NULL)) != -1) {
     switch (c) {
     case 'f': o->format = optarg; break;
     case 'o': o->output = optarg; break;
@@ -131,6 +157,10 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_USER: o->publish.user = optarg; break;
     case OPT_PASSWORD: o->publish.password = optarg; break;
     case OPT_REPLACE: o->publish.replace = 1; break;
+    case 'j':
+      if (parse_jobs(optarg, &o->jobs))
+        return EXIT_USAGE;
+      break;
     case 'q': o->messages.verbose = -1; break;
     case 'v': o->messages.verbose = 1; break;
     case 'h': usage(stdout, o->load, o->publishing); return EXIT_OK;
@@ -147,6 +177,11 @@ static int parse_options(int argc, char **argv, extract_options *o)
   if (o->load && (o->output || strcmp(o->format, "turtle"))) {
     cli_error("load writes into --store, not to a file; try "
               "'kgbuild load --help'");
+    return EXIT_USAGE;
+  }
+  if (o->load && o->jobs > 1) {
+    cli_error("load writes into its store from one process; -j goes with "
+              "extract and publish");
     return EXIT_USAGE;
   }
   if (!o->load && o->store) {
@@ -201,22 +236,27 @@ fail:
   return NULL;
 }
 
-/* Read, extract and add one input: 0, EXIT_INPUT when the input could
- * not be read, or -1 when the output could not be written. */
+/* Read, extract and add one input; what became of it goes in *R.  A
+ * worker's graph keeps the document as a part, which goes in *R too.
+ * Returns 0, or -1 when the output could not be written. */
 static int process(kgb_world *world, kgb_graph *graph, const char *path,
-                   extract_options *o)
+                   extract_options *o, cli_result *r)
 {
   kgb_document *doc = NULL;
   kgb_factset *facts = NULL;
   int rc = kgb_document_load(world, path, &doc), lost_output = 0;
 
+  memset(r, 0, sizeof *r);
+  r->status = EXIT_INPUT;
   if (rc == KGB_OK && o->load && kgb_graph_has_document(graph, doc)) {
     if (o->messages.verbose > 0)
       fprintf(stderr, "kgbuild: %s: in the store already, skipped\n",
               kgb_document_as_source(doc));
     o->skipped++;
+    r->status = EXIT_OK;
+    r->size = kgb_document_size(doc);
     kgb_document_free(doc);
-    return EXIT_OK;
+    return 0;
   }
   if (rc == KGB_OK)
     rc = kgb_document_set_language(doc, o->lang);
@@ -224,13 +264,36 @@ static int process(kgb_world *world, kgb_graph *graph, const char *path,
     rc = kgb_extract(world, doc, &facts);
   if (rc == KGB_OK)
     lost_output = (rc = kgb_graph_add(graph, doc, facts)) == KGB_EIO;
-  if (rc == KGB_OK && o->messages.verbose > 0)
-    fprintf(stderr, "kgbuild: %s: %s, %zu sentences, %zu facts\n",
-            kgb_document_as_source(doc), kgb_document_as_language(doc),
-            kgb_document_sentence_count(doc), kgb_factset_count(facts));
+  if (rc == KGB_OK && o->jobs > 1)
+    lost_output = kgb_graph_take_part(graph, &r->part, &r->part_len) != 0;
+  if (doc) {
+    r->size = kgb_document_size(doc);
+    snprintf(r->lang, sizeof r->lang, "%s",
+             kgb_document_as_language(doc) ? kgb_document_as_language(doc)
+                                           : "");
+    r->sentences = kgb_document_sentence_count(doc);
+  }
+  if (rc == KGB_OK) {
+    r->status = EXIT_OK;
+    r->facts = kgb_factset_count(facts);
+  }
   kgb_factset_free(facts);
   kgb_document_free(doc);
-  return lost_output ? -1 : rc == KGB_OK ? EXIT_OK : EXIT_INPUT;
+  return lost_output ? -1 : 0;
+}
+
+/* The parent's side of one input: add a worker's part, say what was
+ * done.  Returns 0, or -1 when the output could not be written. */
+static int take_result(kgb_graph *graph, const char *path,
+                       const extract_options *o, const cli_result *r)
+{
+  if (r->part && kgb_graph_add_part(graph, r->part, r->part_len))
+    return -1;
+  if (r->status == EXIT_OK && o->messages.verbose > 0)
+    fprintf(stderr, "kgbuild: %s: %s, %zu sentences, %zu facts\n",
+            strcmp(path, "-") ? path : "<stdin>", r->lang, r->sentences,
+            r->facts);
+  return 0;
 }
 
 static mode_t current_umask(void)
@@ -351,15 +414,81 @@ static int publish(kgb_world *world, output *out, const extract_options *o,
 
 enum { MODE_EXTRACT, MODE_LOAD, MODE_PUBLISH };
 
+/* What a worker process inherits. */
+typedef struct {
+  extract_options *o;
+  cli_inputs *inputs;
+  kgb_world *world;
+} job;
+
+/* A worker: its share of the inputs, each sent back as a part. */
+static int work(void *data, size_t k, size_t n, int fd)
+{
+  job *j = data;
+  kgb_graph *graph = NULL;
+  int status = EXIT_OK;
+
+  if (kgb_graph_new(j->world, &graph) ||
+      kgb_graph_set_output_parts(graph, j->o->publishing ? "ntriples"
+                                                         : j->o->format))
+    status = EXIT_INPUT;
+  else
+    kgb_graph_set_mentions(graph, j->o->mentions);
+  for (size_t i = k; status == EXIT_OK && i < j->inputs->n; i += n) {
+    cli_result r;
+    if (process(j->world, graph, j->inputs->paths[i], j->o, &r))
+      r.status = EXIT_INPUT;
+    /* A failed send means the parent is gone: nobody to work for. */
+    if (cli_result_send(fd, &r))
+      status = EXIT_INPUT;
+    cli_result_release(&r);
+  }
+  kgb_graph_free(graph);
+  kgb_world_free(j->world);
+  cli_inputs_release(j->inputs);
+  return status;
+}
+
+/* Every input, in order, into GRAPH: extracted here, or by the workers
+ * of POOL.  Returns 1 when the output is whole; *FAILED is set when an
+ * input could not be read. */
+static int run_inputs(kgb_world *world, kgb_graph *graph, cli_pool *pool,
+                      const cli_inputs *inputs, extract_options *o,
+                      int *failed)
+{
+  cli_progress progress;
+  int written = 1;
+
+  cli_progress_start(&progress, o->messages.verbose == 0, inputs->n);
+  /* A streamed document cannot be taken back: an output that fails
+   * half-way stops the run. */
+  for (size_t i = 0; written && i < inputs->n; i++) {
+    const char *path = inputs->paths[i];
+    cli_result r;
+    int rc = pool ? cli_pool_next(pool, i, &r)
+                  : process(world, graph, path, o, &r);
+    if (rc == 0)
+      rc = take_result(graph, path, o, &r);
+    written = rc == 0;
+    *failed |= written && r.status != EXIT_OK;
+    if (written)
+      cli_progress_add(&progress, &r);
+    cli_result_release(&r);
+  }
+  cli_progress_end(&progress, written && o->messages.verbose > 0);
+  return written;
+}
+
 static int run(int argc, char **argv, int mode)
 {
-  extract_options o = {"turtle", NULL, NULL, "auto", NULL, NULL,
-                       mode == MODE_LOAD ? "sqlite:graph.db" : NULL,
-                       {NULL, NULL, NULL, NULL, 0}, 0, mode == MODE_LOAD,
-                       mode == MODE_PUBLISH, 0, {0}};
+  extract_options o = {.format = "turtle", .lang = "auto",
+                       .store = mode == MODE_LOAD ? "sqlite:graph.db" : NULL,
+                       .jobs = 1, .load = mode == MODE_LOAD,
+                       .publishing = mode == MODE_PUBLISH};
   cli_inputs inputs = {NULL, 0, 0};
   kgb_world *world = NULL;
   kgb_graph *graph = NULL;
+  cli_pool *pool = NULL;
   output out = {NULL, NULL};
   int status = parse_options(argc, argv, &o), failed = 0, written;
 
@@ -371,6 +500,16 @@ static int run(int argc, char **argv, int mode)
   world = open_world(&o, &status);
   if (!world)
     goto done;
+  if (o.jobs > inputs.n)
+    o.jobs = inputs.n;
+  /* Workers start before the graph is made: they share only the world. */
+  if (o.jobs > 1) {
+    job j = {&o, &inputs, world};
+    if (!(pool = cli_pool_start(o.jobs, work, &j))) {
+      status = EXIT_INPUT;
+      goto done;
+    }
+  }
   if (kgb_graph_new(world, &graph)) {
     status = EXIT_INPUT;
     goto done;
@@ -378,14 +517,10 @@ static int run(int argc, char **argv, int mode)
   kgb_graph_set_mentions(graph, o.mentions);
   if ((status = start_output(graph, &out, &o)))
     goto done;
-  written = 1;
-  /* A streamed document cannot be taken back: an output that fails
-   * half-way stops the run. */
-  for (size_t i = 0; written && i < inputs.n; i++) {
-    int done = process(world, graph, inputs.paths[i], &o);
-    failed |= done != EXIT_OK;
-    written = done >= 0;
-  }
+  written = run_inputs(world, graph, pool, &inputs, &o, &failed);
+  if (pool && cli_pool_stop(pool, !written))
+    written = 0;
+  pool = NULL;
   written = written && kgb_graph_finish(graph) == KGB_OK;
   if (o.publishing)
     status = publish(world, &out, &o, written);
@@ -399,6 +534,7 @@ static int run(int argc, char **argv, int mode)
             "documents there already\n", o.store,
             kgb_graph_triple_count(graph), o.skipped, inputs.n);
 done:
+  cli_pool_stop(pool, 1);
   kgb_graph_free(graph);
   kgb_world_free(world);
   cli_inputs_release(&inputs);

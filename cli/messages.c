@@ -8,6 +8,7 @@ void cli_error(const char *fmt, ...)
 {
   va_list ap;
 
+  cli_progress_hide();
   fputs("kgbuild: ", stderr);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
@@ -23,6 +24,7 @@ void cli_on_message(void *data, kgb_level level, const char *message)
     return;
   if (level == KGB_LEVEL_WARNING && m->verbose < 0)
     return;
+  cli_progress_hide();
   fprintf(stderr, "kgbuild: %s%s\n",
           level == KGB_LEVEL_WARNING ? "warning: " : "", message);
 }

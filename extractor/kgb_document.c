@@ -47,6 +47,7 @@ int kgb_document_new_from_buffer(kgb_world *world, const char *source,
     return KGB_ENOMEM;
   }
   kgb_sha256_hex(bytes, len, doc->sha256);
+  doc->size = len;
   kgb_tokens_init(&doc->toks);
   *out = doc;
   return KGB_OK;
@@ -138,6 +139,8 @@ size_t kgb_document_sentence_count(const kgb_document *doc)
 {
   return doc->n_sentences;
 }
+
+size_t kgb_document_size(const kgb_document *doc) { return doc->size; }
 
 /* Longest headline taken as a title, in bytes. */
 #define KGB_MAX_TITLE 300

@@ -91,6 +91,8 @@ const char *kgb_document_as_source(const kgb_document *doc);
 /* Borrowed: the headline, or NULL when the text shows none. */
 const char *kgb_document_as_title(const kgb_document *doc);
 size_t kgb_document_sentence_count(const kgb_document *doc);
+/* Bytes of the input as read. */
+size_t kgb_document_size(const kgb_document *doc);
 
 /* ------------------------------------------------------------------ */
 /* Extraction: document -> facts.                                      */
@@ -136,6 +138,20 @@ int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
 int kgb_graph_open_store(kgb_graph *graph, const char *uri);
 /* Does the store hold DOC already (the same SHA-256)? */
 int kgb_graph_has_document(kgb_graph *graph, const kgb_document *doc);
+/* Parallel runs.  A worker process extracts its share of the documents
+ * into a graph of its own, set with kgb_graph_set_output_parts to the
+ * format the parent writes; after each kgb_graph_add it takes the
+ * document's part (its statements, serialized, and its entity names) and
+ * hands it to the parent, which adds the parts in input order with
+ * kgb_graph_add_part.  The parent names the entities once, at the end, so
+ * its output is byte for byte the output of a single process. */
+int kgb_graph_set_output_parts(kgb_graph *graph, const char *format);
+/* The part of the document added last; the caller frees *PART with
+ * free(). */
+int kgb_graph_take_part(kgb_graph *graph, char **part, size_t *len);
+/* Add a part taken from a worker's graph (borrowed); KGB_EPARSE when it
+ * is damaged.  Not for a graph that goes to a store. */
+int kgb_graph_add_part(kgb_graph *graph, const char *part, size_t len);
 /* Statements written and held so far. */
 size_t kgb_graph_triple_count(const kgb_graph *graph);
 /* Known syntax names: turtle, ntriples, nquads, rdfxml, json, dot. */

@@ -97,11 +97,11 @@ static int emit_entity(emit_ctx *c, size_t i)
     return rc;
   /* A gazetteer place has a standard name, whatever language the text
    * is in. */
-  rc = kgb_entities_add(c->g->entities, c->entity_iri[i], classes[e->cls].cls,
-                        e->name, e->place >= 0);
+  rc = kgb_graph_name_entity(c->g, c->entity_iri[i], classes[e->cls].cls,
+                             e->name, e->place >= 0);
   for (size_t a = 0; rc == KGB_OK && a < e->n_aliases; a++)
-    rc = kgb_entities_add(c->g->entities, c->entity_iri[i],
-                          classes[e->cls].cls, e->aliases[a], 0);
+    rc = kgb_graph_name_entity(c->g, c->entity_iri[i], classes[e->cls].cls,
+                               e->aliases[a], 0);
   return rc;
 }
 

@@ -47,8 +47,10 @@ void kgb_graph_free(kgb_graph *g)
 {
   if (!g)
     return;
-  if (g->stream)
-    raptor_free_serializer(g->stream);
+  if (g->iostream)
+    raptor_free_iostream(g->iostream);
+  kgb_buf_release(&g->obuf);
+  kgb_buf_release(&g->part_names);
   kgb_statements_release(&g->pending);
   if (g->context)
     raptor_free_term(g->context);
@@ -90,9 +92,29 @@ int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
     return kgb_report(g->world, KGB_EINVAL, "the graph has an output already");
   g->format = name;
   g->out = out;
-  if (kgb_format_streams(name))
-    return kgb_serializer_start(g, name, out, &g->stream);
+  g->streaming = kgb_format_streams(name);
   return KGB_OK;
+}
+
+int kgb_graph_flush(kgb_graph *g)
+{
+  if (!g->out || g->parts)
+    return KGB_OK;
+  if (g->obuf.len && fwrite(g->obuf.data, 1, g->obuf.len, g->out) != g->obuf.len)
+    return kgb_report(g->world, KGB_EIO, "cannot write the output");
+  kgb_buf_clear(&g->obuf);
+  if (fflush(g->out) || ferror(g->out))
+    return kgb_report(g->world, KGB_EIO, "cannot write the output");
+  return KGB_OK;
+}
+
+int kgb_graph_name_entity(kgb_graph *g, const char *iri, kgb_term cls,
+                          const char *name, int standard)
+{
+  /* A worker only passes names on: the parent keeps the table. */
+  if (g->parts)
+    return kgb_graph_part_name(g, iri, cls, name, standard);
+  return kgb_entities_add(g->entities, iri, cls, name, standard);
 }
 
 /* Streaming: what the document said is written now, and forgotten. */
@@ -102,21 +124,19 @@ int kgb_graph_document_done(kgb_graph *g)
 
   if (g->store.model)
     return kgb_graph_store_pending(g);
-  if (!g->stream)
+  if (!g->streaming)
     return KGB_OK;
   kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
-  rc = kgb_statements_write(&g->pending, g->stream);
+  rc = kgb_statements_write(g, &g->pending, NULL);
   if (rc == KGB_OK)
     g->written += g->pending.n;
   kgb_statements_release(&g->pending);
-  if (rc == KGB_OK && ferror(g->out))
-    rc = kgb_report(g->world, KGB_EIO, "cannot write the output");
-  return rc;
+  return rc ? rc : kgb_graph_flush(g);
 }
 
 int kgb_graph_finish(kgb_graph *g)
 {
-  raptor_serializer *ser = g->stream;
+  raptor_serializer *ser = NULL;
   int rc;
 
   if (g->store.model) {
@@ -130,25 +150,31 @@ int kgb_graph_finish(kgb_graph *g)
   if (!g->format)
     return kgb_report(g->world, KGB_EINVAL,
                       "kgb_graph_finish: no output was set");
+  if (g->parts)
+    return KGB_OK;
   rc = kgb_graph_set_context(g, NULL);
   if (rc == KGB_OK)
     rc = kgb_graph_entity_statements(g);
   if (rc == KGB_OK) {
     kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
-    if (!ser)
-      rc = kgb_serializer_start(g, g->format, g->out, &ser);
+    if (!g->streaming)
+      rc = kgb_serializer_start(g, g->format, &ser);
   }
   if (rc == KGB_OK)
-    rc = kgb_statements_write(&g->pending, ser);
+    rc = kgb_statements_write(g, &g->pending, ser);
   if (rc == KGB_OK)
     g->written += g->pending.n;
   kgb_statements_release(&g->pending);
   if (ser) {
-    int end = kgb_serializer_end(g, ser, g->out);
+    int end = kgb_serializer_end(g, ser);
     rc = rc ? rc : end;
     raptor_free_serializer(ser);
+  } else if (rc == KGB_OK) {
+    rc = kgb_graph_flush(g);
   }
-  g->stream = NULL;
+  if (g->iostream)
+    raptor_free_iostream(g->iostream);
+  g->iostream = NULL;
   return rc;
 }
 

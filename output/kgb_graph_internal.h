@@ -5,6 +5,7 @@
 #include <raptor2.h>
 #include <redland.h>
 
+#include "kgb_buf.h"
 #include "kgb_entities.h"
 #include "kgb_store.h"
 #include "kgb_vocab.h"
@@ -30,7 +31,12 @@ struct kgb_graph {
   /* Where the graph goes, once kgb_graph_set_output was called. */
   const char *format;        /* static: one of the known names */
   FILE *out;                 /* borrowed */
-  raptor_serializer *stream; /* owned: open while documents stream */
+  int streaming;             /* each document is written once added */
+  raptor_iostream *iostream; /* owned: where serializers write, into OBUF */
+  kgb_buf obuf;              /* written, not yet sent to OUT */
+  /* A worker of a parallel run keeps each document as a part. */
+  int parts;
+  kgb_buf part_names;        /* the entity names of the document */
   kgb_store store;           /* owned: where documents go, when open */
 };
 
@@ -62,12 +68,28 @@ void kgb_statements_release(kgb_statements *l);
 /* Sort L and drop repeats; WITH_GRAPH keeps statements of different
  * named graphs apart, otherwise the graph names are dropped. */
 void kgb_statements_sort(kgb_statements *l, int with_graph);
-/* Write L through SER, which must have been started. */
-int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser);
-/* Start a raptor serializer for FORMAT on OUT, with the prefixes. */
-int kgb_serializer_start(kgb_graph *g, const char *format, FILE *out,
+/* Write L through SER, which must have been started, or else (a format
+ * that streams) straight into the output buffer. */
+int kgb_statements_write(kgb_graph *g, const kgb_statements *l,
+                         raptor_serializer *ser);
+/* Append ST to OUT as an N-Triples line, or an N-Quads one WITH_GRAPH. */
+int kgb_ntriples_write(kgb_buf *out, const raptor_statement *st,
+                       int with_graph);
+/* Start a raptor serializer for FORMAT, with the prefixes, writing into
+ * the graph's output buffer. */
+int kgb_serializer_start(kgb_graph *g, const char *format,
                          raptor_serializer **ser);
-int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser, FILE *out);
+/* End SER's output and send what is buffered to OUT. */
+int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser);
+/* A worker: keep the name in the document's part. */
+int kgb_graph_part_name(kgb_graph *g, const char *iri, kgb_term cls,
+                        const char *name, int standard);
+/* Send the output buffer to OUT. */
+int kgb_graph_flush(kgb_graph *g);
+/* Record that the entity IRI of class CLS is called NAME (see
+ * kgb_entities_add); a worker also keeps it in the document's part. */
+int kgb_graph_name_entity(kgb_graph *g, const char *iri, kgb_term cls,
+                          const char *name, int standard);
 /* Does FORMAT name graphs (N-Quads)? */
 int kgb_format_has_graphs(const char *format);
 /* The static name for FORMAT, or NULL when unknown. */

@@ -7,6 +7,9 @@
 #include "kgb_graph_internal.h"
 #include "kgb_world_internal.h"
 
+/* Output gathers in the graph's buffer up to this many bytes. */
+enum { FLUSH_AT = 1 << 20 };
+
 static const struct {
   const char *name;     /* as users write it */
   const char *raptor;   /* raptor's serializer name */
@@ -103,11 +106,18 @@ void kgb_statements_sort(kgb_statements *l, int with_graph)
   l->n = kept;
 }
 
-int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser)
+int kgb_statements_write(kgb_graph *g, const kgb_statements *l,
+                         raptor_serializer *ser)
 {
-  for (size_t i = 0; i < l->n; i++)
-    if (raptor_serializer_serialize_statement(ser, l->v[i]))
-      return KGB_ERDF;
+  int graphs = kgb_format_has_graphs(g->format);
+
+  for (size_t i = 0; i < l->n; i++) {
+    if (ser ? raptor_serializer_serialize_statement(ser, l->v[i])
+            : kgb_ntriples_write(&g->obuf, l->v[i], graphs))
+      return ser ? KGB_ERDF : KGB_ENOMEM;
+    if (!ser && !g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
+      return KGB_EIO;
+  }
   return KGB_OK;
 }
 
@@ -133,27 +143,64 @@ static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
   return KGB_OK;
 }
 
-int kgb_serializer_start(kgb_graph *g, const char *format, FILE *out,
+/* raptor writes a byte at a time; through stdio each byte would take
+ * the FILE lock.  Bytes gather in the graph's buffer instead, which goes
+ * to the FILE a large block at a time (or, for a worker, whole into the
+ * document's part). */
+static int buffer_byte(void *data, const int byte)
+{
+  kgb_graph *g = data;
+  kgb_buf *b = &g->obuf;
+
+  if (b->len + 1 < b->cap) {
+    b->data[b->len++] = (char)byte;
+    b->data[b->len] = '\0';
+    return 0;
+  }
+  if (!g->parts && b->len >= FLUSH_AT && kgb_graph_flush(g))
+    return 1;
+  return kgb_buf_putc(b, (char)byte);
+}
+
+static int buffer_bytes(void *data, const void *ptr, size_t size,
+                        size_t nmemb)
+{
+  kgb_graph *g = data;
+
+  if (!g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
+    return -1;
+  return kgb_buf_append(&g->obuf, ptr, size * nmemb) ? -1 : (int)nmemb;
+}
+
+static const raptor_iostream_handler buffer_handler = {
+  .version = 2, .write_byte = buffer_byte, .write_bytes = buffer_bytes,
+};
+
+int kgb_serializer_start(kgb_graph *g, const char *format,
                          raptor_serializer **ser)
 {
   int i = format_index(format);
+  raptor_iostream *io =
+      raptor_new_iostream_from_handler(g->raptor, g, &buffer_handler);
 
-  *ser = i < 0 ? NULL : raptor_new_serializer(g->raptor, formats[i].raptor);
-  if (!*ser || raptor_serializer_start_to_file_handle(*ser, NULL, out)) {
+  *ser = i < 0 || !io ? NULL
+                      : raptor_new_serializer(g->raptor, formats[i].raptor);
+  if (!*ser || raptor_serializer_start_to_iostream(*ser, NULL, io)) {
     if (*ser)
       raptor_free_serializer(*ser);
+    if (io)
+      raptor_free_iostream(io);
     *ser = NULL;
     return kgb_report(g->world, KGB_ERDF, "raptor cannot start '%s' output",
                       format);
   }
+  g->iostream = io;
   return declare_prefixes(g, *ser);
 }
 
-int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser, FILE *out)
+int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser)
 {
   if (raptor_serializer_serialize_end(ser) || g->rdf_error)
     return kgb_report(g->world, KGB_ERDF, "raptor cannot finish the output");
-  if (fflush(out) || ferror(out))
-    return kgb_report(g->world, KGB_EIO, "cannot write the output");
-  return KGB_OK;
+  return kgb_graph_flush(g);
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <raptor2.h>
+
 #include "test_util.h"
 
 static const struct {
@@ -208,10 +210,77 @@ static void test_examples_conform_to_shapes(void **state)
   free(corpus);
 }
 
+static void rewrite_statement(void *ser, raptor_statement *st)
+{
+  raptor_serializer_serialize_statement(ser, st);
+}
+
+/* TEXT parsed by raptor and written again by raptor's own SYNTAX writer,
+ * statement by statement in the order read. */
+static char *raptor_rewrite(const char *text, const char *syntax)
+{
+  raptor_world *w = raptor_new_world();
+  void *out = NULL;
+  size_t len = 0;
+  raptor_iostream *io = raptor_new_iostream_to_string(w, &out, &len, malloc);
+  raptor_serializer *ser = raptor_new_serializer(w, syntax);
+  raptor_parser *parser = raptor_new_parser(w, syntax);
+  raptor_uri *base =
+      raptor_new_uri(w, (const unsigned char *)"http://example.org/");
+
+  assert_non_null(io);
+  assert_non_null(parser);
+  assert_int_equal(raptor_serializer_start_to_iostream(ser, NULL, io), 0);
+  raptor_parser_set_statement_handler(parser, ser, rewrite_statement);
+  assert_int_equal(raptor_parser_parse_start(parser, base), 0);
+  assert_int_equal(raptor_parser_parse_chunk(parser,
+                                             (const unsigned char *)text,
+                                             strlen(text), 1),
+                   0);
+  raptor_serializer_serialize_end(ser);
+  raptor_free_serializer(ser);
+  raptor_free_iostream(io);   /* ends the string */
+  raptor_free_parser(parser);
+  raptor_free_uri(base);
+  raptor_free_world(w);
+  return out;
+}
+
+/* N-Triples and N-Quads are written by kgbuild itself, for speed; raptor
+ * must write the very same bytes, escapes included. */
+static void test_streams_write_as_raptor_does(void **state)
+{
+  kgb_world *world = test_world();
+  static const char *const texts[] = {
+    "Qu\"ote \\ Ltd: a \x01 \x7f caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80\n\n"
+    "Brisk\tMotors will invest $40 million in Ohio, said Ana \"Nan\" "
+    "Ruiz\\Ortega, Brisk Motors's chief executive. Stra\xc3\x9f""e "
+    "\xef\xbf\xbd \x1f done.\r\n",
+    "La soci\xc3\xa9t\xc3\xa9 Ferrand va cr\xc3\xa9""er 120 emplois \xc3\xa0 "
+    "Lyon \xc2\xab vite \xc2\xbb.\n",
+  };
+  static const char *const syntaxes[] = {"ntriples", "nquads"};
+
+  (void)state;
+  for (size_t i = 0; i < 2; i++) {
+    char *ours = test_graph_of(world, texts, 2, syntaxes[i]);
+    char *theirs = raptor_rewrite(ours, syntaxes[i]);
+    assert_non_null(strstr(ours, "\\u0001"));
+    assert_non_null(strstr(ours, "\\U0001F600"));
+    assert_non_null(strstr(ours, "\\\""));
+    if (strcmp(ours, theirs) != 0)
+      fail_at_first_difference(syntaxes[i], ours, theirs);
+    free(ours);
+    free(theirs);
+  }
+  kgb_world_free(world);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_golden_files),
+    cmocka_unit_test(test_streams_write_as_raptor_does),
     cmocka_unit_test(test_formats_reparse),
     cmocka_unit_test(test_examples_conform_to_shapes),
   };
