@@ -24,6 +24,7 @@ typedef struct {
   kgb_publish_options publish;   /* publish: where to */
   int mentions;
   size_t jobs;          /* worker processes; 1 runs in this one */
+  double max_input;     /* MB an input may have; 0 for the default */
   int load;             /* into a store, not a file */
   int publishing;       /* to an endpoint, not a file */
   size_t skipped;       /* load: documents the store held already */
@@ -74,6 +75,8 @@ static void usage(FILE *to, int load, int publishing)
         "      --ontology FILE  ontology in Turtle (default: installed copy)\n"
         "      --mentions       also write every entity mention as a NIF 2.0\n"
         "                       annotation (itsrdf:taIdentRef, taClassRef)\n"
+        "      --max-input MB   refuse inputs larger than MB megabytes\n"
+        "                       (default 64)\n"
         "  -j, --jobs N         extract in N worker processes (0: one per\n"
         "                       processor); the output is the same\n"
         "  -q, --quiet          no warnings, no progress\n"
@@ -88,7 +91,8 @@ static void usage(FILE *to, int load, int publishing)
 
 enum {
   OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS,
-  OPT_STORE, OPT_ENDPOINT, OPT_GRAPH, OPT_USER, OPT_PASSWORD, OPT_REPLACE
+  OPT_STORE, OPT_ENDPOINT, OPT_GRAPH, OPT_USER, OPT_PASSWORD, OPT_REPLACE,
+  OPT_MAX_INPUT
 };
 
 static const struct option long_options[] = {
@@ -99,6 +103,7 @@ static const struct option long_options[] = {
   {"data-dir", required_argument, NULL, OPT_DATA_DIR},
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
   {"mentions", no_argument, NULL, OPT_MENTIONS},
+  {"max-input", required_argument, NULL, OPT_MAX_INPUT},
   {"store", required_argument, NULL, OPT_STORE},
   {"endpoint", required_argument, NULL, OPT_ENDPOINT},
   {"graph", required_argument, NULL, OPT_GRAPH},
@@ -135,6 +140,20 @@ static int parse_jobs(const char *arg, size_t *jobs)
   return 0;
 }
 
+static int parse_megabytes(const char *arg, double *mb)
+{
+  char *end;
+
+  errno = 0;
+  *mb = strtod(arg, &end);
+  if (errno || end == arg || *end || !(*mb > 0) || *mb > 1e6) {
+    cli_error("--max-input needs a size in megabytes, such as 64 or 0.5, "
+              "not '%s'", arg);
+    return -1;
+  }
+  return 0;
+}
+
 /* Returns -1 to go on, or the exit status. */
 static int parse_options(int argc, char **argv, extract_options *o)
 {
@@ -151,6 +170,10 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_DATA_DIR: o->data_dir = optarg; break;
     case OPT_ONTOLOGY: o->ontology = optarg; break;
     case OPT_MENTIONS: o->mentions = 1; break;
+    case OPT_MAX_INPUT:
+      if (parse_megabytes(optarg, &o->max_input))
+        return EXIT_USAGE;
+      break;
     case OPT_STORE: o->store = optarg; break;
     case OPT_ENDPOINT: o->publish.endpoint = optarg; break;
     case OPT_GRAPH: o->publish.graph = optarg; break;
@@ -211,6 +234,15 @@ static int parse_options(int argc, char **argv, extract_options *o)
   return -1;
 }
 
+/* Whole bytes, rounded up: 0.5 MB lets a file of 524288 bytes in. */
+static size_t megabytes_to_bytes(double mb)
+{
+  double b = mb * 1048576.0;
+  size_t n = (size_t)b;
+
+  return (double)n < b ? n + 1 : n;
+}
+
 static kgb_world *open_world(const extract_options *o, int *status)
 {
   kgb_world *world = kgb_world_new();
@@ -223,6 +255,11 @@ static kgb_world *open_world(const extract_options *o, int *status)
   kgb_world_set_message_handler(world, cli_on_message,
                                 (void *)&o->messages);
   if (o->base && kgb_world_set_base(world, o->base)) {
+    *status = EXIT_USAGE;
+    goto fail;
+  }
+  if (o->max_input > 0 &&
+      kgb_world_set_max_input(world, megabytes_to_bytes(o->max_input))) {
     *status = EXIT_USAGE;
     goto fail;
   }

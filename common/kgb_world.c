@@ -8,6 +8,7 @@
 #include "kgb_buf.h"
 #include "kgb_world_internal.h"
 #include "../extractor/kgb_lexicon.h"
+#include "../extractor/kgb_limits.h"
 #include "../ontology/kgb_ontology.h"
 
 #define KGB_DEFAULT_BASE "https://w3id.org/kgbuild/resource/"
@@ -19,6 +20,7 @@ kgb_world *kgb_world_new(void)
   if (!world)
     return NULL;
   world->base = kgb_strdup(KGB_DEFAULT_BASE);
+  world->max_input = KGB_DEFAULT_MAX_INPUT;
   if (!world->base) {
     kgb_free(world);
     return NULL;
@@ -77,6 +79,15 @@ int kgb_world_set_base(kgb_world *world, const char *base_iri)
                       "base IRI '%s' is not an absolute IRI ending in '/' or '#'",
                       base_iri ? base_iri : "");
   return replace_string(&world->base, base_iri);
+}
+
+int kgb_world_set_max_input(kgb_world *world, size_t bytes)
+{
+  if (bytes == 0)
+    return kgb_report(world, KGB_EINVAL, "the largest input must be at "
+                      "least one byte");
+  world->max_input = bytes;
+  return KGB_OK;
 }
 
 const char *kgb_world_as_data_dir(const kgb_world *world)

@@ -17,6 +17,7 @@ struct kgb_world {
   struct kgb_lexicon *lexicon[2];   /* owned; indexed by kgb_lang */
   struct kgb_ontology *ontology;    /* owned */
   int opened;
+  size_t max_input;          /* bytes an input may have */
 };
 
 /* Send a message to the handler; returns STATUS so callers can write

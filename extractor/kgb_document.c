@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kgb_alloc.h"
 #include "kgb_buf.h"
@@ -11,6 +12,29 @@
 #include "kgb_sha256.h"
 #include "kgb_utf8.h"
 #include "kgb_world_internal.h"
+
+/* "12.5 MB", or "700.0 KB" for less than a megabyte. */
+static void size_text(double bytes, char *out, size_t size)
+{
+  if (bytes >= 1048576.0)
+    snprintf(out, size, "%.1f MB", bytes / 1048576.0);
+  else
+    snprintf(out, size, "%.1f KB", bytes / 1024.0);
+}
+
+/* BYTES is the input's size, or 0 when a stream went on past the bound. */
+static int too_large(kgb_world *world, const char *name, double bytes)
+{
+  char have[32], most[32];
+
+  size_text(bytes, have, sizeof have);
+  size_text((double)world->max_input, most, sizeof most);
+  if (bytes == 0)
+    return kgb_report(world, KGB_ELIMIT, "%s: more than %s, the most an "
+                      "input may have; not read", name, most);
+  return kgb_report(world, KGB_ELIMIT, "%s: %s is more than an input may "
+                    "have (%s); not read", name, have, most);
+}
 
 int kgb_document_new_from_buffer(kgb_world *world, const char *source,
                                  const char *bytes, size_t len,
@@ -21,6 +45,10 @@ int kgb_document_new_from_buffer(kgb_world *world, const char *source,
   size_t replaced = 0;
 
   *out = NULL;
+  if (len > world->max_input) {
+    kgb_free(doc);
+    return too_large(world, source, (double)len);
+  }
   if (!doc)
     return KGB_ENOMEM;
   kgb_buf_init(&clean);
@@ -53,15 +81,20 @@ int kgb_document_new_from_buffer(kgb_world *world, const char *source,
   return KGB_OK;
 }
 
+/* Read F whole, but no more than the world's largest input: a stream
+ * that is not a file says its size only by going on. */
 static int read_stream(kgb_world *world, FILE *f, const char *name,
                        kgb_buf *into)
 {
   char chunk[65536];
   size_t n;
 
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (into->len + n > world->max_input)
+      return too_large(world, name, 0);
     if (kgb_buf_append(into, chunk, n))
       return KGB_ENOMEM;
+  }
   if (ferror(f))
     return kgb_report(world, KGB_EIO, "%s: read error: %s", name,
                       strerror(errno));
@@ -74,6 +107,7 @@ int kgb_document_load(kgb_world *world, const char *path, kgb_document **out)
   const char *name = is_stdin ? "<stdin>" : path;
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
   kgb_buf raw;
+  struct stat st;
   int rc;
 
   *out = NULL;
@@ -81,6 +115,12 @@ int kgb_document_load(kgb_world *world, const char *path, kgb_document **out)
     return kgb_report(world, errno == ENOENT ? KGB_ENOTFOUND : KGB_EIO,
                       "%s: cannot open: %s", path, strerror(errno));
   kgb_buf_init(&raw);
+  /* A file says its size at once: a huge one is refused unread. */
+  if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+      (unsigned long long)st.st_size > world->max_input) {
+    fclose(f);
+    return too_large(world, name, (double)st.st_size);
+  }
   rc = read_stream(world, f, name, &raw);
   if (!is_stdin)
     fclose(f);

@@ -3,11 +3,10 @@
 #define KGB_DOCUMENT_INTERNAL_H
 
 #include "kgb_lang.h"
+#include "kgb_limits.h"
 #include "kgb_token.h"
 #include "kgbuild.h"
 
-/* Longest sentence the rules see, in tokens. */
-#define KGB_MAX_SENTENCE_TOKENS 400
 
 /* A sentence: its tokens, and its span in bytes and in code points. */
 typedef struct {

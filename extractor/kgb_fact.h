@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "kgb_lexicon.h"
+#include "kgb_limits.h"
 #include "kgb_map.h"
 #include "kgb_number.h"
 #include "kgbuild.h"
@@ -52,9 +53,6 @@ typedef enum {
 
 #define KGB_FACT_IS_NARY(k) ((k) <= KGB_FACT_ACQUISITION)
 
-/* Most facts kept from one document: a news article gives tens; a file
- * that gives more is a dump, and its graph would not fit in memory. */
-#define KGB_MAX_FACTS 5000
 
 typedef struct {
   kgb_fact_kind kind;

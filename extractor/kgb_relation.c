@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kgb_rules.h"
+#include "kgb_world_internal.h"
 
 size_t kgb_rule_trigger(const kgb_rule_ctx *c, size_t t, kgb_trigger kind)
 {
@@ -281,7 +282,7 @@ int kgb_relation_run(const kgb_document *doc,
 {
   kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL};
   kgb_map lower;
-  size_t m = 0;
+  size_t m = 0, crowded = 0;
   int rc;
 
   kgb_map_init(&lower);
@@ -298,6 +299,13 @@ int kgb_relation_run(const kgb_document *doc,
     c.end_mention = m;
     if (c.s->furniture)
       continue;
+    if (m - c.first_mention > KGB_MAX_SENTENCE_MENTIONS) {
+      if (!crowded++)
+        kgb_warn(doc->world, "%s: a sentence names %zu entities; the rules "
+                 "pair only the first %d of each such sentence", doc->source,
+                 m - c.first_mention, KGB_MAX_SENTENCE_MENTIONS);
+      c.end_mention = c.first_mention + KGB_MAX_SENTENCE_MENTIONS;
+    }
     rc = kgb_rules_money(&c);
     if (rc == KGB_OK)
       rc = kgb_rules_jobs(&c);

@@ -6,6 +6,7 @@
 #include "kgb_rules.h"
 #include "kgb_utf8.h"
 #include "kgb_alloc.h"
+#include "kgb_world_internal.h"
 
 /* The sentence of the first mention of ENTITY, or -1. */
 static long first_sentence(const kgb_factset *fs, int entity)
@@ -51,18 +52,18 @@ static int named_together(const kgb_factset *fs, int a, int b)
 }
 
 /* Paris and France named together: Paris locatedIn France. */
-static int places_within(kgb_rule_ctx *c)
+static int places_within(kgb_rule_ctx *c, size_t n)
 {
   kgb_factset *fs = c->fs;
   int rc = KGB_OK;
 
-  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
+  for (size_t a = 0; a < n && rc == KGB_OK; a++) {
     long s = first_sentence(fs, (int)a);
     if (fs->entities[a].cls != KGB_CLASS_PLACE || fs->entities[a].place < 0 ||
         s < 0)
       continue;
     at_sentence(c, s);
-    for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++)
+    for (size_t b = 0; b < n && rc == KGB_OK; b++)
       if (b != a && fs->entities[b].cls == KGB_CLASS_PLACE &&
           fs->entities[b].place >= 0 &&
           is_ancestor(c->lex, fs->entities[a].place, fs->entities[b].place) &&
@@ -86,17 +87,17 @@ static const char *rest_after(const char *name, const char *prefix)
 
 /* "Zentra Cloud" and "Zentra" both named: the first is a unit of the
  * second; "Zentra Spain" is also based in Spain. */
-static int units_of_parents(kgb_rule_ctx *c)
+static int units_of_parents(kgb_rule_ctx *c, size_t n)
 {
   kgb_factset *fs = c->fs;
   int rc = KGB_OK;
 
-  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
+  for (size_t a = 0; a < n && rc == KGB_OK; a++) {
     long s = first_sentence(fs, (int)a);
     if (fs->entities[a].cls != KGB_CLASS_ORGANIZATION || s < 0)
       continue;
     at_sentence(c, s);
-    for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++) {
+    for (size_t b = 0; b < n && rc == KGB_OK; b++) {
       const char *rest;
       if (b == a || fs->entities[b].cls != KGB_CLASS_ORGANIZATION ||
           !(rest = rest_after(fs->entities[a].name, fs->entities[b].name)) ||
@@ -104,7 +105,7 @@ static int units_of_parents(kgb_rule_ctx *c)
         continue;
       rc = kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF, (int)a, (int)b, NULL,
                              0.6, "unit-named-after-parent");
-      for (size_t p = 0; p < fs->n_entities && rc == KGB_OK; p++)
+      for (size_t p = 0; p < n && rc == KGB_OK; p++)
         if (fs->entities[p].cls == KGB_CLASS_PLACE &&
             strcmp(fs->entities[p].name, rest) == 0)
           rc = kgb_rule_add_link(c, KGB_FACT_BASED_IN, (int)a, (int)p, NULL,
@@ -140,13 +141,20 @@ int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
                        kgb_factset *fs)
 {
   kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1, NULL};
+  size_t n = fs->n_entities;
   int rc;
 
   if (doc->n_sentences == 0)
     return KGB_OK;
-  rc = places_within(&c);
+  if (n > KGB_MAX_PAIRED_ENTITIES) {
+    kgb_warn(doc->world, "%s: %zu entities; places and units are paired "
+             "among the first %d only", doc->source, n,
+             KGB_MAX_PAIRED_ENTITIES);
+    n = KGB_MAX_PAIRED_ENTITIES;
+  }
+  rc = places_within(&c, n);
   if (rc == KGB_OK)
-    rc = units_of_parents(&c);
+    rc = units_of_parents(&c, n);
   if (rc == KGB_OK)
     rc = operations_from_facts(&c);
   return rc;

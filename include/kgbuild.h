@@ -62,6 +62,9 @@ int kgb_world_set_data_dir(kgb_world *world, const char *dir);
 int kgb_world_set_ontology_path(kgb_world *world, const char *path);
 /* Base IRI of resources; must end with '/' or '#'. */
 int kgb_world_set_base(kgb_world *world, const char *base_iri);
+/* Largest input a document may be read from, in bytes (default 64 MiB):
+ * a larger one is refused with KGB_ELIMIT, not cut. */
+int kgb_world_set_max_input(kgb_world *world, size_t bytes);
 /* Load the data tables and the ontology; call once, after the setters. */
 int kgb_world_open(kgb_world *world);
 

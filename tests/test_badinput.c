@@ -122,6 +122,89 @@ static void test_fifty_megabytes_no_newline(void **state)
   release(&r, path);
 }
 
+/* An input past --max-input is refused unread, named, and the others
+ * still make their graph; a stream is cut off at the bound. */
+static void test_input_size_bound(void **state)
+{
+  char *nordwind = test_src_path("examples/en-nordwind.txt"),
+       *acme = test_src_path("examples/en-acme-spain.txt");
+  size_t small = 0, big = 0;
+  char *a = test_read_file(nordwind, &small), *b = test_read_file(acme, &big);
+  char limit[32];
+  test_result r;
+
+  (void)state;
+  assert_true(small < big);
+  /* Between the two sizes: the smaller file in, the larger out. */
+  snprintf(limit, sizeof limit, "%.6f", (double)(small + big) / 2 / 1048576);
+  r = test_run((const char *[]){"--max-input", limit, "-f", "ntriples",
+                                acme, nordwind, NULL},
+               NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "en-acme-spain.txt: "));
+  assert_non_null(strstr(r.err, "KB is more than an input may have"));
+  assert_null(strstr(r.err, "en-nordwind.txt: "));
+  assert_true(test_count_lines(r.out, "en-nordwind.txt", NULL) == 1);
+  assert_true(test_count_lines(r.out, "en-acme-spain.txt", NULL) == 0);
+  test_result_release(&r);
+  r = test_run((const char *[]){"--max-input", limit, "-", NULL}, b);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "<stdin>: more than "));
+  test_result_release(&r);
+  r = test_run((const char *[]){"--max-input", "0", "-", NULL}, a);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--max-input needs a size"));
+  test_result_release(&r);
+  free(a);
+  free(b);
+  free(nordwind);
+  free(acme);
+}
+
+/* A sentence naming a hundred firms: the rules pair 64 of them, say so,
+ * and the facts of the next sentence are still found. */
+static void test_crowded_sentence(void **state)
+{
+  char *text = malloc(20000), path[64];
+  size_t n = 0;
+  test_result r;
+
+  (void)state;
+  n += (size_t)sprintf(text + n, "Firms at the fair: ");
+  for (int i = 0; i < 100; i++)
+    n += (size_t)sprintf(text + n, "%sQuor%cel%c Systems Inc", i ? ", " : "",
+                         'a' + i % 26, 'a' + i / 26);
+  n += (size_t)sprintf(text + n, ".\n\nBrisk Motors will invest $40 million "
+                       "in Ohio.\n");
+  r = run_on_bytes(text, n, "ntriples", path, sizeof path);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.err, "a sentence names 100 entities; the rules "
+                             "pair only the first 64"));
+  assert_true(test_count_lines(r.out, "ontology#Investment>", NULL) == 1);
+  free(text);
+  release(&r, path);
+}
+
+/* 1200 firms, each in a sentence of its own: the document-wide rules
+ * pair the first 1000, and say so. */
+static void test_many_entities(void **state)
+{
+  char *text = malloc(200000), path[64];
+  size_t n = 0;
+  test_result r;
+
+  (void)state;
+  for (int i = 0; i < 1200; i++)
+    n += (size_t)sprintf(text + n, "Quor%c%c%c Systems Inc met analysts. ",
+                         'a' + i % 26, 'a' + i / 26 % 26, 'a' + i / 676);
+  r = run_on_bytes(text, n, "ntriples", path, sizeof path);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.err, "1200 entities; places and units are "
+                             "paired among the first 1000 only"));
+  free(text);
+  release(&r, path);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -130,6 +213,9 @@ int main(void)
     cmocka_unit_test(test_empty_file),
     cmocka_unit_test(test_binary_file),
     cmocka_unit_test(test_fifty_megabytes_no_newline),
+    cmocka_unit_test(test_input_size_bound),
+    cmocka_unit_test(test_crowded_sentence),
+    cmocka_unit_test(test_many_entities),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
