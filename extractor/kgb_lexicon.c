@@ -54,16 +54,23 @@ static int phrase_key(const char *phrase, kgb_buf *key, size_t *ntok,
 /* Record every shorter phrase KEY starts with ("chief executive" for
  * "chief executive officer"), so a lookup can stop growing a phrase as
  * soon as no entry starts that way. */
+static int or_bit(kgb_map *map, const char *key, size_t len, int bit)
+{
+  int bits = kgb_map_get(map, key, len);
+
+  return kgb_map_put(map, key, len, (bits < 0 ? 0 : bits) | 1 << bit);
+}
+
 static int add_prefixes(kgb_lexicon *lex, const char *key, size_t len,
-                        kgb_lex_type type)
+                        kgb_lex_type type, int value)
 {
   int rc = KGB_OK;
 
   for (size_t k = 0; rc == KGB_OK && k < len; k++)
     if (key[k] == ' ') {
-      int types = kgb_map_get(&lex->prefixes, key, k);
-      rc = kgb_map_put(&lex->prefixes, key, k,
-                       (types < 0 ? 0 : types) | 1 << type);
+      rc = or_bit(&lex->prefixes, key, k, (int)type);
+      if (rc == KGB_OK && type == KGB_LEX_TRIGGER)
+        rc = or_bit(&lex->trigger_prefixes, key, k, value);
     }
   return rc;
 }
@@ -103,7 +110,7 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
   if (rc == KGB_OK)
     lex->n_entries++;
   if (rc == KGB_OK)
-    rc = add_prefixes(lex, key.data, key.len, type);
+    rc = add_prefixes(lex, key.data, key.len, type, value);
   if (ntok > lex->max_tokens)
     lex->max_tokens = ntok;
   kgb_buf_release(&key);
@@ -349,6 +356,7 @@ void kgb_lexicon_free(kgb_lexicon *lex)
     kgb_free(lex->companies[i]);
   kgb_map_release(&lex->phrases);
   kgb_map_release(&lex->prefixes);
+  kgb_map_release(&lex->trigger_prefixes);
   kgb_map_release(&lex->place_index);
   kgb_free(lex->places);
   kgb_free(lex->companies);
@@ -420,14 +428,23 @@ const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
 typedef int (*match_fn)(const kgb_lexicon *lex, const kgb_token *first,
                         int idx, void *data);
 
-_Static_assert(KGB_LEX_TYPE_COUNT <= 15, "a token's cache has 15 type bits");
+/* A token's cache: bit (1 << kgb_lex_type) for each table, bit
+ * (1 << (TRIGGER_BITS + kind)) for each trigger kind, and KNOWN. */
+enum { TRIGGER_BITS = 16 };
+#define KNOWN (1ULL << 63)
+#define TABLE_BIT(type) (1ULL << (type))
+#define TRIGGER_BIT(kind) (1ULL << (TRIGGER_BITS + (kind)))
+_Static_assert((int)KGB_LEX_TYPE_COUNT <= (int)TRIGGER_BITS &&
+                   (int)TRIGGER_BITS + (int)KGB_TRIG_COUNT < 63,
+               "a token's cache has a bit for each table and trigger kind");
 
 /* Most tokens start no phrase of the table a rule asks for; the answer
  * is kept in the token, as every rule asks again. */
 static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
-                     size_t i, kgb_lex_type type)
+                     size_t i, unsigned long long need)
 {
-  unsigned short *known = &((kgb_tokens *)toks)->v[i].lex_starts[lex->lang];
+  unsigned long long *known =
+      &((kgb_tokens *)toks)->v[i].lex_starts[lex->lang];
 
   if (!*known) {
     const char *f = kgb_tok_fold(toks, i);
@@ -435,15 +452,20 @@ static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
     uint64_t hash = kgb_map_hash_more(KGB_MAP_HASH_INIT, f, m);
     int idx = kgb_map_get_hashed(&lex->phrases, f, m, hash);
     int types = kgb_map_get_hashed(&lex->prefixes, f, m, hash);
-    *known = (unsigned short)(1u << 15 | (types < 0 ? 0u : (unsigned)types));
-    for (; idx >= 0; idx = lex->entries[idx].next)
-      *known |= (unsigned short)(1u << lex->entries[idx].type);
+    int kinds = kgb_map_get_hashed(&lex->trigger_prefixes, f, m, hash);
+    *known = KNOWN | (types < 0 ? 0 : (unsigned)types) |
+             (kinds < 0 ? 0 : (unsigned long long)kinds << TRIGGER_BITS);
+    for (; idx >= 0; idx = lex->entries[idx].next) {
+      *known |= TABLE_BIT(lex->entries[idx].type);
+      if (lex->entries[idx].type == KGB_LEX_TRIGGER)
+        *known |= TRIGGER_BIT(lex->entries[idx].value);
+    }
   }
-  return (*known >> type) & 1;
+  return (*known & need) != 0;
 }
 
 static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
-                            size_t i, size_t max, kgb_lex_type type,
+                            size_t i, size_t max, unsigned long long need,
                             match_fn match, void *data)
 {
   char key[512];
@@ -456,7 +478,7 @@ static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
     return 0;
   if (i + max > toks->n)
     max = toks->n - i;
-  if (!may_start(lex, toks, i, type))
+  if (!may_start(lex, toks, i, need))
     return 0;
   for (size_t n = 1; n <= max; n++) {
     const char *f = kgb_tok_fold(toks, i + n - 1);
@@ -505,7 +527,7 @@ size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
                            const kgb_lex_entry **entry)
 {
   type_match m = {type, NULL};
-  size_t n = longest_match(lex, toks, i, max, type, of_type, &m);
+  size_t n = longest_match(lex, toks, i, max, TABLE_BIT(type), of_type, &m);
 
   if (n && entry)
     *entry = m.entry;
@@ -538,8 +560,8 @@ size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
 
   if (i >= limit)
     return 0;
-  return longest_match(lex, toks, i, limit - i, KGB_LEX_TRIGGER, of_trigger,
-                       &k);
+  return longest_match(lex, toks, i, limit - i, TRIGGER_BIT(kind),
+                       of_trigger, &k);
 }
 
 const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,

@@ -58,7 +58,9 @@ typedef struct {
 typedef struct kgb_lexicon {
   kgb_lang lang;
   kgb_map phrases;     /* folded phrase -> first entry index */
-  kgb_map prefixes;    /* every shorter phrase a phrase starts with */
+  kgb_map prefixes;    /* every shorter phrase a phrase starts with:
+                          bit (1 << kgb_lex_type) for each table */
+  kgb_map trigger_prefixes;  /* the same for triggers: bit (1 << kind) */
   struct kgb_lex_entry *entries;
   size_t n_entries, cap_entries;
   kgb_place *places;

@@ -35,9 +35,9 @@ typedef struct {
   size_t begin, end;   /* bytes in the text */
   size_t fold;         /* offset of the folded form in kgb_tokens.folds */
   /* The lexicon's cache, per language: 0 when not looked up yet, else
-   * a bit (1 << kgb_lex_type) for each table with a phrase that may start
-   * with this token, and bit 15. */
-  unsigned short lex_starts[KGB_LANG_COUNT];
+   * which tables and trigger kinds have a phrase that may start with this
+   * token (see kgb_lexicon.c). */
+  unsigned long long lex_starts[KGB_LANG_COUNT];
 } kgb_token;
 
 typedef struct kgb_tokens {
