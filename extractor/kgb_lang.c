@@ -37,8 +37,7 @@ kgb_lang kgb_lang_detect_margin(struct kgb_lexicon *const lex[KGB_LANG_COUNT],
     if (toks->v[i].type != KGB_TOK_WORD)
       continue;
     for (int l = 0; l < KGB_LANG_COUNT; l++)
-      hits[l] += kgb_lexicon_has_word(lex[l], kgb_tok_fold(toks, i),
-                                      KGB_LEX_STOPWORD);
+      hits[l] += kgb_lexicon_token_is(lex[l], toks, i, KGB_LEX_STOPWORD);
   }
   for (int l = 1; l < KGB_LANG_COUNT; l++)
     if (hits[l] > hits[best])

@@ -389,6 +389,47 @@ static const kgb_lex_entry *find_key(const kgb_lexicon *lex, const char *key,
   return NULL;
 }
 
+/* A token's cache: bit (1 << kgb_lex_type) for each table with a phrase
+ * that may start there, bit (1 << (TRIGGER_BITS + kind)) for each trigger
+ * kind, bit (1 << (WORD_BITS + kgb_lex_type)) for each table that has the
+ * token alone (whatever its case), and KNOWN. */
+enum { TRIGGER_BITS = 16, WORD_BITS = 40 };
+#define KNOWN (1ULL << 63)
+#define TABLE_BIT(type) (1ULL << (type))
+#define TRIGGER_BIT(kind) (1ULL << (TRIGGER_BITS + (kind)))
+#define WORD_BIT(type) (1ULL << (WORD_BITS + (type)))
+_Static_assert((int)KGB_LEX_TYPE_COUNT <= (int)TRIGGER_BITS &&
+                   (int)TRIGGER_BITS + (int)KGB_TRIG_COUNT <= (int)WORD_BITS &&
+                   (int)WORD_BITS + (int)KGB_LEX_TYPE_COUNT < 63,
+               "a token's cache has a bit for each table and trigger kind");
+
+/* Most tokens start no phrase of the table a rule asks for; the answer
+ * is kept in the token, as every rule asks again. */
+static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
+                     size_t i, unsigned long long need)
+{
+  unsigned long long *known =
+      &((kgb_tokens *)toks)->v[i].lex_starts[lex->lang];
+
+  if (!*known) {
+    const char *f = kgb_tok_fold(toks, i);
+    size_t m = strlen(f);
+    uint64_t hash = kgb_map_hash_more(KGB_MAP_HASH_INIT, f, m);
+    int idx = kgb_map_get_hashed(&lex->phrases, f, m, hash);
+    int types = kgb_map_get_hashed(&lex->prefixes, f, m, hash);
+    int kinds = kgb_map_get_hashed(&lex->trigger_prefixes, f, m, hash);
+    *known = KNOWN | (types < 0 ? 0 : (unsigned)types) |
+             (kinds < 0 ? 0 : (unsigned long long)kinds << TRIGGER_BITS);
+    for (; idx >= 0; idx = lex->entries[idx].next) {
+      *known |= TABLE_BIT(lex->entries[idx].type) |
+                WORD_BIT(lex->entries[idx].type);
+      if (lex->entries[idx].type == KGB_LEX_TRIGGER)
+        *known |= TRIGGER_BIT(lex->entries[idx].value);
+    }
+  }
+  return (*known & need) != 0;
+}
+
 /* Join the folds of tokens [I, I+N) into KEY. */
 static int join_folds(const kgb_tokens *toks, size_t i, size_t n, char *key,
                       size_t size, size_t *len)
@@ -417,7 +458,8 @@ const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
   char key[512];
   size_t len;
 
-  if (i + n > toks->n || !join_folds(toks, i, n, key, sizeof key, &len))
+  if (i + n > toks->n || (n == 1 && !may_start(lex, toks, i, WORD_BIT(type))) ||
+      !join_folds(toks, i, n, key, sizeof key, &len))
     return NULL;
   return find_key(lex, key, len, &toks->v[i], type);
 }
@@ -427,42 +469,6 @@ const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
  * that names an entry (its first entry index). */
 typedef int (*match_fn)(const kgb_lexicon *lex, const kgb_token *first,
                         int idx, void *data);
-
-/* A token's cache: bit (1 << kgb_lex_type) for each table, bit
- * (1 << (TRIGGER_BITS + kind)) for each trigger kind, and KNOWN. */
-enum { TRIGGER_BITS = 16 };
-#define KNOWN (1ULL << 63)
-#define TABLE_BIT(type) (1ULL << (type))
-#define TRIGGER_BIT(kind) (1ULL << (TRIGGER_BITS + (kind)))
-_Static_assert((int)KGB_LEX_TYPE_COUNT <= (int)TRIGGER_BITS &&
-                   (int)TRIGGER_BITS + (int)KGB_TRIG_COUNT < 63,
-               "a token's cache has a bit for each table and trigger kind");
-
-/* Most tokens start no phrase of the table a rule asks for; the answer
- * is kept in the token, as every rule asks again. */
-static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
-                     size_t i, unsigned long long need)
-{
-  unsigned long long *known =
-      &((kgb_tokens *)toks)->v[i].lex_starts[lex->lang];
-
-  if (!*known) {
-    const char *f = kgb_tok_fold(toks, i);
-    size_t m = strlen(f);
-    uint64_t hash = kgb_map_hash_more(KGB_MAP_HASH_INIT, f, m);
-    int idx = kgb_map_get_hashed(&lex->phrases, f, m, hash);
-    int types = kgb_map_get_hashed(&lex->prefixes, f, m, hash);
-    int kinds = kgb_map_get_hashed(&lex->trigger_prefixes, f, m, hash);
-    *known = KNOWN | (types < 0 ? 0 : (unsigned)types) |
-             (kinds < 0 ? 0 : (unsigned long long)kinds << TRIGGER_BITS);
-    for (; idx >= 0; idx = lex->entries[idx].next) {
-      *known |= TABLE_BIT(lex->entries[idx].type);
-      if (lex->entries[idx].type == KGB_LEX_TRIGGER)
-        *known |= TRIGGER_BIT(lex->entries[idx].value);
-    }
-  }
-  return (*known & need) != 0;
-}
 
 static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
                             size_t i, size_t max, unsigned long long need,
@@ -532,6 +538,12 @@ size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
   if (n && entry)
     *entry = m.entry;
   return n;
+}
+
+int kgb_lexicon_token_is(const kgb_lexicon *lex, const kgb_tokens *toks,
+                         size_t i, kgb_lex_type type)
+{
+  return may_start(lex, toks, i, WORD_BIT(type));
 }
 
 int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,

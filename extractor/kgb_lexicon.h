@@ -108,6 +108,9 @@ size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
 const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,
                                         const char *phrase, size_t len,
                                         kgb_lex_type type);
+/* 1 when token I alone has an entry of TYPE, whatever its case. */
+int kgb_lexicon_token_is(const kgb_lexicon *lex, const kgb_tokens *toks,
+                         size_t i, kgb_lex_type type);
 /* 1 when the single folded word WORD has an entry of TYPE. */
 int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
                          kgb_lex_type type);
