@@ -51,27 +51,57 @@ static int phrase_key(const char *phrase, kgb_buf *key, size_t *ntok,
   return rc;
 }
 
-/* Record every shorter phrase KEY starts with ("chief executive" for
- * "chief executive officer"), so a lookup can stop growing a phrase as
- * soon as no entry starts that way. */
-static int or_bit(kgb_map *map, const char *key, size_t len, int bit)
-{
-  int bits = kgb_map_get(map, key, len);
+/* What a phrase, or a token, may start (kept in each token's cache too):
+ * bit (1 << kgb_lex_type) for each table with a phrase that starts so,
+ * bit (1 << (TRIGGER_BITS + kind)) for each trigger kind, bit
+ * (1 << (WORD_BITS + kgb_lex_type)) for each table that has it whole
+ * (whatever its case), PREFIX when a longer phrase starts with it, and
+ * KNOWN. */
+enum { TRIGGER_BITS = 16, WORD_BITS = 40 };
+#define KNOWN (1ULL << 63)
+#define PREFIX (1ULL << 62)   /* some longer phrase starts with it */
+#define TABLE_BIT(type) (1ULL << (type))
+#define TRIGGER_BIT(kind) (1ULL << (TRIGGER_BITS + (kind)))
+#define WORD_BIT(type) (1ULL << (WORD_BITS + (type)))
+_Static_assert((int)KGB_LEX_TYPE_COUNT <= (int)TRIGGER_BITS &&
+                   (int)TRIGGER_BITS + (int)KGB_TRIG_COUNT <= (int)WORD_BITS &&
+                   (int)WORD_BITS + (int)KGB_LEX_TYPE_COUNT < 62,
+               "a token's cache has a bit for each table and trigger kind");
 
-  return kgb_map_put(map, key, len, (bits < 0 ? 0 : bits) | 1 << bit);
+/* Add BITS to what KEY may start. */
+static int or_bits(kgb_lexicon *lex, const char *key, size_t len,
+                   unsigned long long bits)
+{
+  int at = kgb_map_get(&lex->starts, key, len);
+
+  if (at < 0) {
+    if (lex->n_start_bits >= 0x7fffffff ||
+        kgb_grow(&lex->start_bits, &lex->cap_start_bits,
+                 lex->n_start_bits + 1, sizeof *lex->start_bits))
+      return KGB_ENOMEM;
+    at = (int)lex->n_start_bits++;
+    lex->start_bits[at] = KNOWN;
+    if (kgb_map_put(&lex->starts, key, len, at))
+      return KGB_ENOMEM;
+  }
+  lex->start_bits[at] |= bits;
+  return KGB_OK;
 }
 
-static int add_prefixes(kgb_lexicon *lex, const char *key, size_t len,
-                        kgb_lex_type type, int value)
+/* The phrase KEY names an entry of TYPE (VALUE); every shorter phrase it
+ * starts with ("chief executive" for "chief executive officer") is
+ * recorded too, so a lookup can stop growing a phrase as soon as no entry
+ * starts that way. */
+static int add_starts(kgb_lexicon *lex, const char *key, size_t len,
+                      kgb_lex_type type, int value)
 {
-  int rc = KGB_OK;
+  unsigned long long bits =
+      TABLE_BIT(type) | (type == KGB_LEX_TRIGGER ? TRIGGER_BIT(value) : 0);
+  int rc = or_bits(lex, key, len, bits | WORD_BIT(type));
 
   for (size_t k = 0; rc == KGB_OK && k < len; k++)
-    if (key[k] == ' ') {
-      rc = or_bit(&lex->prefixes, key, k, (int)type);
-      if (rc == KGB_OK && type == KGB_LEX_TRIGGER)
-        rc = or_bit(&lex->trigger_prefixes, key, k, value);
-    }
+    if (key[k] == ' ')
+      rc = or_bits(lex, key, k, bits | PREFIX);
   return rc;
 }
 
@@ -110,7 +140,7 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
   if (rc == KGB_OK)
     lex->n_entries++;
   if (rc == KGB_OK)
-    rc = add_prefixes(lex, key.data, key.len, type, value);
+    rc = add_starts(lex, key.data, key.len, type, value);
   if (ntok > lex->max_tokens)
     lex->max_tokens = ntok;
   kgb_buf_release(&key);
@@ -355,8 +385,8 @@ void kgb_lexicon_free(kgb_lexicon *lex)
   for (size_t i = 0; i < lex->n_companies; i++)
     kgb_free(lex->companies[i]);
   kgb_map_release(&lex->phrases);
-  kgb_map_release(&lex->prefixes);
-  kgb_map_release(&lex->trigger_prefixes);
+  kgb_map_release(&lex->starts);
+  kgb_free(lex->start_bits);
   kgb_map_release(&lex->place_index);
   kgb_free(lex->places);
   kgb_free(lex->companies);
@@ -389,20 +419,6 @@ static const kgb_lex_entry *find_key(const kgb_lexicon *lex, const char *key,
   return NULL;
 }
 
-/* A token's cache: bit (1 << kgb_lex_type) for each table with a phrase
- * that may start there, bit (1 << (TRIGGER_BITS + kind)) for each trigger
- * kind, bit (1 << (WORD_BITS + kgb_lex_type)) for each table that has the
- * token alone (whatever its case), and KNOWN. */
-enum { TRIGGER_BITS = 16, WORD_BITS = 40 };
-#define KNOWN (1ULL << 63)
-#define TABLE_BIT(type) (1ULL << (type))
-#define TRIGGER_BIT(kind) (1ULL << (TRIGGER_BITS + (kind)))
-#define WORD_BIT(type) (1ULL << (WORD_BITS + (type)))
-_Static_assert((int)KGB_LEX_TYPE_COUNT <= (int)TRIGGER_BITS &&
-                   (int)TRIGGER_BITS + (int)KGB_TRIG_COUNT <= (int)WORD_BITS &&
-                   (int)WORD_BITS + (int)KGB_LEX_TYPE_COUNT < 63,
-               "a token's cache has a bit for each table and trigger kind");
-
 /* Most tokens start no phrase of the table a rule asks for; the answer
  * is kept in the token, as every rule asks again. */
 static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
@@ -413,19 +429,8 @@ static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
 
   if (!*known) {
     const char *f = kgb_tok_fold(toks, i);
-    size_t m = strlen(f);
-    uint64_t hash = kgb_map_hash_more(KGB_MAP_HASH_INIT, f, m);
-    int idx = kgb_map_get_hashed(&lex->phrases, f, m, hash);
-    int types = kgb_map_get_hashed(&lex->prefixes, f, m, hash);
-    int kinds = kgb_map_get_hashed(&lex->trigger_prefixes, f, m, hash);
-    *known = KNOWN | (types < 0 ? 0 : (unsigned)types) |
-             (kinds < 0 ? 0 : (unsigned long long)kinds << TRIGGER_BITS);
-    for (; idx >= 0; idx = lex->entries[idx].next) {
-      *known |= TABLE_BIT(lex->entries[idx].type) |
-                WORD_BIT(lex->entries[idx].type);
-      if (lex->entries[idx].type == KGB_LEX_TRIGGER)
-        *known |= TRIGGER_BIT(lex->entries[idx].value);
-    }
+    int at = kgb_map_get(&lex->starts, f, strlen(f));
+    *known = at < 0 ? KNOWN : lex->start_bits[at];
   }
   return (*known & need) != 0;
 }
@@ -489,7 +494,7 @@ static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
   for (size_t n = 1; n <= max; n++) {
     const char *f = kgb_tok_fold(toks, i + n - 1);
     size_t m = strlen(f);
-    int idx;
+    int idx, at;
     if (len + m + 2 > sizeof key)
       break;
     if (n > 1) {
@@ -502,7 +507,8 @@ static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
     idx = kgb_map_get_hashed(&lex->phrases, key, len, hash);
     if (idx >= 0 && match(lex, &toks->v[i], idx, data))
       best = n;
-    if (n < max && kgb_map_get_hashed(&lex->prefixes, key, len, hash) < 0)
+    if (n < max && (at = kgb_map_get_hashed(&lex->starts, key, len, hash),
+                    at < 0 || !(lex->start_bits[at] & PREFIX)))
       break;
   }
   return best;

@@ -58,9 +58,11 @@ typedef struct {
 typedef struct kgb_lexicon {
   kgb_lang lang;
   kgb_map phrases;     /* folded phrase -> first entry index */
-  kgb_map prefixes;    /* every shorter phrase a phrase starts with:
-                          bit (1 << kgb_lex_type) for each table */
-  kgb_map trigger_prefixes;  /* the same for triggers: bit (1 << kind) */
+  /* Every phrase, and every shorter phrase one starts with, to what a
+   * token that folds to it may start (bits, see kgb_lexicon.c). */
+  kgb_map starts;      /* -> index in start_bits */
+  unsigned long long *start_bits;
+  size_t n_start_bits, cap_start_bits;
   struct kgb_lex_entry *entries;
   size_t n_entries, cap_entries;
   kgb_place *places;
