@@ -2,6 +2,7 @@
  * go: held until the end, or streamed document by document. */
 #include "kgb_graph_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kgb_alloc.h"
@@ -51,6 +52,11 @@ void kgb_graph_free(kgb_graph *g)
     raptor_free_iostream(g->iostream);
   kgb_buf_release(&g->obuf);
   kgb_buf_release(&g->part_names);
+  kgb_buf_release(&g->lines);
+  kgb_free(g->line_at);
+  for (int t = 0; t < KGB_TERM_COUNT; t++)
+    kgb_free(g->term_iris[t]);
+  kgb_free(g->context_iri);
   kgb_statements_release(&g->pending);
   if (g->context)
     raptor_free_term(g->context);
@@ -68,7 +74,7 @@ void kgb_graph_set_mentions(kgb_graph *g, int on) { g->mentions = on; }
 
 size_t kgb_graph_triple_count(const kgb_graph *g)
 {
-  return g->written + g->pending.n;
+  return g->written + g->pending.n + g->n_lines;
 }
 
 int kgb_format_streams(const char *format)
@@ -92,7 +98,10 @@ int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
     return kgb_report(g->world, KGB_EINVAL, "the graph has an output already");
   g->format = name;
   g->out = out;
-  g->streaming = kgb_format_streams(name);
+  /* Documents added before the output was set are held as raptor
+   * statements: raptor writes them all at the end. */
+  g->streaming = kgb_format_streams(name) && g->pending.n == 0 &&
+                 kgb_entities_count(g->entities) == 0;
   return KGB_OK;
 }
 
@@ -120,17 +129,15 @@ int kgb_graph_name_entity(kgb_graph *g, const char *iri, kgb_term cls,
 /* Streaming: what the document said is written now, and forgotten. */
 int kgb_graph_document_done(kgb_graph *g)
 {
+  size_t n;
   int rc;
 
   if (g->store.model)
     return kgb_graph_store_pending(g);
   if (!g->streaming)
     return KGB_OK;
-  kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
-  rc = kgb_statements_write(g, &g->pending, NULL);
-  if (rc == KGB_OK)
-    g->written += g->pending.n;
-  kgb_statements_release(&g->pending);
+  rc = kgb_graph_write_lines(g, &n);
+  g->written += n;
   return rc ? rc : kgb_graph_flush(g);
 }
 
@@ -155,15 +162,18 @@ int kgb_graph_finish(kgb_graph *g)
   rc = kgb_graph_set_context(g, NULL);
   if (rc == KGB_OK)
     rc = kgb_graph_entity_statements(g);
-  if (rc == KGB_OK) {
+  if (rc == KGB_OK && g->streaming) {
+    size_t n;
+    rc = kgb_graph_write_lines(g, &n);
+    g->written += n;
+  } else if (rc == KGB_OK) {
     kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
-    if (!g->streaming)
-      rc = kgb_serializer_start(g, g->format, &ser);
+    rc = kgb_serializer_start(g, g->format, &ser);
+    if (rc == KGB_OK)
+      rc = kgb_statements_write(&g->pending, ser);
+    if (rc == KGB_OK)
+      g->written += g->pending.n;
   }
-  if (rc == KGB_OK)
-    rc = kgb_statements_write(g, &g->pending, ser);
-  if (rc == KGB_OK)
-    g->written += g->pending.n;
   kgb_statements_release(&g->pending);
   if (ser) {
     int end = kgb_serializer_end(g, ser);
@@ -190,8 +200,17 @@ int kgb_graph_set_context(kgb_graph *g, const char *iri)
   if (g->context)
     raptor_free_term(g->context);
   g->context = NULL;
+  kgb_free(g->context_iri);
+  g->context_iri = NULL;
   if (!iri)
     return KGB_OK;
+  /* Lines carry the graph's name only in a format that has graphs. */
+  if (g->streaming) {
+    if (!kgb_format_has_graphs(g->format))
+      return KGB_OK;
+    g->context_iri = kgb_strdup(iri);
+    return g->context_iri ? KGB_OK : KGB_ENOMEM;
+  }
   g->context = raptor_new_term_from_uri_string(g->raptor,
                                                (const unsigned char *)iri);
   return g->context ? KGB_OK : KGB_ENOMEM;
@@ -246,8 +265,59 @@ int kgb_graph_add_node(kgb_graph *g, const char *s, kgb_term p,
   return g->rdf_error ? KGB_ERDF : KGB_OK;
 }
 
+/* The vocabulary term T as text, made once. */
+static const char *term_text(kgb_graph *g, kgb_term t)
+{
+  char iri[256];
+
+  if (!g->term_iris[t]) {
+    kgb_term_iri(t, iri, sizeof iri);
+    g->term_iris[t] = kgb_strdup(iri);
+  }
+  return g->term_iris[t];
+}
+
+/* A streaming graph: start the line "<S> <P> ", whose object follows. */
+static int line_start(kgb_graph *g, const char *s, kgb_term p)
+{
+  const char *pi = term_text(g, p);
+
+  if (!pi || kgb_grow(&g->line_at, &g->cap_lines, g->n_lines + 1,
+                      sizeof *g->line_at))
+    return KGB_ENOMEM;
+  g->line_at[g->n_lines] = g->lines.len;
+  if (kgb_ntriples_put_iri(&g->lines, s, strlen(s)) ||
+      kgb_buf_putc(&g->lines, ' ') ||
+      kgb_ntriples_put_iri(&g->lines, pi, strlen(pi)) ||
+      kgb_buf_putc(&g->lines, ' '))
+    return KGB_ENOMEM;
+  return KGB_OK;
+}
+
+/* End the line begun (RC tells whether its object was written). */
+static int line_end(kgb_graph *g, int rc)
+{
+  if (rc == KGB_OK && g->context_iri &&
+      (kgb_buf_putc(&g->lines, ' ') ||
+       kgb_ntriples_put_iri(&g->lines, g->context_iri,
+                            strlen(g->context_iri))))
+    rc = KGB_ENOMEM;
+  if (rc == KGB_OK && kgb_buf_append(&g->lines, " .", 3))  /* and a NUL */
+    rc = KGB_ENOMEM;
+  if (rc) {
+    g->lines.len = g->line_at[g->n_lines];   /* the half line goes */
+    return rc;
+  }
+  g->n_lines++;
+  return KGB_OK;
+}
+
 int kgb_graph_add_iri(kgb_graph *g, const char *s, kgb_term p, const char *o)
 {
+  if (g->streaming) {
+    int rc = line_start(g, s, p);
+    return rc ? rc : line_end(g, kgb_ntriples_put_iri(&g->lines, o, strlen(o)));
+  }
   return kgb_graph_add_node(
       g, s, p,
       raptor_new_term_from_uri_string(g->raptor, (const unsigned char *)o));
@@ -255,12 +325,24 @@ int kgb_graph_add_iri(kgb_graph *g, const char *s, kgb_term p, const char *o)
 
 int kgb_graph_add_term(kgb_graph *g, const char *s, kgb_term p, kgb_term o)
 {
+  if (g->streaming) {
+    const char *oi = term_text(g, o);
+    int rc = oi ? line_start(g, s, p) : KGB_ENOMEM;
+    return rc ? rc
+              : line_end(g, kgb_ntriples_put_iri(&g->lines, oi, strlen(oi)));
+  }
   return kgb_graph_add_node(g, s, p, kgb_graph_term(g, o));
 }
 
 int kgb_graph_add_text(kgb_graph *g, const char *s, kgb_term p,
                        const char *text, size_t len, const char *lang)
 {
+  if (g->streaming) {
+    int rc = line_start(g, s, p);
+    return rc ? rc
+              : line_end(g, kgb_ntriples_put_literal(&g->lines, text, len,
+                                                     lang, NULL));
+  }
   return kgb_graph_add_node(
       g, s, p,
       raptor_new_term_from_counted_literal(
@@ -272,8 +354,17 @@ int kgb_graph_add_text(kgb_graph *g, const char *s, kgb_term p,
 int kgb_graph_add_typed(kgb_graph *g, const char *s, kgb_term p,
                         const char *lexical, kgb_term datatype)
 {
-  raptor_uri *dt = term_uri(g, datatype);
+  raptor_uri *dt;
 
+  if (g->streaming) {
+    const char *di = term_text(g, datatype);
+    int rc = di ? line_start(g, s, p) : KGB_ENOMEM;
+    return rc ? rc
+              : line_end(g, kgb_ntriples_put_literal(&g->lines, lexical,
+                                                     strlen(lexical), NULL,
+                                                     di));
+  }
+  dt = term_uri(g, datatype);
   if (!dt)
     return KGB_ENOMEM;
   return kgb_graph_add_node(
@@ -281,6 +372,37 @@ int kgb_graph_add_typed(kgb_graph *g, const char *s, kgb_term p,
       raptor_new_term_from_counted_literal(g->raptor,
                                            (const unsigned char *)lexical,
                                            strlen(lexical), dt, NULL, 0));
+}
+
+static int compare_lines(const void *a, const void *b)
+{
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int kgb_graph_write_lines(kgb_graph *g, size_t *n)
+{
+  const char **v = kgb_malloc((g->n_lines ? g->n_lines : 1) * sizeof *v);
+  int rc = v ? KGB_OK : KGB_ENOMEM;
+
+  *n = 0;
+  for (size_t i = 0; v && i < g->n_lines; i++)
+    v[i] = g->lines.data + g->line_at[i];
+  if (v)
+    qsort(v, g->n_lines, sizeof *v, compare_lines);
+  for (size_t i = 0; rc == KGB_OK && i < g->n_lines; i++) {
+    size_t len;
+    if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
+      continue;
+    len = strlen(v[i]);
+    if (kgb_buf_append(&g->obuf, v[i], len) || kgb_buf_putc(&g->obuf, '\n'))
+      rc = KGB_ENOMEM;
+    else
+      (*n)++;
+  }
+  kgb_free(v);
+  kgb_buf_clear(&g->lines);
+  g->n_lines = 0;
+  return rc;
 }
 
 /* Each entity once, after all documents: its class, the fullest name as

@@ -32,6 +32,13 @@ struct kgb_graph {
   const char *format;        /* static: one of the known names */
   FILE *out;                 /* borrowed */
   int streaming;             /* each document is written once added */
+  /* A streaming graph holds the document's statements as N-Triples (or
+   * N-Quads) lines, each ended by a NUL, rather than raptor terms. */
+  kgb_buf lines;
+  size_t *line_at;           /* owned: where each line starts */
+  size_t n_lines, cap_lines;
+  char *term_iris[KGB_TERM_COUNT];  /* owned: vocabulary IRIs as text */
+  char *context_iri;         /* owned: the named graph, as text */
   raptor_iostream *iostream; /* owned: where serializers write, into OBUF */
   kgb_buf obuf;              /* written, not yet sent to OUT */
   /* A worker of a parallel run keeps each document as a part. */
@@ -68,13 +75,16 @@ void kgb_statements_release(kgb_statements *l);
 /* Sort L and drop repeats; WITH_GRAPH keeps statements of different
  * named graphs apart, otherwise the graph names are dropped. */
 void kgb_statements_sort(kgb_statements *l, int with_graph);
-/* Write L through SER, which must have been started, or else (a format
- * that streams) straight into the output buffer. */
-int kgb_statements_write(kgb_graph *g, const kgb_statements *l,
-                         raptor_serializer *ser);
-/* Append ST to OUT as an N-Triples line, or an N-Quads one WITH_GRAPH. */
-int kgb_ntriples_write(kgb_buf *out, const raptor_statement *st,
-                       int with_graph);
+/* Write L through SER, which must have been started. */
+int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser);
+/* Append the N-Triples form of an IRI, or of a literal with an optional
+ * language tag or datatype IRI. */
+int kgb_ntriples_put_iri(kgb_buf *out, const char *iri, size_t len);
+int kgb_ntriples_put_literal(kgb_buf *out, const char *text, size_t len,
+                             const char *lang, const char *datatype);
+/* A streaming graph: sort the held lines, drop repeats, append them to the
+ * output buffer and forget them.  Returns the number written in *N. */
+int kgb_graph_write_lines(kgb_graph *g, size_t *n);
 /* Start a raptor serializer for FORMAT, with the prefixes, writing into
  * the graph's output buffer. */
 int kgb_serializer_start(kgb_graph *g, const char *format,

@@ -1,13 +1,17 @@
-/* kgb_ntriples.c - N-Triples and N-Quads, the formats that stream.
+/* kgb_ntriples.c - the terms of N-Triples and N-Quads lines, the formats
+ * that stream.
  *
- * raptor's writer passes every byte through a function call, which made
- * it a fifth of a whole run; these lines are written a run of plain bytes
- * at a time instead.  The bytes are raptor's: the same escapes (\uXXXX in
- * upper case for anything not ASCII, \" \\ \t \n \r in literals), the same
- * spacing; tests/test_formats.c holds the two writers to the same output. */
+ * A streaming graph renders each statement as its line at once instead of
+ * building raptor terms (five allocations a statement) and passing them to
+ * raptor's writer, which writes a byte per call: the two were half of a
+ * whole run.  Plain bytes are copied a run at a time.  The bytes are
+ * raptor's: the same escapes (\uXXXX in upper case for anything not
+ * ASCII, \" \\ \t \n \r in literals), the same spacing;
+ * tests/test_formats.c holds the two to the same output. */
 #include <string.h>
 
 #include "kgb_graph_internal.h"
+#include "kgbuild.h"
 
 static const char hex[] = "0123456789ABCDEF";
 
@@ -24,7 +28,7 @@ static int put_code_point(kgb_buf *out, unsigned long cp)
   return kgb_buf_append(out, esc, (size_t)(2 + digits));
 }
 
-/* Decode the UTF-8 sequence at S (raptor's terms hold valid UTF-8);
+/* Decode the UTF-8 sequence at S (document text is valid UTF-8);
  * *N gets its length. */
 static unsigned long decode(const unsigned char *s, size_t left, size_t *n)
 {
@@ -101,61 +105,29 @@ static int put_escaped(kgb_buf *out, const unsigned char *s, size_t len,
   return KGB_OK;
 }
 
-static int put_uri(kgb_buf *out, raptor_uri *uri)
+int kgb_ntriples_put_iri(kgb_buf *out, const char *iri, size_t len)
 {
-  size_t len;
-  const unsigned char *s = raptor_uri_as_counted_string(uri, &len);
-
-  if (kgb_buf_putc(out, '<') || put_escaped(out, s, len, 1))
+  if (!plain_bytes['a'])
+    make_plain_bytes();
+  if (kgb_buf_putc(out, '<') ||
+      put_escaped(out, (const unsigned char *)iri, len, 1))
     return KGB_ENOMEM;
   return kgb_buf_putc(out, '>');
 }
 
-static int put_term(kgb_buf *out, const raptor_term *t)
+int kgb_ntriples_put_literal(kgb_buf *out, const char *text, size_t len,
+                             const char *lang, const char *datatype)
 {
-  const raptor_term_literal_value *lit = &t->value.literal;
-
-  switch (t->type) {
-  case RAPTOR_TERM_TYPE_URI:
-    return put_uri(out, t->value.uri);
-  case RAPTOR_TERM_TYPE_BLANK:
-    return kgb_buf_append(out, "_:", 2) ||
-                   kgb_buf_append(out, (const char *)t->value.blank.string,
-                                  t->value.blank.string_len)
-               ? KGB_ENOMEM : KGB_OK;
-  case RAPTOR_TERM_TYPE_LITERAL:
-    if (kgb_buf_putc(out, '"') ||
-        put_escaped(out, lit->string, lit->string_len, 0) ||
-        kgb_buf_putc(out, '"'))
-      return KGB_ENOMEM;
-    if (lit->language &&
-        (kgb_buf_putc(out, '@') ||
-         kgb_buf_append(out, (const char *)lit->language,
-                        lit->language_len)))
-      return KGB_ENOMEM;
-    if (lit->datatype &&
-        (kgb_buf_append(out, "^^", 2) || put_uri(out, lit->datatype)))
-      return KGB_ENOMEM;
-    return KGB_OK;
-  default:
-    return KGB_EINVAL;
-  }
-}
-
-int kgb_ntriples_write(kgb_buf *out, const raptor_statement *st,
-                       int with_graph)
-{
-  int rc;
-
   if (!plain_bytes['a'])
     make_plain_bytes();
-  rc = put_term(out, st->subject);
-  if (rc == KGB_OK && !(rc = kgb_buf_putc(out, ' ')))
-    rc = put_term(out, st->predicate);
-  if (rc == KGB_OK && !(rc = kgb_buf_putc(out, ' ')))
-    rc = put_term(out, st->object);
-  if (rc == KGB_OK && with_graph && st->graph &&
-      !(rc = kgb_buf_putc(out, ' ')))
-    rc = put_term(out, st->graph);
-  return rc ? rc : kgb_buf_append(out, " .\n", 3);
+  if (kgb_buf_putc(out, '"') ||
+      put_escaped(out, (const unsigned char *)text, len, 0) ||
+      kgb_buf_putc(out, '"'))
+    return KGB_ENOMEM;
+  if (lang && (kgb_buf_putc(out, '@') || kgb_buf_puts(out, lang)))
+    return KGB_ENOMEM;
+  if (datatype && (kgb_buf_append(out, "^^", 2) ||
+                   kgb_ntriples_put_iri(out, datatype, strlen(datatype))))
+    return KGB_ENOMEM;
+  return KGB_OK;
 }

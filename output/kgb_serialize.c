@@ -106,18 +106,11 @@ void kgb_statements_sort(kgb_statements *l, int with_graph)
   l->n = kept;
 }
 
-int kgb_statements_write(kgb_graph *g, const kgb_statements *l,
-                         raptor_serializer *ser)
+int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser)
 {
-  int graphs = kgb_format_has_graphs(g->format);
-
-  for (size_t i = 0; i < l->n; i++) {
-    if (ser ? raptor_serializer_serialize_statement(ser, l->v[i])
-            : kgb_ntriples_write(&g->obuf, l->v[i], graphs))
-      return ser ? KGB_ERDF : KGB_ENOMEM;
-    if (!ser && !g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
-      return KGB_EIO;
-  }
+  for (size_t i = 0; i < l->n; i++)
+    if (raptor_serializer_serialize_statement(ser, l->v[i]))
+      return KGB_ERDF;
   return KGB_OK;
 }
 
