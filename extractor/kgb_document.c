@@ -8,6 +8,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_buf.h"
+#include "kgb_html.h"
 #include "kgb_sentence.h"
 #include "kgb_sha256.h"
 #include "kgb_utf8.h"
@@ -36,41 +37,21 @@ static int too_large(kgb_world *world, const char *name, double bytes)
                     "have (%s); not read", name, have, most);
 }
 
-int kgb_document_new_from_buffer(kgb_world *world, const char *source,
-                                 const char *bytes, size_t len,
-                                 kgb_document **out)
+/* A document of BYTES with no text yet: its source, its digest. */
+static int document_alloc(kgb_world *world, const char *source,
+                          const char *bytes, size_t len, kgb_document **out)
 {
-  kgb_document *doc = kgb_calloc(1, sizeof *doc);
-  kgb_buf clean;
-  size_t replaced = 0;
+  kgb_document *doc;
 
   *out = NULL;
-  if (len > world->max_input) {
-    kgb_free(doc);
+  if (len > world->max_input)
     return too_large(world, source, (double)len);
-  }
+  doc = kgb_calloc(1, sizeof *doc);
   if (!doc)
     return KGB_ENOMEM;
-  kgb_buf_init(&clean);
   doc->world = world;
   doc->source = kgb_strdup(source);
-  if (!doc->source || kgb_utf8_clean(bytes, len, &clean, &replaced)) {
-    kgb_buf_release(&clean);
-    kgb_document_free(doc);
-    return KGB_ENOMEM;
-  }
-  if (len == 0)
-    kgb_warn(world, "%s: empty input", source);
-  else if (replaced * 10 > len)
-    kgb_warn(world, "%s: looks like a binary file (%zu of %zu bytes are not "
-             "text); replaced by U+FFFD, few facts are likely", source,
-             replaced, len);
-  else if (replaced)
-    kgb_warn(world, "%s: %zu invalid UTF-8 sequence(s) or NUL byte(s) "
-             "replaced by U+FFFD", source, replaced);
-  doc->len = clean.len;
-  doc->text = kgb_buf_to_string(&clean);
-  if (!doc->text) {
+  if (!doc->source) {
     kgb_document_free(doc);
     return KGB_ENOMEM;
   }
@@ -79,6 +60,78 @@ int kgb_document_new_from_buffer(kgb_world *world, const char *source,
   kgb_tokens_init(&doc->toks);
   *out = doc;
   return KGB_OK;
+}
+
+/* TEXT[0..LEN), made valid UTF-8, becomes DOC's text; RAW_LEN is the
+ * size of the input it came from, for the warnings. */
+static int document_set_text(kgb_document *doc, const char *text, size_t len,
+                             size_t raw_len)
+{
+  kgb_buf clean;
+  size_t replaced = 0;
+
+  kgb_buf_init(&clean);
+  if (kgb_utf8_clean(text, len, &clean, &replaced)) {
+    kgb_buf_release(&clean);
+    return KGB_ENOMEM;
+  }
+  if (raw_len == 0)
+    kgb_warn(doc->world, "%s: empty input", doc->source);
+  else if (replaced * 10 > len)
+    kgb_warn(doc->world, "%s: looks like a binary file (%zu of %zu bytes "
+             "are not text); replaced by U+FFFD, few facts are likely",
+             doc->source, replaced, len);
+  else if (replaced)
+    kgb_warn(doc->world, "%s: %zu invalid UTF-8 sequence(s) or NUL byte(s) "
+             "replaced by U+FFFD", doc->source, replaced);
+  doc->len = clean.len;
+  doc->text = kgb_buf_to_string(&clean);
+  return doc->text ? KGB_OK : KGB_ENOMEM;
+}
+
+static int document_new(kgb_world *world, const char *source,
+                        const char *bytes, size_t len, int html,
+                        kgb_document **out)
+{
+  kgb_document *doc;
+  kgb_buf text;
+  int rc = document_alloc(world, source, bytes, len, &doc);
+
+  if (rc)
+    return rc;
+  doc->html = html;
+  if (!html)
+    rc = document_set_text(doc, bytes, len, len);
+  else {
+    kgb_buf_init(&text);
+    rc = kgb_html_to_text(world, doc->source, bytes, len, &text, &doc->title);
+    if (rc == KGB_OK)
+      rc = document_set_text(doc, text.data ? text.data : "", text.len, len);
+    if (rc == KGB_OK && len > 0 && doc->len == 0)
+      kgb_warn(world, "%s: no article text in this HTML page", doc->source);
+    kgb_buf_release(&text);
+  }
+  if (rc) {
+    kgb_document_free(doc);
+    return rc;
+  }
+  *out = doc;
+  return KGB_OK;
+}
+
+int kgb_document_new_from_buffer(kgb_world *world, const char *source,
+                                 const char *bytes, size_t len,
+                                 kgb_document **out)
+{
+  return document_new(world, source, bytes, len, kgb_html_sniff(bytes, len),
+                      out);
+}
+
+int kgb_document_new_from_html(kgb_world *world, const char *source,
+                               const char *bytes, size_t len,
+                               kgb_document **out)
+{
+  return document_new(world, source, bytes, len, 1, out);
 }
 
 /* Read F whole, but no more than the world's largest input: a stream
@@ -114,19 +167,23 @@ int kgb_document_load(kgb_world *world, const char *path, kgb_document **out)
   if (!f)
     return kgb_report(world, errno == ENOENT ? KGB_ENOTFOUND : KGB_EIO,
                       "%s: cannot open: %s", path, strerror(errno));
-  kgb_buf_init(&raw);
   /* A file says its size at once: a huge one is refused unread. */
   if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
       (unsigned long long)st.st_size > world->max_input) {
     fclose(f);
     return too_large(world, name, (double)st.st_size);
   }
+  kgb_buf_init(&raw);
   rc = read_stream(world, f, name, &raw);
   if (!is_stdin)
     fclose(f);
+  /* A page named .html is HTML whatever it opens with (a fragment);
+   * any other input is HTML when it opens like a page. */
   if (rc == KGB_OK)
-    rc = kgb_document_new_from_buffer(world, name, raw.data ? raw.data : "",
-                                      raw.len, out);
+    rc = document_new(world, name, raw.data ? raw.data : "", raw.len,
+                      (!is_stdin && kgb_html_is_html_name(path)) ||
+                          kgb_html_sniff(raw.data ? raw.data : "", raw.len),
+                      out);
   kgb_buf_release(&raw);
   return rc;
 }
@@ -168,6 +225,11 @@ const char *kgb_document_as_language(const kgb_document *doc)
 const char *kgb_document_as_source(const kgb_document *doc)
 {
   return doc->source;
+}
+
+const char *kgb_document_as_media_type(const kgb_document *doc)
+{
+  return doc->html ? KGB_MEDIA_HTML : KGB_MEDIA_TEXT;
 }
 
 const char *kgb_document_as_title(const kgb_document *doc)
@@ -225,7 +287,9 @@ int kgb_document_analyse(kgb_document *doc)
   if (!doc->lang_forced)
     doc->lang = kgb_lang_detect(w->lexicon, &doc->toks, 0, doc->toks.n);
   rc = kgb_sentences_split(doc, w->lexicon[doc->lang]);
-  if (rc == KGB_OK && !doc->title)
+  /* A page's title is in its markup; the text's first line is not
+   * second-guessed. */
+  if (rc == KGB_OK && !doc->title && !doc->html)
     rc = find_title(doc);
   if (rc == KGB_OK) {
     kgb_sentences_mark_furniture(doc, w->lexicon[doc->lang]);

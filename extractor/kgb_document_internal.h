@@ -25,6 +25,7 @@ struct kgb_document {
   char *title;                 /* owned: the headline, or NULL */
   char sha256[65];             /* of the input bytes as read */
   size_t size;                 /* of the input as read, in bytes */
+  int html;                    /* read as HTML: TEXT is the page's text */
   kgb_lang lang;
   int lang_forced;
   int analysed;                /* tokens and sentences are ready */

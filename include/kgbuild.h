@@ -78,12 +78,24 @@ const char *kgb_world_as_base(const kgb_world *world);
 typedef struct kgb_document kgb_document;
 
 /* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8 is
- * replaced by U+FFFD with a warning; the caller frees *OUT. */
+ * replaced by U+FFFD with a warning; the caller frees *OUT.  A PATH
+ * ending in .html or .htm (any case), or an input that opens like an
+ * HTML page ("<!doctype html", "<html"), is read as HTML, as by
+ * kgb_document_new_from_html. */
 int kgb_document_load(kgb_world *world, const char *path, kgb_document **out);
-/* Build a document from memory; SOURCE names it in messages and output. */
+/* Build a document from memory; SOURCE names it in messages and output.
+ * BYTES that open like an HTML page are read as HTML, others as text. */
 int kgb_document_new_from_buffer(kgb_world *world, const char *source,
                                  const char *bytes, size_t len,
                                  kgb_document **out);
+/* Build a document from the HTML page BYTES, whatever it opens with.
+ * Its text is the article's (scripts, navigation, page header and footer,
+ * ads, share bars, cookie banners left out; blocks as line breaks), and
+ * every offset the graph gives counts in that text; its title is the
+ * first <h1>, else the <title>.  The SHA-256 is still that of BYTES. */
+int kgb_document_new_from_html(kgb_world *world, const char *source,
+                               const char *bytes, size_t len,
+                               kgb_document **out);
 void kgb_document_free(kgb_document *doc);
 
 /* Force the language ("en", "fr"); NULL or "auto" detects it. */
@@ -91,6 +103,9 @@ int kgb_document_set_language(kgb_document *doc, const char *lang);
 /* Borrowed: "en", "fr", or NULL before kgb_extract ran. */
 const char *kgb_document_as_language(const kgb_document *doc);
 const char *kgb_document_as_source(const kgb_document *doc);
+/* Borrowed (a constant): "text/html" for a document read as HTML, else
+ * "text/plain", its dct:format. */
+const char *kgb_document_as_media_type(const kgb_document *doc);
 /* Borrowed: the headline, or NULL when the text shows none. */
 const char *kgb_document_as_title(const kgb_document *doc);
 size_t kgb_document_sentence_count(const kgb_document *doc);

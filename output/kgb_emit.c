@@ -126,6 +126,12 @@ static int emit_document(emit_ctx *c)
                             kgb_lang_code(d->lang), 2, NULL);
   if (rc == KGB_OK)
     rc = kgb_graph_add_text(c->g, iri, KGB_SHA256, d->sha256, 64, NULL);
+  /* Offsets count in the text read from the input: the input itself
+   * for text/plain, the page's extracted text for text/html. */
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri, KGB_DCT_FORMAT,
+                            kgb_document_as_media_type(d),
+                            strlen(kgb_document_as_media_type(d)), NULL);
   if (rc == KGB_OK && d->title)
     rc = kgb_graph_add_text(c->g, iri, KGB_DCT_TITLE, d->title,
                             strlen(d->title), NULL);
