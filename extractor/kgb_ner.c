@@ -38,6 +38,9 @@ static int is_name_token(const kgb_tokens *toks, size_t i)
 
   if (t->type != KGB_TOK_WORD || !(t->flags & (KGB_TF_CAP | KGB_TF_ALLCAPS)))
     return 0;
+  /* "L'entreprise" opening a sentence: the article is no name. */
+  if (t->flags & KGB_TF_ELISION)
+    return 0;
   /* "Hamburg-based", "Paris-listed": an adjective, not a name. */
   if (hyphen && !(t->flags & KGB_TF_ALLCAPS)) {
     static const char *const tails[] = {"-based", "-listed", "-born",

@@ -235,6 +235,27 @@ static void test_mention_annotations(void **state)
   kgb_document_free(doc);
 }
 
+/* An elided article opening a sentence ("L'entreprise", "L\u2019usine")
+ * is no organisation, and cannot be the employer: the firm named after
+ * it is. */
+static void test_elision_is_no_name(void **state)
+{
+  static const char *const texts[] = {
+    "L'entreprise va licencier 130 salari\xC3\xA9s \xC3\xA0 Lyon.",
+    "L\xE2\x80\x99usine Ferravel va supprimer 80 postes \xC3\xA0 Lille.",
+  };
+
+  (void)state;
+  for (size_t i = 0; i < 2; i++) {
+    char *out = test_extract_to_string(world, texts[i], "fr", "ntriples");
+    assert_int_equal(test_count_lines(out, "organization/l>", NULL), 0);
+    if (i == 1)
+      assert_int_equal(test_count_lines(out, "ontology#employer>",
+                                        "organization/ferravel>"), 1);
+    free(out);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -245,6 +266,7 @@ int main(void)
     cmocka_unit_test(test_paragraph_language),
     cmocka_unit_test(test_furniture_ignored),
     cmocka_unit_test(test_mention_annotations),
+    cmocka_unit_test(test_elision_is_no_name),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
