@@ -384,6 +384,25 @@ static int based_adjective(ner_ctx *c, size_t i, int *rc)
   return 0;
 }
 
+/* "CEO of Iratica Health", « PDG de Ferravel »: a capitalised title and
+ * its "of" open no name; the firm after them is one.  The length of the
+ * title and its connector, or 0. */
+static size_t title_before_of(ner_ctx *c, size_t i, size_t limit)
+{
+  static const char *const of[] = {"of", "at", "de", "du", "d'", "chez",
+                                    NULL};
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t n = kgb_lexicon_longest(c->lex, toks, i, limit - i, KGB_LEX_TITLE,
+                                 NULL);
+
+  if (n == 0 || i + n + 1 >= limit)
+    return 0;
+  for (size_t k = 0; of[k]; k++)
+    if (strcmp(kgb_tok_fold(toks, i + n), of[k]) == 0)
+      return n + 1;
+  return 0;
+}
+
 static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -411,6 +430,10 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     }
     if (!is_name_token(toks, i)) {
       i++;
+      continue;
+    }
+    if ((used = title_before_of(c, i, s->last_tok))) {
+      i += used;
       continue;
     }
     first = i;

@@ -256,6 +256,33 @@ static void test_elision_is_no_name(void **state)
   }
 }
 
+/* "CEO of X", « PDG de X »: the title opens no organisation name, and
+ * the person manages the firm after it. */
+static void test_title_of_firm(void **state)
+{
+  static const struct {
+    const char *text, *lang, *person, *firm;
+  } cases[] = {
+    {"The plan is sound, said Nadia Okafor, CEO of Brightwell Foods.", "en",
+     "person/nadia-okafor>", "organization/brightwell-foods>"},
+    {"\xC2\xAB C'est un bon projet \xC2\xBB, a d\xC3\xA9""clar\xC3\xA9 "
+     "Luc Ferrand, PDG de Valmorin.", "fr", "person/luc-ferrand>",
+     "organization/valmorin>"},
+  };
+
+  (void)state;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *out = test_extract_to_string(world, cases[i].text, cases[i].lang,
+                                       "ntriples");
+    assert_int_equal(test_count_lines(out, cases[i].person, "#managerOf>"),
+                     1);
+    assert_int_equal(test_count_lines(out, "#managerOf>", cases[i].firm), 1);
+    assert_int_equal(test_count_lines(out, "organization/ceo", NULL), 0);
+    assert_int_equal(test_count_lines(out, "organization/pdg", NULL), 0);
+    free(out);
+  }
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -267,6 +294,7 @@ int main(void)
     cmocka_unit_test(test_furniture_ignored),
     cmocka_unit_test(test_mention_annotations),
     cmocka_unit_test(test_elision_is_no_name),
+    cmocka_unit_test(test_title_of_firm),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
