@@ -47,8 +47,7 @@ void kgb_graph_free(kgb_graph *g)
 {
   if (!g)
     return;
-  if (g->stream)
-    raptor_free_serializer(g->stream);
+  kgb_serializer_free(g, g->stream);
   kgb_statements_release(&g->pending);
   if (g->context)
     raptor_free_term(g->context);
@@ -146,7 +145,7 @@ int kgb_graph_finish(kgb_graph *g)
   if (ser) {
     int end = kgb_serializer_end(g, ser, g->out);
     rc = rc ? rc : end;
-    raptor_free_serializer(ser);
+    kgb_serializer_free(g, ser);
   }
   g->stream = NULL;
   return rc;

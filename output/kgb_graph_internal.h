@@ -31,6 +31,7 @@ struct kgb_graph {
   const char *format;        /* static: one of the known names */
   FILE *out;                 /* borrowed */
   raptor_serializer *stream; /* owned: open while documents stream */
+  raptor_iostream *sink;     /* owned: the Turtle serializer's output */
   kgb_store store;           /* owned: where documents go, when open */
 };
 
@@ -68,6 +69,8 @@ int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser);
 int kgb_serializer_start(kgb_graph *g, const char *format, FILE *out,
                          raptor_serializer **ser);
 int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser, FILE *out);
+/* Free SER, then the stream it wrote to; SER may be NULL. */
+void kgb_serializer_free(kgb_graph *g, raptor_serializer *ser);
 /* Does FORMAT name graphs (N-Quads)? */
 int kgb_format_has_graphs(const char *format);
 /* The static name for FORMAT, or NULL when unknown. */
