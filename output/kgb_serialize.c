@@ -87,6 +87,10 @@ void kgb_statements_sort(kgb_statements *l, int with_graph)
       with_graph ? compare_quads : compare_plain;
   size_t kept = 0;
 
+  /* Nothing held (a streamed document named no entity): qsort must not
+   * see the list's NULL array, even for no element. */
+  if (l->n == 0)
+    return;
   if (!with_graph)
     for (size_t i = 0; i < l->n; i++)
       if (l->v[i]->graph) {
