@@ -10,23 +10,33 @@
 
 static kgb_world *world;
 
+/* tests/regress/NAME as it is (NULs and all); the caller frees it. */
+static char *read_regress(const char *name, size_t *len)
+{
+  char rel[256], *path, *bytes;
+
+  snprintf(rel, sizeof rel, "tests/regress/%s", name);
+  path = test_src_path(rel);
+  bytes = test_read_file(path, len);
+  if (!bytes)
+    fail_msg("cannot read %s", path);
+  free(path);
+  return bytes;
+}
+
 /* Extract tests/regress/NAME (bytes as they are, NULs and all) and write
  * it in FORMAT; the caller frees the result. */
 static char *extract_regress(const char *name, const char *format,
                              int mentions)
 {
-  char rel[256], *path, *bytes, *out = NULL;
+  char *bytes, *out = NULL;
   size_t len = 0, out_len = 0;
   kgb_document *doc = NULL;
   kgb_factset *facts = NULL;
   kgb_graph *graph = NULL;
   FILE *f;
 
-  snprintf(rel, sizeof rel, "tests/regress/%s", name);
-  path = test_src_path(rel);
-  bytes = test_read_file(path, &len);
-  if (!bytes)
-    fail_msg("cannot read %s", path);
+  bytes = read_regress(name, &len);
   f = open_memstream(&out, &out_len);
   assert_non_null(f);
   assert_int_equal(kgb_document_new_from_buffer(world, name, bytes, len,
@@ -42,7 +52,6 @@ static char *extract_regress(const char *name, const char *format,
   kgb_factset_free(facts);
   kgb_document_free(doc);
   free(bytes);
-  free(path);
   return out;
 }
 
@@ -84,11 +93,44 @@ static void test_no_entity_streams(void **state)
   }
 }
 
+/* fuzz_number: the amount "U( ) ]0" in the investment sentence the
+ * target builds.  The ticker rule took "( )" for a ticker in parentheses
+ * and its span, from the token after "(" to the one before ")", ended
+ * before it began: the length wrapped round and memchr read far past the
+ * text (ASan: heap-buffer-overflow).  Any "Name ( )" did it. */
+static void test_empty_parentheses(void **state)
+{
+  static const char *const sentence[][3] = {
+    {"en", "Zentra Robotics will invest ", " in Spain.\n"},
+    {"fr", "Zentra Robotics va investir ", " en Espagne.\n"},
+  };
+  char *amount = read_regress("number-empty-parens.txt", NULL);
+
+  (void)state;
+  for (size_t i = 0; i < 2; i++) {
+    kgb_document *doc = NULL;
+    kgb_factset *facts = NULL;
+    char *text;
+    assert_true(asprintf(&text, "%s%s%s", sentence[i][1], amount,
+                         sentence[i][2]) > 0);
+    assert_int_equal(kgb_document_new_from_buffer(world, "number.txt", text,
+                                                  strlen(text), &doc),
+                     KGB_OK);
+    assert_int_equal(kgb_document_set_language(doc, sentence[i][0]), KGB_OK);
+    assert_int_equal(kgb_extract(world, doc, &facts), KGB_OK);
+    kgb_factset_free(facts);
+    kgb_document_free(doc);
+    free(text);
+  }
+  free(amount);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lone_cr_turtle_reads_back),
     cmocka_unit_test(test_no_entity_streams),
+    cmocka_unit_test(test_empty_parentheses),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
