@@ -38,8 +38,8 @@ int kgb_document_new_from_buffer(kgb_world *world, const char *source,
              "text); replaced by U+FFFD, few facts are likely", source,
              replaced, len);
   else if (replaced)
-    kgb_warn(world, "%s: %zu invalid UTF-8 sequence(s) or NUL byte(s) "
-             "replaced by U+FFFD", source, replaced);
+    kgb_warn(world, "%s: %zu invalid UTF-8 sequence(s), NUL byte(s) or "
+             "control character(s) replaced by U+FFFD", source, replaced);
   doc->len = clean.len;
   doc->text = kgb_buf_to_string(&clean);
   if (!doc->text) {

@@ -74,8 +74,9 @@ const char *kgb_world_as_base(const kgb_world *world);
 
 typedef struct kgb_document kgb_document;
 
-/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8 is
- * replaced by U+FFFD with a warning; the caller frees *OUT. */
+/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8, NUL and
+ * the control characters RDF/XML cannot hold are replaced by U+FFFD with
+ * a warning; the caller frees *OUT. */
 int kgb_document_load(kgb_world *world, const char *path, kgb_document **out);
 /* Build a document from memory; SOURCE names it in messages and output. */
 int kgb_document_new_from_buffer(kgb_world *world, const char *source,

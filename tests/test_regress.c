@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kgb_buf.h"
+#include "kgb_utf8.h"
+
 static kgb_world *world;
 
 /* tests/regress/NAME as it is (NULs and all); the caller frees it. */
@@ -125,12 +128,51 @@ static void test_empty_parentheses(void **state)
   free(amount);
 }
 
+/* fuzz_extract: a control character (U+0005, from a corpus article the
+ * fuzzer had mangled) in a sentence.  XML 1.0 cannot hold it; raptor's
+ * RDF/XML writer refused it and the whole RDF/XML output failed ("Cannot
+ * write illegal XML 1.0 character").  Such characters are now U+FFFD from
+ * the start, as NUL is, and the RDF/XML and JSON read back. */
+static void test_control_character_rdfxml(void **state)
+{
+  static const char *const formats[][2] = {{"rdfxml", "rdfxml"},
+                                           {"json", "json"}};
+
+  (void)state;
+  for (size_t i = 0; i < 2; i++) {
+    char *out = extract_regress("extract-control-char.txt", formats[i][0], 1);
+    assert_true(test_raptor_count(out, formats[i][1]) > 10);
+    free(out);
+  }
+}
+
+/* One U+FFFD for each code point RDF/XML cannot hold, as for each bad
+ * byte; tab, line feed and carriage return stay. */
+static void test_clean_refuses_controls(void **state)
+{
+  static const char in[] = "a\x05" "b\x7F" "c\xEF\xBF\xBF" "d\t\r\n\xC3\xA9";
+  static const char want[] = "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD"
+                             "d\t\r\n\xC3\xA9";
+  kgb_buf out;
+  size_t replaced = 0;
+
+  (void)state;
+  kgb_buf_init(&out);
+  assert_int_equal(kgb_utf8_clean(in, sizeof in - 1, &out, &replaced), KGB_OK);
+  assert_int_equal(replaced, 3);
+  assert_int_equal(out.len, sizeof want - 1);
+  assert_memory_equal(out.data, want, sizeof want - 1);
+  kgb_buf_release(&out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lone_cr_turtle_reads_back),
     cmocka_unit_test(test_no_entity_streams),
     cmocka_unit_test(test_empty_parentheses),
+    cmocka_unit_test(test_control_character_rdfxml),
+    cmocka_unit_test(test_clean_refuses_controls),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
