@@ -10,6 +10,17 @@
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
+/* Is CP text every RDF syntax can hold?  XML 1.0 (RDF/XML) has no C0
+ * control but tab, line feed and carriage return, and raptor's XML writer
+ * also refuses DEL, U+FFFE and U+FFFF: one of them in a sentence made the
+ * whole RDF/XML output fail.  NUL would end the text early. */
+static int is_text(utf8proc_int32_t cp)
+{
+  if (cp < 0x20)
+    return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0x7F && cp != 0xFFFE && cp != 0xFFFF;
+}
+
 int kgb_utf8_clean(const char *in, size_t len, kgb_buf *out, size_t *replaced)
 {
   size_t i = 0, start = 0;
@@ -19,7 +30,7 @@ int kgb_utf8_clean(const char *in, size_t len, kgb_buf *out, size_t *replaced)
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
                                           (utf8proc_ssize_t)(len - i), &cp);
-    if (n > 0 && cp != 0) {
+    if (n > 0 && is_text(cp)) {
       i += (size_t)n;
       continue;
     }
@@ -27,7 +38,9 @@ int kgb_utf8_clean(const char *in, size_t len, kgb_buf *out, size_t *replaced)
         kgb_buf_append(out, replacement, 3))
       return KGB_ENOMEM;
     (*replaced)++;
-    i++;
+    /* A refused code point is one U+FFFD, as one code point it was; a
+     * bad byte is one too. */
+    i += n > 0 ? (size_t)n : 1;
     start = i;
   }
   return kgb_buf_append(out, in + start, len - start);

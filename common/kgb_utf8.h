@@ -9,8 +9,10 @@
 #include "kgb_buf.h"
 
 /* Copy LEN bytes into OUT as valid UTF-8 with no NUL: every invalid
- * sequence and every NUL becomes one U+FFFD, so code-point offsets of the
- * rest stay meaningful.  *REPLACED counts the replacements. */
+ * sequence, every NUL and every control character or noncharacter that
+ * RDF/XML cannot hold (all C0 but tab, LF and CR; DEL, U+FFFE, U+FFFF)
+ * becomes one U+FFFD, so code-point offsets of the rest stay meaningful.
+ * *REPLACED counts the replacements. */
 int kgb_utf8_clean(const char *in, size_t len, kgb_buf *out, size_t *replaced);
 
 /* Decode one code point at S (valid UTF-8 assumed); returns its length

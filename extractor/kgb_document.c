@@ -82,8 +82,9 @@ static int document_set_text(kgb_document *doc, const char *text, size_t len,
              "are not text); replaced by U+FFFD, few facts are likely",
              doc->source, replaced, len);
   else if (replaced)
-    kgb_warn(doc->world, "%s: %zu invalid UTF-8 sequence(s) or NUL byte(s) "
-             "replaced by U+FFFD", doc->source, replaced);
+    kgb_warn(doc->world, "%s: %zu invalid UTF-8 sequence(s), NUL byte(s) or "
+             "control character(s) replaced by U+FFFD", doc->source,
+             replaced);
   doc->len = clean.len;
   doc->text = kgb_buf_to_string(&clean);
   return doc->text ? KGB_OK : KGB_ENOMEM;

@@ -94,7 +94,8 @@ static int tickers(kgb_rule_ctx *c)
       continue;
     while (close < c->s->last_tok && close < k + 6 && !fold_is(c, close, ")"))
       close++;
-    if (close >= c->s->last_tok || !fold_is(c, close, ")"))
+    /* "( )" holds no ticker, and its span would end before it begins. */
+    if (close >= c->s->last_tok || close == k + 1 || !fold_is(c, close, ")"))
       continue;
     b = toks->v[k + 1].begin;
     e = toks->v[close - 1].end;

@@ -77,8 +77,9 @@ const char *kgb_world_as_base(const kgb_world *world);
 
 typedef struct kgb_document kgb_document;
 
-/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8 is
- * replaced by U+FFFD with a warning; the caller frees *OUT.  A PATH
+/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8, NUL and
+ * the control characters RDF/XML cannot hold are replaced by U+FFFD with
+ * a warning; the caller frees *OUT.  A PATH
  * ending in .html or .htm (any case), or an input that opens like an
  * HTML page ("<!doctype html", "<html"), is read as HTML, as by
  * kgb_document_new_from_html. */

@@ -41,6 +41,8 @@ struct kgb_graph {
   char *context_iri;         /* owned: the named graph, as text */
   raptor_iostream *iostream; /* owned: where serializers write, into OBUF */
   kgb_buf obuf;              /* written, not yet sent to OUT */
+  int escape_cr;             /* Turtle: write a raw CR as \r (see
+                                kgb_serialize.c) */
   /* A worker of a parallel run keeps each document as a part. */
   int parts;
   kgb_buf part_names;        /* the entity names of the document */

@@ -90,6 +90,10 @@ void kgb_statements_sort(kgb_statements *l, int with_graph)
       with_graph ? compare_quads : compare_plain;
   size_t kept = 0;
 
+  /* Nothing held (a document that named no entity): qsort must not see
+   * the list's NULL array, even for no element. */
+  if (l->n == 0)
+    return;
   if (!with_graph)
     for (size_t i = 0; i < l->n; i++)
       if (l->v[i]->graph) {
@@ -136,33 +140,49 @@ static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
   return KGB_OK;
 }
 
+/* raptor 2.0.15's Turtle writer puts a literal that holds a carriage
+ * return but no line feed between plain quotes with the CR raw, which
+ * Turtle forbids there: the whole output no longer parses.  A text with
+ * a lone CR gives such a sentence.  The escape \r is the same character
+ * in "..." and in """...""", and raptor writes no CR outside literals, so
+ * every raw CR of Turtle output is written as \r. */
+static int append_output(kgb_graph *g, const char *p, size_t n)
+{
+  const char *cr;
+
+  if (!g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
+    return KGB_EIO;
+  while (g->escape_cr && (cr = memchr(p, '\r', n))) {
+    if (kgb_buf_append(&g->obuf, p, (size_t)(cr - p)) ||
+        kgb_buf_append(&g->obuf, "\\r", 2))
+      return KGB_ENOMEM;
+    n -= (size_t)(cr - p) + 1;
+    p = cr + 1;
+  }
+  return kgb_buf_append(&g->obuf, p, n);
+}
+
 /* raptor writes a byte at a time; through stdio each byte would take
  * the FILE lock.  Bytes gather in the graph's buffer instead, which goes
- * to the FILE a large block at a time (or, for a worker, whole into the
- * document's part). */
+ * to the FILE a large block at a time. */
 static int buffer_byte(void *data, const int byte)
 {
   kgb_graph *g = data;
   kgb_buf *b = &g->obuf;
+  char c = (char)byte;
 
-  if (b->len + 1 < b->cap) {
-    b->data[b->len++] = (char)byte;
+  if (b->len + 1 < b->cap && c != '\r') {
+    b->data[b->len++] = c;
     b->data[b->len] = '\0';
     return 0;
   }
-  if (!g->parts && b->len >= FLUSH_AT && kgb_graph_flush(g))
-    return 1;
-  return kgb_buf_putc(b, (char)byte);
+  return append_output(g, &c, 1) ? 1 : 0;
 }
 
 static int buffer_bytes(void *data, const void *ptr, size_t size,
                         size_t nmemb)
 {
-  kgb_graph *g = data;
-
-  if (!g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
-    return -1;
-  return kgb_buf_append(&g->obuf, ptr, size * nmemb) ? -1 : (int)nmemb;
+  return append_output(data, ptr, size * nmemb) ? -1 : (int)nmemb;
 }
 
 static const raptor_iostream_handler buffer_handler = {
@@ -188,6 +208,7 @@ int kgb_serializer_start(kgb_graph *g, const char *format,
                       format);
   }
   g->iostream = io;
+  g->escape_cr = strcmp(formats[i].name, "turtle") == 0;
   return declare_prefixes(g, *ser);
 }
 

@@ -284,11 +284,12 @@ static char *lines_with(const char *text, const char *needle)
     line = end + 1;
   }
   qsort(v, n, sizeof *v, by_string);
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n; i++)
     if (i == 0 || strcmp(v[i], v[i - 1]))
       fprintf(f, "%s\n", v[i]);
+  /* Freed only now: each line is compared with the one before it. */
+  for (size_t i = 0; i < n; i++)
     free(v[i]);
-  }
   free(v);
   fclose(f);
   return out;
