@@ -31,7 +31,7 @@ struct kgb_graph {
   const char *format;        /* static: one of the known names */
   FILE *out;                 /* borrowed */
   raptor_serializer *stream; /* owned: open while documents stream */
-  raptor_iostream *sink;     /* owned: the Turtle serializer's output */
+  struct kgb_mend *mend;     /* owned: mends Turtle and JSON output */
   kgb_store store;           /* owned: where documents go, when open */
 };
 

@@ -5,6 +5,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_graph_internal.h"
+#include "kgb_mend.h"
 #include "kgb_world_internal.h"
 
 static const struct {
@@ -137,53 +138,16 @@ static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
   return KGB_OK;
 }
 
-/* raptor 2.0.15's Turtle writer puts a literal that holds a carriage
- * return but no line feed between plain quotes with the CR raw, which
- * Turtle forbids there: the whole output no longer parses.  A text with
- * a lone CR gives such a sentence.  The escape \r is the same character
- * in "..." and in """...""", and raptor writes no CR outside literals, so
- * every raw CR of the output is written as \r. */
-static int turtle_write_bytes(void *out, const void *ptr, size_t size,
-                              size_t nmemb)
-{
-  const char *p = ptr, *end = p + size * nmemb;
-
-  while (p < end) {
-    const char *cr = memchr(p, '\r', (size_t)(end - p));
-    size_t n = (size_t)((cr ? cr : end) - p);
-    if (n && fwrite(p, 1, n, out) != n)
-      return 0;
-    if (!cr)
-      break;
-    if (fputs("\\r", out) == EOF)
-      return 0;
-    p = cr + 1;
-  }
-  return (int)nmemb;
-}
-
-static int turtle_write_byte(void *out, const int byte)
-{
-  char c = (char)byte;
-
-  return turtle_write_bytes(out, &c, 1, 1) == 1 ? 0 : 1;
-}
-
-static const raptor_iostream_handler turtle_handler = {
-  .version = 2,
-  .write_byte = turtle_write_byte,
-  .write_bytes = turtle_write_bytes,
-};
-
-/* Start SER on OUT: Turtle through the CR escape above, the others
- * straight to the file. */
+/* Start SER on OUT: straight to the file, or through a stream that
+ * mends what raptor writes wrong in FORMAT (kgb_mend.h). */
 static int start_output(kgb_graph *g, raptor_serializer *ser,
                         const char *format, FILE *out)
 {
-  if (strcmp(format, "turtle") != 0)
+  if (!kgb_mend_needed(format))
     return raptor_serializer_start_to_file_handle(ser, NULL, out);
-  g->sink = raptor_new_iostream_from_handler(g->raptor, out, &turtle_handler);
-  return !g->sink || raptor_serializer_start_to_iostream(ser, NULL, g->sink);
+  g->mend = kgb_mend_new(g->raptor, format, out);
+  return !g->mend || raptor_serializer_start_to_iostream(
+                         ser, NULL, kgb_mend_iostream(g->mend));
 }
 
 int kgb_serializer_start(kgb_graph *g, const char *format, FILE *out,
@@ -205,10 +169,9 @@ void kgb_serializer_free(kgb_graph *g, raptor_serializer *ser)
 {
   if (ser)
     raptor_free_serializer(ser);
-  /* After the serializer, which may still hold it. */
-  if (g->sink)
-    raptor_free_iostream(g->sink);
-  g->sink = NULL;
+  /* After the serializer, which may still hold its stream. */
+  kgb_mend_free(g->mend);
+  g->mend = NULL;
 }
 
 int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser, FILE *out)
