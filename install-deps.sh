@@ -2,16 +2,18 @@
 # Install, with apt-get, the Debian 12 packages kgbuild needs that are not
 # installed yet; nothing when all are there.  --test adds what the test
 # suite needs: independent readers of the output (python3-rdflib, raptor's
-# rapper, graphviz), a Virtuoso server to publish to, and an independent
+# rapper, graphviz), a Virtuoso server to publish to, an independent
 # SHACL validator (rdf-validate-shacl, from the npm registry, into
-# tests/shacl/node_modules).  Run as root.
+# tests/shacl/node_modules), and what .ci/run checks the code with
+# besides: valgrind, and clang with its libFuzzer runtime.  Run as root.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build="gcc make autoconf automake libtool pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libutf8proc-dev
   nettle-dev libjansson-dev libcmocka-dev librdf-storage-sqlite
   libcurl4-gnutls-dev"
-test_only="python3-rdflib raptor2-utils graphviz virtuoso-opensource"
+test_only="python3-rdflib raptor2-utils graphviz virtuoso-opensource
+  valgrind clang libclang-rt-14-dev"
 testing=no
 [ "${1:-}" = "--test" ] && testing=yes
 wanted=$build

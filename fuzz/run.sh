@@ -29,10 +29,17 @@ run() {
   mkdir "$work/$target"
   cp "$@" "$work/$target/"
   echo "fuzz: $target for ${seconds}s from $# seeds"
-  # -timeout: an input that takes seconds is a hang worth a report.
-  "$build/fuzz/$target" -max_total_time="$seconds" -max_len="$max_len" \
-    -timeout=20 -print_final_stats=1 \
-    -artifact_prefix="$artifacts/$target-" "$work/$target"
+  # -timeout: an input that takes seconds is a hang worth a report.  The
+  # log shows its progress lines only when there is something to read.
+  if ! "$build/fuzz/$target" -max_total_time="$seconds" \
+      -max_len="$max_len" -timeout=20 -print_final_stats=1 \
+      -artifact_prefix="$artifacts/$target-" "$work/$target" \
+      >"$work/$target.log" 2>&1; then
+    grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$work/$target.log"
+    echo "fuzz: $target FAILED; the input is in $artifacts"
+    return 1
+  fi
+  grep -E '^(#[0-9]+[[:space:]]+DONE|stat::)' "$work/$target.log"
 }
 
 # Earlier crashes (tests/regress) seed the search too, so a fix that

@@ -48,8 +48,7 @@ void kgb_graph_free(kgb_graph *g)
 {
   if (!g)
     return;
-  if (g->iostream)
-    raptor_free_iostream(g->iostream);
+  kgb_serializer_free(g, NULL);
   kgb_buf_release(&g->obuf);
   kgb_buf_release(&g->part_names);
   kgb_buf_release(&g->lines);
@@ -178,13 +177,9 @@ int kgb_graph_finish(kgb_graph *g)
   if (ser) {
     int end = kgb_serializer_end(g, ser);
     rc = rc ? rc : end;
-    raptor_free_serializer(ser);
   } else if (rc == KGB_OK) {
     rc = kgb_graph_flush(g);
   }
-  if (g->iostream)
-    raptor_free_iostream(g->iostream);
-  g->iostream = NULL;
   return rc;
 }
 

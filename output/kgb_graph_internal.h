@@ -41,8 +41,7 @@ struct kgb_graph {
   char *context_iri;         /* owned: the named graph, as text */
   raptor_iostream *iostream; /* owned: where serializers write, into OBUF */
   kgb_buf obuf;              /* written, not yet sent to OUT */
-  int escape_cr;             /* Turtle: write a raw CR as \r (see
-                                kgb_serialize.c) */
+  struct kgb_mend *mend;     /* owned: mends Turtle and JSON on the way */
   /* A worker of a parallel run keeps each document as a part. */
   int parts;
   kgb_buf part_names;        /* the entity names of the document */
@@ -91,8 +90,11 @@ int kgb_graph_write_lines(kgb_graph *g, size_t *n);
  * the graph's output buffer. */
 int kgb_serializer_start(kgb_graph *g, const char *format,
                          raptor_serializer **ser);
-/* End SER's output and send what is buffered to OUT. */
+/* End SER's output, free it and its streams, and send what is buffered
+ * to OUT. */
 int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser);
+/* Free SER (which may be NULL), then the streams it wrote to. */
+void kgb_serializer_free(kgb_graph *g, raptor_serializer *ser);
 /* A worker: keep the name in the document's part. */
 int kgb_graph_part_name(kgb_graph *g, const char *iri, kgb_term cls,
                         const char *name, int standard);

@@ -7,6 +7,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_buf.h"
+#include "kgb_mend.h"
 #include "kgb_store.h"
 #include "kgb_utf8.h"
 #include "kgb_vocab.h"
@@ -188,22 +189,58 @@ static int write_table(kgb_world *world, librdf_query_results *results,
   return rc;
 }
 
+/* Write TEXT (LEN bytes, from librdf; freed here) to OUT through the
+ * stream that mends raptor's FORMAT as kgbuild's own output is mended
+ * (kgb_mend.h).  Through a string, as librdf frees an iostream it is
+ * given to serialize to. */
+static int write_mended(librdf_world *rdf, const char *format,
+                        unsigned char *text, size_t len, FILE *out)
+{
+  raptor_world *raptor = librdf_world_get_raptor(rdf);
+  raptor_iostream *file =
+      text ? raptor_new_iostream_to_file_handle(raptor, out) : NULL;
+  kgb_mend *mend = file ? kgb_mend_new(raptor, format, file) : NULL;
+  int rc = mend && raptor_iostream_write_bytes(
+                       text, 1, len, kgb_mend_iostream(mend)) == (int)len
+               ? KGB_OK : KGB_ERDF;
+
+  kgb_mend_free(mend);
+  if (file)
+    raptor_free_iostream(file);
+  if (text)
+    librdf_free_memory(text);
+  return rc;
+}
+
 /* A CONSTRUCT or DESCRIBE gives a graph: written as Turtle. */
 static int write_graph(librdf_world *rdf, librdf_query_results *results,
                        FILE *out)
 {
   librdf_stream *stream = librdf_query_results_as_stream(results);
   librdf_serializer *ser = librdf_new_serializer(rdf, "turtle", NULL, NULL);
-  int rc = stream && ser &&
-                   !librdf_serializer_serialize_stream_to_file_handle(
-                       ser, out, NULL, stream)
-               ? KGB_OK : KGB_ERDF;
+  unsigned char *text = NULL;
+  size_t len = 0;
 
+  if (stream && ser)
+    text = librdf_serializer_serialize_stream_to_counted_string(ser, NULL,
+                                                                stream, &len);
   if (ser)
     librdf_free_serializer(ser);
   if (stream)
     librdf_free_stream(stream);
-  return rc;
+  return write_mended(rdf, "turtle", text, len, out);
+}
+
+/* SPARQL JSON results: rasqal writes a character beyond the first plane
+ * as \UXXXXXXXX, as raptor's RDF/JSON does. */
+static int write_json(librdf_world *rdf, librdf_query_results *results,
+                      FILE *out)
+{
+  size_t len = 0;
+  unsigned char *text = librdf_query_results_to_counted_string2(
+      results, rasqal_format("json"), NULL, NULL, NULL, &len);
+
+  return write_mended(rdf, "json", text, len, out);
 }
 
 static int write_results(kgb_world *world, librdf_world *rdf,
@@ -220,6 +257,8 @@ static int write_results(kgb_world *world, librdf_world *rdf,
   }
   if (strcmp(format, "table") == 0)
     return write_table(world, results, out);
+  if (strcmp(format, "json") == 0)
+    return write_json(rdf, results, out);
   if (librdf_query_results_to_file_handle2(results, out, rasqal_format(format),
                                            NULL, NULL, NULL))
     return KGB_ERDF;

@@ -5,6 +5,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_graph_internal.h"
+#include "kgb_mend.h"
 #include "kgb_world_internal.h"
 
 /* Output gathers in the graph's buffer up to this many bytes. */
@@ -140,38 +141,23 @@ static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
   return KGB_OK;
 }
 
-/* raptor 2.0.15's Turtle writer puts a literal that holds a carriage
- * return but no line feed between plain quotes with the CR raw, which
- * Turtle forbids there: the whole output no longer parses.  A text with
- * a lone CR gives such a sentence.  The escape \r is the same character
- * in "..." and in """...""", and raptor writes no CR outside literals, so
- * every raw CR of Turtle output is written as \r. */
-static int append_output(kgb_graph *g, const char *p, size_t n)
-{
-  const char *cr;
-
-  if (!g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
-    return KGB_EIO;
-  while (g->escape_cr && (cr = memchr(p, '\r', n))) {
-    if (kgb_buf_append(&g->obuf, p, (size_t)(cr - p)) ||
-        kgb_buf_append(&g->obuf, "\\r", 2))
-      return KGB_ENOMEM;
-    n -= (size_t)(cr - p) + 1;
-    p = cr + 1;
-  }
-  return kgb_buf_append(&g->obuf, p, n);
-}
-
 /* raptor writes a byte at a time; through stdio each byte would take
  * the FILE lock.  Bytes gather in the graph's buffer instead, which goes
  * to the FILE a large block at a time. */
+static int append_output(kgb_graph *g, const char *p, size_t n)
+{
+  if (!g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
+    return KGB_EIO;
+  return kgb_buf_append(&g->obuf, p, n);
+}
+
 static int buffer_byte(void *data, const int byte)
 {
   kgb_graph *g = data;
   kgb_buf *b = &g->obuf;
   char c = (char)byte;
 
-  if (b->len + 1 < b->cap && c != '\r') {
+  if (b->len + 1 < b->cap) {
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
     return 0;
@@ -196,25 +182,44 @@ int kgb_serializer_start(kgb_graph *g, const char *format,
   raptor_iostream *io =
       raptor_new_iostream_from_handler(g->raptor, g, &buffer_handler);
 
-  *ser = i < 0 || !io ? NULL
-                      : raptor_new_serializer(g->raptor, formats[i].raptor);
+  *ser = NULL;
+  g->iostream = io;
+  /* What raptor writes wrong in Turtle and JSON is mended on its way to
+   * the buffer (kgb_mend.h). */
+  if (io && i >= 0 && kgb_mend_needed(formats[i].name)) {
+    g->mend = kgb_mend_new(g->raptor, formats[i].name, io);
+    io = g->mend ? kgb_mend_iostream(g->mend) : NULL;
+  }
+  if (io && i >= 0)
+    *ser = raptor_new_serializer(g->raptor, formats[i].raptor);
   if (!*ser || raptor_serializer_start_to_iostream(*ser, NULL, io)) {
-    if (*ser)
-      raptor_free_serializer(*ser);
-    if (io)
-      raptor_free_iostream(io);
+    kgb_serializer_free(g, *ser);
     *ser = NULL;
     return kgb_report(g->world, KGB_ERDF, "raptor cannot start '%s' output",
                       format);
   }
-  g->iostream = io;
-  g->escape_cr = strcmp(formats[i].name, "turtle") == 0;
   return declare_prefixes(g, *ser);
+}
+
+void kgb_serializer_free(kgb_graph *g, raptor_serializer *ser)
+{
+  /* The serializer first, which may still write; then the streams. */
+  if (ser)
+    raptor_free_serializer(ser);
+  kgb_mend_free(g->mend);
+  g->mend = NULL;
+  if (g->iostream)
+    raptor_free_iostream(g->iostream);
+  g->iostream = NULL;
 }
 
 int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser)
 {
-  if (raptor_serializer_serialize_end(ser) || g->rdf_error)
+  int failed = raptor_serializer_serialize_end(ser) != 0;
+
+  /* Freeing the mending stream writes what it held back. */
+  kgb_serializer_free(g, ser);
+  if (failed || g->rdf_error)
     return kgb_report(g->world, KGB_ERDF, "raptor cannot finish the output");
   return kgb_graph_flush(g);
 }

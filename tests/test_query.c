@@ -241,6 +241,57 @@ static void test_result_formats(void **state)
   test_result_release(&json);
 }
 
+/* Answers about a sentence with an emoji and a lone carriage return:
+ * rasqal's JSON and raptor's Turtle wrote them in forms their own
+ * syntaxes reject (\U0001F600; a raw CR between plain quotes), found
+ * with what fuzz_extract found in kgbuild's own output. */
+static void test_answers_parse_with_emoji_and_cr(void **state)
+{
+  static const char select[] =
+      "SELECT ?s WHERE { ?m <http://persistence.uni-leipzig.org/nlp2rdf/"
+      "ontologies/nif-core#anchorOf> ?s }";
+  static const char construct[] =
+      "CONSTRUCT { ?m <http://x/said> ?s } WHERE { ?m <http://persistence."
+      "uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?s }";
+  char *text, *ttl, *json, *cmd;
+  test_result r, sel, con;
+  FILE *f;
+
+  (void)state;
+  assert_true(asprintf(&text, "%s/emoji.txt", workdir) > 0);
+  assert_true(asprintf(&ttl, "%s/emoji.ttl", workdir) > 0);
+  assert_true(asprintf(&json, "%s/emoji.json", workdir) > 0);
+  f = fopen(text, "w");
+  fputs("Zentra va investir 2 milliards d'euros en Espagne "
+        "\xF0\x9F\x98\x80 ok\rla.\n", f);
+  fclose(f);
+  r = test_run((const char *[]){"-q", "-o", ttl, text, NULL}, NULL);
+  assert_int_equal(r.status, 0);
+  sel = test_run((const char *[]){"query", "--data", ttl, "-r", "json",
+                                  select, NULL}, NULL);
+  con = test_run((const char *[]){"query", "--data", ttl, construct, NULL},
+                 NULL);
+  assert_int_equal(sel.status, 0);
+  assert_int_equal(con.status, 0);
+  assert_true(test_raptor_count(con.out, "turtle") > 0);
+  f = fopen(json, "w");
+  fputs(sel.out, f);
+  fclose(f);
+  assert_true(asprintf(&cmd,
+                       "/usr/bin/python3 -c 'import json,sys; d=json.load("
+                       "open(sys.argv[1])); assert any(\"\\U0001F600 ok\\r\" "
+                       "in b[\"s\"][\"value\"] for b in d[\"results\"]"
+                       "[\"bindings\"])' %s", json) > 0);
+  assert_int_equal(test_sh(cmd), 0);
+  free(cmd);
+  test_result_release(&r);
+  test_result_release(&sel);
+  test_result_release(&con);
+  free(text);
+  free(ttl);
+  free(json);
+}
+
 static void test_errors(void **state)
 {
   test_result bad = test_run((const char *[]){"query", "--data", graph_ttl,
@@ -276,6 +327,7 @@ int main(void)
     cmocka_unit_test(test_load_twice_adds_nothing),
     cmocka_unit_test(test_names_merge_across_loads),
     cmocka_unit_test(test_result_formats),
+    cmocka_unit_test(test_answers_parse_with_emoji_and_cr),
     cmocka_unit_test(test_errors),
   };
   int failed;

@@ -165,6 +165,28 @@ static void test_clean_refuses_controls(void **state)
   kgb_buf_release(&out);
 }
 
+/* fuzz_extract: a character beyond the first plane (U+105145 there; an
+ * emoji does the same) in RDF/JSON.  raptor wrote it as \U00105145, an
+ * escape JSON does not have, and JSON parsers refused the whole output.
+ * It is now a UTF-16 surrogate pair; an escaped backslash before a U, as
+ * in C:\Users, stays as it was. */
+static void test_non_bmp_json(void **state)
+{
+  static const char text[] =
+      "Zentra va investir 2 milliards d'euros en Espagne, dit C:\\Users "
+      "\xF0\x9F\x98\x80.\n";
+  char *out = extract_regress("extract-non-bmp-json.txt", "json", 1);
+
+  (void)state;
+  assert_null(strstr(out, "\\U0010"));
+  assert_true(test_raptor_count(out, "json") > 10);
+  free(out);
+  out = test_extract_to_string(world, text, NULL, "json");
+  assert_non_null(strstr(out, "dit C:\\\\Users \\uD83D\\uDE00."));
+  assert_true(test_raptor_count(out, "json") > 10);
+  free(out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -173,6 +195,7 @@ int main(void)
     cmocka_unit_test(test_empty_parentheses),
     cmocka_unit_test(test_control_character_rdfxml),
     cmocka_unit_test(test_clean_refuses_controls),
+    cmocka_unit_test(test_non_bmp_json),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
