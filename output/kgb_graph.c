@@ -401,7 +401,10 @@ int kgb_graph_write_lines(kgb_graph *g, size_t *n)
 }
 
 /* Each entity once, after all documents: its class, the fullest name as
- * rdfs:label and every other name as skos:altLabel. */
+ * rdfs:label and every other name as skos:altLabel.  A streaming graph
+ * writes each entity as it goes, in the table's order (that of the
+ * documents, the same however many workers read them), so the names of a
+ * large corpus are never all in memory twice. */
 int kgb_graph_entity_statements(kgb_graph *g)
 {
   int rc = KGB_OK;
@@ -411,13 +414,19 @@ int kgb_graph_entity_statements(kgb_graph *g)
     const char *iri;
     kgb_term cls;
     char *const *names;
-    size_t n, label;
+    size_t n, label, written;
     kgb_entities_get(g->entities, i, &iri, &cls, &names, &n, &label);
     rc = kgb_graph_add_term(g, iri, KGB_RDF_TYPE, cls);
     for (size_t k = 0; rc == KGB_OK && k < n; k++)
       rc = kgb_graph_add_text(g, iri,
                               k == label ? KGB_RDFS_LABEL : KGB_SKOS_ALT_LABEL,
                               names[k], strlen(names[k]), NULL);
+    if (rc == KGB_OK && g->streaming) {
+      rc = kgb_graph_write_lines(g, &written);
+      g->written += written;
+      if (rc == KGB_OK && !g->parts && g->obuf.len >= (1 << 20))
+        rc = kgb_graph_flush(g);
+    }
   }
   return rc;
 }
