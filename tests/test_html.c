@@ -57,22 +57,7 @@ static kgb_document *from_html(const char *html)
 /* DOC extracted into one graph, in FORMAT, with entity mentions. */
 static char *graph_of(kgb_document *doc, const char *format)
 {
-  kgb_factset *facts = NULL;
-  kgb_graph *graph = NULL;
-  char *out = NULL;
-  size_t len = 0;
-  FILE *f = open_memstream(&out, &len);
-
-  assert_non_null(f);
-  assert_int_equal(kgb_extract(world, doc, &facts), KGB_OK);
-  assert_int_equal(kgb_graph_new(world, &graph), KGB_OK);
-  kgb_graph_set_mentions(graph, 1);
-  assert_int_equal(kgb_graph_add(graph, doc, facts), KGB_OK);
-  assert_int_equal(kgb_graph_serialize(graph, format, f), KGB_OK);
-  fclose(f);
-  kgb_graph_free(graph);
-  kgb_factset_free(facts);
-  return out;
+  return test_graph_of_document(world, doc, format, 1);
 }
 
 static void assert_none_in(const char *text, const char *const *words,

@@ -42,10 +42,9 @@ int test_main_with_world(const char *name, const struct CMUnitTest *tests,
   return failed;
 }
 
-char *test_extract_to_string(kgb_world *world, const char *text,
-                             const char *lang, const char *format)
+char *test_graph_of_document(kgb_world *world, kgb_document *doc,
+                              const char *format, int mentions)
 {
-  kgb_document *doc = NULL;
   kgb_factset *facts = NULL;
   kgb_graph *graph = NULL;
   char *out = NULL;
@@ -53,16 +52,27 @@ char *test_extract_to_string(kgb_world *world, const char *text,
   FILE *f = open_memstream(&out, &len);
 
   assert_non_null(f);
-  assert_int_equal(kgb_document_new_from_buffer(world, "test", text,
-                                                strlen(text), &doc), KGB_OK);
-  assert_int_equal(kgb_document_set_language(doc, lang), KGB_OK);
   assert_int_equal(kgb_extract(world, doc, &facts), KGB_OK);
   assert_int_equal(kgb_graph_new(world, &graph), KGB_OK);
+  kgb_graph_set_mentions(graph, mentions);
   assert_int_equal(kgb_graph_add(graph, doc, facts), KGB_OK);
   assert_int_equal(kgb_graph_serialize(graph, format, f), KGB_OK);
   fclose(f);
   kgb_graph_free(graph);
   kgb_factset_free(facts);
+  return out;
+}
+
+char *test_extract_to_string(kgb_world *world, const char *text,
+                             const char *lang, const char *format)
+{
+  kgb_document *doc = NULL;
+  char *out;
+
+  assert_int_equal(kgb_document_new_from_buffer(world, "test", text,
+                                                strlen(text), &doc), KGB_OK);
+  assert_int_equal(kgb_document_set_language(doc, lang), KGB_OK);
+  out = test_graph_of_document(world, doc, format, 0);
   kgb_document_free(doc);
   return out;
 }

@@ -21,6 +21,11 @@ int test_main_with_world(const char *name, const struct CMUnitTest *tests,
 #define TEST_MAIN_WITH_WORLD(tests, world)                                  \
   test_main_with_world(#tests, tests, sizeof tests / sizeof *tests, &world)
 
+/* Extract DOC (borrowed) into a graph of its own, with entity mentions
+ * when MENTIONS is set, and serialize it in FORMAT; the caller frees the
+ * result. */
+char *test_graph_of_document(kgb_world *world, kgb_document *doc,
+                              const char *format, int mentions);
 /* Extract TEXT (LANG or NULL for auto) and serialize it in FORMAT; the
  * caller frees the result. */
 char *test_extract_to_string(kgb_world *world, const char *text,
