@@ -29,9 +29,17 @@ typedef struct {
   kgb_lex_type type;   /* for one-column word lists */
 } load_ctx;
 
+/* How a phrase of the data is written, beyond its folded key. */
+typedef struct {
+  size_t ntok;
+  kgb_case required;
+  /* Bit K set: token K follows token K-1 with no space, as in "A$", and
+   * must in the text too, so "a $5 grant" is not Australian. */
+  unsigned long long glued;
+} phrase_shape;
+
 /* Tokenize and fold PHRASE; KEY receives the folds joined by spaces. */
-static int phrase_key(const char *phrase, kgb_buf *key, size_t *ntok,
-                      kgb_case *required)
+static int phrase_key(const char *phrase, kgb_buf *key, phrase_shape *shape)
 {
   kgb_tokens toks;
   int rc;
@@ -39,14 +47,18 @@ static int phrase_key(const char *phrase, kgb_buf *key, size_t *ntok,
   kgb_tokens_init(&toks);
   kgb_buf_clear(key);
   rc = kgb_tokenize(phrase, strlen(phrase), &toks);
-  for (size_t i = 0; rc == KGB_OK && i < toks.n; i++)
+  shape->glued = 0;
+  for (size_t i = 0; rc == KGB_OK && i < toks.n; i++) {
     rc = kgb_buf_printf(key, "%s%s", i ? " " : "", kgb_tok_fold(&toks, i));
-  *ntok = toks.n;
-  *required = KGB_CASE_ANY;
+    if (i > 0 && i < 64 && !(toks.v[i].flags & KGB_TF_SPACE_BEFORE))
+      shape->glued |= 1ULL << i;
+  }
+  shape->ntok = toks.n;
+  shape->required = KGB_CASE_ANY;
   if (toks.n > 0 && (toks.v[0].flags & KGB_TF_ALLCAPS))
-    *required = KGB_CASE_ALLCAPS;
+    shape->required = KGB_CASE_ALLCAPS;
   else if (toks.n > 0 && (toks.v[0].flags & KGB_TF_CAP))
-    *required = KGB_CASE_CAP;
+    shape->required = KGB_CASE_CAP;
   kgb_tokens_release(&toks);
   return rc;
 }
@@ -109,14 +121,13 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
                       int value)
 {
   kgb_buf key;
-  size_t ntok = 0;
-  kgb_case required;
+  phrase_shape shape = {0, KGB_CASE_ANY, 0};
   int rc, head;
   kgb_lex_entry *e;
 
   kgb_buf_init(&key);
-  rc = phrase_key(phrase, &key, &ntok, &required);
-  if (rc || ntok == 0) {
+  rc = phrase_key(phrase, &key, &shape);
+  if (rc || shape.ntok == 0) {
     kgb_buf_release(&key);
     return rc;
   }
@@ -124,7 +135,7 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
       type == KGB_LEX_TRIGGER || type == KGB_LEX_SCALE ||
       type == KGB_LEX_BOUND || type == KGB_LEX_TITLE ||
       type == KGB_LEX_FURNITURE)
-    required = KGB_CASE_ANY;
+    shape.required = KGB_CASE_ANY;
   if (kgb_grow(&lex->entries, &lex->cap_entries, lex->n_entries + 1,
                sizeof *lex->entries)) {
     kgb_buf_release(&key);
@@ -133,7 +144,8 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
   head = kgb_map_get(&lex->phrases, key.data, key.len);
   e = &lex->entries[lex->n_entries];
   e->type = type;
-  e->required_case = required;
+  e->required_case = shape.required;
+  e->glued = shape.glued;
   e->value = value;
   e->next = head;
   rc = kgb_map_put(&lex->phrases, key.data, key.len, (int)lex->n_entries);
@@ -141,8 +153,8 @@ static int add_phrase(kgb_lexicon *lex, const char *phrase, kgb_lex_type type,
     lex->n_entries++;
   if (rc == KGB_OK)
     rc = add_starts(lex, key.data, key.len, type, value);
-  if (ntok > lex->max_tokens)
-    lex->max_tokens = ntok;
+  if (shape.ntok > lex->max_tokens)
+    lex->max_tokens = shape.ntok;
   kgb_buf_release(&key);
   return rc;
 }
@@ -395,24 +407,39 @@ void kgb_lexicon_free(kgb_lexicon *lex)
   kgb_free(lex);
 }
 
-static int case_fits(const kgb_lex_entry *e, const kgb_token *first)
+/* Tokens [I, I+N) of the text a phrase is looked up for. */
+typedef struct {
+  const kgb_tokens *toks;
+  size_t i, n;
+} text_span;
+
+/* 1 when the text shows E's case and keeps its glued tokens together. */
+static int entry_fits(const kgb_lex_entry *e, const text_span *at)
 {
-  switch (e->required_case) {
-  case KGB_CASE_CAP: return (first->flags & KGB_TF_CAP) != 0;
-  case KGB_CASE_ALLCAPS: return (first->flags & KGB_TF_ALLCAPS) != 0;
-  default: return 1;
-  }
+  const kgb_token *first = &at->toks->v[at->i];
+
+  if (e->required_case == KGB_CASE_CAP && !(first->flags & KGB_TF_CAP))
+    return 0;
+  if (e->required_case == KGB_CASE_ALLCAPS && !(first->flags & KGB_TF_ALLCAPS))
+    return 0;
+  for (size_t k = 1; k < at->n && k < 64; k++)
+    if ((e->glued >> k & 1) &&
+        (at->toks->v[at->i + k].flags & KGB_TF_SPACE_BEFORE))
+      return 0;
+  return 1;
 }
 
+/* The first entry of TYPE for KEY that fits AT (any entry when AT is
+ * NULL: a phrase looked up as text, not met in a document). */
 static const kgb_lex_entry *find_key(const kgb_lexicon *lex, const char *key,
-                                     size_t len, const kgb_token *first,
+                                     size_t len, const text_span *at,
                                      kgb_lex_type type)
 {
   int idx = kgb_map_get(&lex->phrases, key, len);
 
   while (idx >= 0) {
     const kgb_lex_entry *e = &lex->entries[idx];
-    if (e->type == type && (!first || case_fits(e, first)))
+    if (e->type == type && (!at || entry_fits(e, at)))
       return e;
     idx = e->next;
   }
@@ -466,13 +493,14 @@ const kgb_lex_entry *kgb_lexicon_find(const kgb_lexicon *lex,
   if (i + n > toks->n || (n == 1 && !may_start(lex, toks, i, WORD_BIT(type))) ||
       !join_folds(toks, i, n, key, sizeof key, &len))
     return NULL;
-  return find_key(lex, key, len, &toks->v[i], type);
+  text_span at = {toks, i, n};
+  return find_key(lex, key, len, &at, type);
 }
 
 /* Phrases starting at token I, grown a token at a time up to MAX tokens
  * while some entry still starts that way.  Calls MATCH with each length
  * that names an entry (its first entry index). */
-typedef int (*match_fn)(const kgb_lexicon *lex, const kgb_token *first,
+typedef int (*match_fn)(const kgb_lexicon *lex, const text_span *at,
                         int idx, void *data);
 
 static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
@@ -494,7 +522,7 @@ static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
   for (size_t n = 1; n <= max; n++) {
     const char *f = kgb_tok_fold(toks, i + n - 1);
     size_t m = strlen(f);
-    int idx, at;
+    int idx, start;
     if (len + m + 2 > sizeof key)
       break;
     if (n > 1) {
@@ -505,10 +533,11 @@ static size_t longest_match(const kgb_lexicon *lex, const kgb_tokens *toks,
     len += m;
     hash = kgb_map_hash_more(hash, f, m);
     idx = kgb_map_get_hashed(&lex->phrases, key, len, hash);
-    if (idx >= 0 && match(lex, &toks->v[i], idx, data))
+    text_span span = {toks, i, n};
+    if (idx >= 0 && match(lex, &span, idx, data))
       best = n;
-    if (n < max && (at = kgb_map_get_hashed(&lex->starts, key, len, hash),
-                    at < 0 || !(lex->start_bits[at] & PREFIX)))
+    if (n < max && (start = kgb_map_get_hashed(&lex->starts, key, len, hash),
+                    start < 0 || !(lex->start_bits[start] & PREFIX)))
       break;
   }
   return best;
@@ -519,14 +548,14 @@ typedef struct {
   const kgb_lex_entry *entry;
 } type_match;
 
-static int of_type(const kgb_lexicon *lex, const kgb_token *first, int idx,
+static int of_type(const kgb_lexicon *lex, const text_span *at, int idx,
                    void *data)
 {
   type_match *m = data;
 
   for (; idx >= 0; idx = lex->entries[idx].next) {
     const kgb_lex_entry *e = &lex->entries[idx];
-    if (e->type == m->type && case_fits(e, first)) {
+    if (e->type == m->type && entry_fits(e, at)) {
       m->entry = e;
       return 1;
     }
@@ -558,12 +587,12 @@ int kgb_lexicon_has_word(const kgb_lexicon *lex, const char *word,
   return find_key(lex, word, strlen(word), NULL, type) != NULL;
 }
 
-static int of_trigger(const kgb_lexicon *lex, const kgb_token *first,
+static int of_trigger(const kgb_lexicon *lex, const text_span *at,
                       int idx, void *data)
 {
   int kind = *(const int *)data;
 
-  (void)first;
+  (void)at;
   for (; idx >= 0; idx = lex->entries[idx].next)
     if (lex->entries[idx].type == KGB_LEX_TRIGGER &&
         lex->entries[idx].value == kind)

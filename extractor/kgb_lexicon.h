@@ -82,6 +82,7 @@ typedef enum { KGB_CASE_ANY, KGB_CASE_CAP, KGB_CASE_ALLCAPS } kgb_case;
 typedef struct kgb_lex_entry {
   kgb_lex_type type;
   kgb_case required_case;
+  unsigned long long glued;  /* bit K: token K written glued to K-1 */
   int value;
   int next;            /* next entry for the same phrase, or -1 */
 } kgb_lex_entry;

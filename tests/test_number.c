@@ -93,6 +93,12 @@ static void test_money(void **state)
     {"jusqu'\xC3\xA0 1,5 milliard d'euros", KGB_LANG_FR, "1500000000.0", KGB_BOUND_MAX, "EUR"},
     {"38 millions de livres", KGB_LANG_FR, "38000000.0", KGB_BOUND_EXACT, "GBP"},
     {"450 millions de dollars", KGB_LANG_FR, "450000000.0", KGB_BOUND_EXACT, "USD"},
+    /* "A$" is written glued; the article before "$" is no currency. */
+    {"a $750 million expansion", KGB_LANG_EN, "750000000.0", KGB_BOUND_EXACT, "USD"},
+    {"A$40 million", KGB_LANG_EN, "40000000.0", KGB_BOUND_EXACT, "AUD"},
+    {"A $ 2 million grant", KGB_LANG_EN, "2000000.0", KGB_BOUND_EXACT, "USD"},
+    {"C$12 million", KGB_LANG_EN, "12000000.0", KGB_BOUND_EXACT, "CAD"},
+    {"US$ 4 million", KGB_LANG_EN, "4000000.0", KGB_BOUND_EXACT, "USD"},
   };
 
   (void)state;
