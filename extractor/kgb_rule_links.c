@@ -48,35 +48,25 @@ static int is_alnum(char ch)
 static int ticker_text(const char *s, size_t n, size_t *b, size_t *e)
 {
   const char *colon = memchr(s, ':', n);
-  size_t i = 0, dot = 0, upper = 0;
+  size_t i, upper = 0;
 
   if (n > 0 && s[n - 1] == '.')
     n--;   /* "(AMZN.O.)" */
-
-  if (colon) {
-    i = (size_t)(colon - s) + 1;
-    while (i < n && s[i] == ' ')
-      i++;
-  }
+  *b = 0;
+  *e = n;
+  if (!colon)
+    return kgb_ticker_shape(s, n);
+  for (i = (size_t)(colon - s) + 1; i < n && s[i] == ' '; i++)
+    ;
   *b = i;
+  if (n - i < 1 || n - i > 14)
+    return 0;
   for (; i < n; i++) {
-    if (s[i] == '.' && !dot && i > *b)
-      dot = i;
-    else if (!is_alnum(s[i]))
+    if (!is_alnum(s[i]) && s[i] != '.')
       return 0;
     upper += (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9');
   }
-  *e = n;
-  if (n - *b < 1 || n - *b > 14 || !upper)
-    return 0;
-  /* Without an exchange name, a dot and a short capital suffix are what
-   * tell "(ZNT.O)" from "(AI)". */
-  if (!colon && (!dot || n - dot - 1 < 1 || n - dot - 1 > 3))
-    return 0;
-  for (size_t k = dot ? dot + 1 : n; k < n; k++)
-    if (!(s[k] >= 'A' && s[k] <= 'Z'))
-      return 0;
-  return 1;
+  return upper > 0;
 }
 
 /* "Zentra (ZNT.O)", "Zentra (SIEGn.DE)", "Zentra (Nasdaq: ZNT)". */

@@ -285,18 +285,31 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
   return rc;
 }
 
-int kgb_token_is_ticker(const char *text, const kgb_token *tok)
+int kgb_ticker_shape(const char *s, size_t n)
 {
-  size_t dot = 0, n = tok->end - tok->begin;
-  const char *s = text + tok->begin;
+  size_t dot = 0;
 
-  if (tok->type != KGB_TOK_WORD || n < 3 || n > 12)
+  if (n < 3 || n > 14 || !((s[0] >= 'A' && s[0] <= 'Z') ||
+                           (s[0] >= '0' && s[0] <= '9')))
     return 0;
-  for (size_t k = 0; k < n; k++) {
-    if (s[k] == '.' && k > 0 && k + 1 < n && !dot)
+  for (size_t k = 1; k < n; k++) {
+    if (s[k] == '.' && !dot)
       dot = k;
-    else if (!(s[k] >= 'A' && s[k] <= 'Z') && !(s[k] >= '0' && s[k] <= '9'))
+    else if (!((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= 'a' && s[k] <= 'z') ||
+               (s[k] >= '0' && s[k] <= '9') || (s[k] == '_' && !dot)))
       return 0;
   }
-  return dot > 0 && n - dot - 1 <= 2;
+  /* The exchange code is what tells "SIEGn.DE" from "Amazon.com". */
+  if (!dot || n - dot - 1 < 1 || n - dot - 1 > 3)
+    return 0;
+  for (size_t k = dot + 1; k < n; k++)
+    if (!(s[k] >= 'A' && s[k] <= 'Z'))
+      return 0;
+  return 1;
+}
+
+int kgb_token_is_ticker(const char *text, const kgb_token *tok)
+{
+  return tok->type == KGB_TOK_WORD &&
+         kgb_ticker_shape(text + tok->begin, tok->end - tok->begin);
 }

@@ -58,7 +58,10 @@ static inline const char *kgb_tok_fold(const kgb_tokens *toks, size_t i)
   return toks->folds + toks->v[i].fold;
 }
 
-/* 1 for a stock ticker: capitals, a dot, an exchange code ("GSK.L"). */
+/* 1 when S[0..N) is a stock symbol with its exchange code: "GSK.L",
+ * "7203.T", "SIEGn.DE" (Reuters writes a share class in lower case). */
+int kgb_ticker_shape(const char *s, size_t n);
+/* 1 for a token shaped so (see kgb_ticker_shape). */
 int kgb_token_is_ticker(const char *text, const kgb_token *tok);
 
 #endif

@@ -283,6 +283,34 @@ static void test_title_of_firm(void **state)
   }
 }
 
+/* A Reuters code with a share class in lower case ("n", "_p") is a
+ * ticker, not a firm of its own that takes the firm's facts. */
+static void test_share_class_ticker(void **state)
+{
+  static const char *const text =
+      "Kestrel Chemie (KSTCn.DE) will invest 300 million euros in Poland.";
+  static const rule_case ticker = {text, "en", KGB_FACT_TICKER,
+                                   "Kestrel Chemie", NULL, 0,
+                                   KGB_BOUND_EXACT, "KSTCn.DE"};
+  static const rule_case investment = {text, "en", KGB_FACT_INVESTMENT,
+                                       "Kestrel Chemie", "Poland", 3e8,
+                                       KGB_BOUND_EXACT, NULL};
+  char *out;
+
+  (void)state;
+  check_case(&ticker);
+  check_case(&investment);
+  out = test_extract_to_string(world, "Brauhaus Lind (BRLG_p.DE) rose.",
+                               "en", "ntriples");
+  assert_int_equal(test_count_lines(out, "#tickerSymbol>", "\"BRLG_p.DE\""),
+                   1);
+  assert_int_equal(test_count_lines(out, "organization/brlg", NULL), 0);
+  free(out);
+  out = test_extract_to_string(world, text, "en", "ntriples");
+  assert_int_equal(test_count_lines(out, "organization/kstcn", NULL), 0);
+  free(out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -295,6 +323,7 @@ int main(void)
     cmocka_unit_test(test_mention_annotations),
     cmocka_unit_test(test_elision_is_no_name),
     cmocka_unit_test(test_title_of_firm),
+    cmocka_unit_test(test_share_class_ticker),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
