@@ -261,7 +261,8 @@ static void trim_run(const ner_ctx *c, size_t *first, size_t *last)
 }
 
 /* Try the gazetteers at I; returns the tokens used, 0 when none. */
-static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit, int *rc)
+static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit,
+                           size_t min_tokens, int *rc)
 {
   const kgb_lexicon *lex = c->lex;
   const kgb_tokens *toks = &c->doc->toks;
@@ -279,6 +280,12 @@ static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit, int *rc)
    * is a name of its own; the run rules decide it. */
   if (run > np && run > nc && run > 1)
     return 0;
+  if (np < min_tokens)
+    np = 0;
+  if (nc < min_tokens)
+    nc = 0;
+  if (nd < min_tokens)
+    nd = 0;
   if (nc && nc >= np) {
     *rc = add_known(c, KGB_CLASS_ORGANIZATION, lex->companies[company->value],
                     i, i + nc, -1, 0);
@@ -358,29 +365,43 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
   return first;
 }
 
-/* "Munich-based", "Texas-headquartered": a place glued to a word that
- * makes it the seat of what follows.  Returns 1 when it added one. */
-static int based_adjective(ner_ctx *c, size_t i, int *rc)
+/* The length of the "-based" tail ending token I's fold, or 0. */
+static size_t based_tail(const kgb_tokens *toks, size_t i)
 {
   static const char *const tails[] = {"-based", "-headquartered", NULL};
-  const kgb_tokens *toks = &c->doc->toks;
   const char *fold = kgb_tok_fold(toks, i), *dash = strrchr(fold, '-');
-  const kgb_lex_entry *e;
-  size_t b = toks->v[i].begin, n;
 
-  if (!dash || !(toks->v[i].flags & KGB_TF_CAP))
-    return 0;
-  for (size_t k = 0; tails[k]; k++)
-    if (strcmp(dash, tails[k]) == 0) {
-      /* The tail is ASCII in the text as in the fold. */
-      n = toks->v[i].end - b - strlen(dash);
-      e = kgb_lexicon_lookup(c->lex, c->doc->text + b, n, KGB_LEX_PLACE);
-      if (!e)
-        return 0;
-      *rc = add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name, i,
-                      i + 1, e->value, KGB_MF_BASED);
-      return 1;
-    }
+  for (size_t k = 0; dash && tails[k]; k++)
+    if (strcmp(dash, tails[k]) == 0)
+      return strlen(dash);
+  return 0;
+}
+
+/* "Munich-based", "New York-based", "Texas-headquartered": a place,
+ * capitalised word by word, glued to a word that makes it the seat of
+ * what follows.  The tokens used, or 0. */
+static size_t based_adjective(ner_ctx *c, size_t i, size_t limit,
+                              size_t min_tokens, int *rc)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t b = toks->v[i].begin;
+
+  for (size_t j = i + min_tokens - 1; j < limit && j < i + 4; j++) {
+    const kgb_lex_entry *e;
+    size_t tail;
+    if (!(toks->v[j].flags & KGB_TF_CAP))
+      return 0;
+    if (!(tail = based_tail(toks, j)))
+      continue;
+    /* The tail is ASCII in the text as in the fold. */
+    e = kgb_lexicon_lookup(c->lex, c->doc->text + b,
+                           toks->v[j].end - tail - b, KGB_LEX_PLACE);
+    if (!e)
+      return 0;
+    *rc = add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name, i,
+                    j + 1, e->value, KGB_MF_BASED);
+    return j + 1 - i;
+  }
   return 0;
 }
 
@@ -410,20 +431,30 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
   int rc = KGB_OK;
 
   while (i < s->last_tok && rc == KGB_OK) {
-    size_t used, first, last;
-    if (kgb_lexicon_find(c->lex, toks, i, 1, KGB_LEX_STOPWORD) ||
-        kgb_lexicon_trigger_at(c->lex, toks, i, i + 1, KGB_TRIG_HONORIFIC) ||
+    size_t used, first, last, min_tokens = 1;
+    if (kgb_lexicon_trigger_at(c->lex, toks, i, i + 1, KGB_TRIG_HONORIFIC) ||
         kgb_token_is_ticker(c->doc->text, &toks->v[i])) {
       i++;
       continue;
     }
-    if (based_adjective(c, i, &rc)) {
+    /* A stop word names nothing alone, but may open a known name of
+     * several words: "New Zealand", "New York-based". */
+    if (kgb_lexicon_find(c->lex, toks, i, 1, KGB_LEX_STOPWORD)) {
+      min_tokens = 2;
+      if (!(toks->v[i].flags & KGB_TF_CAP)) {
+        i++;
+        continue;
+      }
+    }
+    used = based_adjective(c, i, s->last_tok, min_tokens, &rc);
+    if (!used && min_tokens == 1)
+      used = quoted_event_at(c, s, i, &rc);
+    if (!used)
+      used = gazetteer_at(c, i, s->last_tok, min_tokens, &rc);
+    if (!used && min_tokens > 1) {
       i++;
       continue;
     }
-    used = quoted_event_at(c, s, i, &rc);
-    if (!used)
-      used = gazetteer_at(c, i, s->last_tok, &rc);
     if (used) {
       i += used;
       continue;

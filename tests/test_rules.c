@@ -90,6 +90,9 @@ static void test_jobs(void **state)
      KGB_FACT_JOB_CREATION, "Halvor", "Kenya", 600, KGB_BOUND_MAX, NULL},
     {"Vantor Steel plans to lay off 900 workers in Wales.", "en",
      KGB_FACT_JOB_CUT, "Vantor Steel", "Wales", 900, KGB_BOUND_EXACT, NULL},
+    /* "New" is a stop word, yet opens a place of two words. */
+    {"Kauri Dairy will cut 200 jobs in New Zealand.", "en", KGB_FACT_JOB_CUT,
+     "Kauri Dairy", "New Zealand", 200, KGB_BOUND_EXACT, NULL},
   };
 
   (void)state;
@@ -142,6 +145,9 @@ static void test_links(void **state)
      KGB_FACT_SUBSIDIARY_OF, "Temsa", "Kerlann", 0, KGB_BOUND_EXACT, NULL},
     {"Halvor, based in Denmark, builds turbines.", "en", KGB_FACT_BASED_IN,
      "Halvor", "Denmark", 0, KGB_BOUND_EXACT, NULL},
+    {"Harlow Labs, the New York-based drugmaker, will hire 80 people.", "en",
+     KGB_FACT_BASED_IN, "Harlow Labs", "New York City", 0, KGB_BOUND_EXACT,
+     NULL},
     {"Shares of Orvia (ORV.PA) rose.", "en", KGB_FACT_TICKER, "Orvia", NULL,
      0, KGB_BOUND_EXACT, "ORV.PA"},
     {"Orvia faces competition from Kerlann and Temsa.", "en",
