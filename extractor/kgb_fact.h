@@ -31,7 +31,8 @@ typedef struct {
 
 enum {
   KGB_MF_DEMONYM = 1,   /* "French" standing for France */
-  KGB_MF_BASED = 2      /* "Munich-based": the seat of what it qualifies */
+  KGB_MF_BASED = 2,     /* "Munich-based": the seat of what it qualifies */
+  KGB_MF_DATELINE = 4   /* "MUNICH, April 20 -": where the story was filed */
 };
 
 typedef struct {

@@ -584,6 +584,27 @@ static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
   return rc;
 }
 
+/* "MUNICH, April 20 - ...", "LONDON (Reuters) - ...": a place opening a
+ * sentence and followed shortly by a dash is where the story was filed,
+ * not where its facts happen.  FIRST is the sentence's first mention. */
+static void mark_dateline(ner_ctx *c, const kgb_sentence *s, size_t first)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  kgb_mention *mn = &c->fs->mentions[first];
+
+  if (first >= c->fs->n_mentions || mn->first != s->first_tok ||
+      c->fs->entities[mn->entity].cls != KGB_CLASS_PLACE)
+    return;
+  for (size_t k = mn->last + 1; k < s->last_tok && k < mn->last + 8; k++) {
+    const char *f = kgb_tok_fold(toks, k);
+    if (!strcmp(f, "-") || !strcmp(f, "\xE2\x80\x93") ||
+        !strcmp(f, "\xE2\x80\x94")) {
+      mn->flags |= KGB_MF_DATELINE;
+      return;
+    }
+  }
+}
+
 int kgb_ner_run(const kgb_document *doc,
                 kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
 {
@@ -594,8 +615,12 @@ int kgb_ner_run(const kgb_document *doc,
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.lex = lex[doc->sentences[s].lang];
-    if (!doc->sentences[s].furniture)
-      rc = ner_sentence(&c, &doc->sentences[s]);
+    size_t first = fs->n_mentions;
+    if (doc->sentences[s].furniture)
+      continue;
+    rc = ner_sentence(&c, &doc->sentences[s]);
+    if (rc == KGB_OK)
+      mark_dateline(&c, &doc->sentences[s], first);
   }
   kgb_map_release(&c.short_names);
   if (rc == KGB_OK)

@@ -146,8 +146,34 @@ int kgb_rule_recent_place(const kgb_rule_ctx *c)
     if (fs->mentions[m].sentence + 2 < c->sentence)
       break;
     if (fs->entities[fs->mentions[m].entity].cls == KGB_CLASS_PLACE &&
-        !(fs->mentions[m].flags & KGB_MF_DEMONYM))
+        !(fs->mentions[m].flags & (KGB_MF_DEMONYM | KGB_MF_DATELINE)))
       return fs->mentions[m].entity;
+  }
+  return -1;
+}
+
+/* A place named for itself, not as a demonym, a seat or a dateline. */
+static int plain_place(const kgb_rule_ctx *c, size_t m)
+{
+  const kgb_mention *mn = &c->fs->mentions[m];
+
+  return kgb_rule_class(c, m) == KGB_CLASS_PLACE &&
+         !(mn->flags & (KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_DATELINE));
+}
+
+int kgb_rule_place_before(const kgb_rule_ctx *c, size_t at)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  for (size_t m = c->end_mention; m-- > c->first_mention;) {
+    if (c->fs->mentions[m].last > at || !plain_place(c, m))
+      continue;
+    /* "in Sanford, North Carolina, where ...": the town, not its state. */
+    while (m > c->first_mention && plain_place(c, m - 1) &&
+           c->fs->mentions[m - 1].last + 1 == c->fs->mentions[m].first &&
+           !strcmp(kgb_tok_fold(toks, c->fs->mentions[m - 1].last), ","))
+      m--;
+    return c->fs->mentions[m].entity;
   }
   return -1;
 }

@@ -103,6 +103,8 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
     return KGB_OK;
   f.location = kgb_rule_place(c, noun_end, c->s->last_tok, 0, 0);
   if (f.location < 0)
+    f.location = kgb_rule_place_before(c, q->first);
+  if (f.location < 0)
     f.location = kgb_rule_recent_place(c);
   kgb_rule_years(c, &f);
   f.start_year = 0;

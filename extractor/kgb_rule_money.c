@@ -19,7 +19,7 @@ static void investment_target(kgb_rule_ctx *c, kgb_fact *f, size_t t,
   /* A place before the trigger counts only with a figure: "the French
    * presidency said firms would announce investments" has neither. */
   if (f->location < 0 && skip_e > 0)
-    f->location = kgb_rule_place(c, c->s->first_tok, t, skip_b, skip_e);
+    f->location = kgb_rule_place_before(c, t);
 }
 
 /* "X will invest AMOUNT in PLACE", "X va investir AMOUNT en PLACE",

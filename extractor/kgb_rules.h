@@ -48,6 +48,10 @@ int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf);
 int kgb_rule_place(kgb_rule_ctx *c, size_t from, size_t to, size_t skip_b,
                    size_t skip_e);
 
+/* The nearest place this sentence names before token AT ("in Lyon,
+ * where it will add 200 jobs"), skipping demonyms, seats and the
+ * dateline; or -1 (entity). */
+int kgb_rule_place_before(const kgb_rule_ctx *c, size_t at);
 /* The last place named in the two sentences before this one, or -1: a
  * fact whose sentence names no place most often happens there. */
 int kgb_rule_recent_place(const kgb_rule_ctx *c);

@@ -93,6 +93,13 @@ static void test_jobs(void **state)
     /* "New" is a stop word, yet opens a place of two words. */
     {"Kauri Dairy will cut 200 jobs in New Zealand.", "en", KGB_FACT_JOB_CUT,
      "Kauri Dairy", "New Zealand", 200, KGB_BOUND_EXACT, NULL},
+    /* The place comes before the count, the town before its country. */
+    {"Orvia opened a plant in Porto, Portugal, where it will add 300 jobs.",
+     "en", KGB_FACT_JOB_CREATION, "Orvia", "Porto", 300, KGB_BOUND_EXACT,
+     NULL},
+    {"\xC3\x80 Nantes, o\xC3\xB9 il a son si\xC3\xA8ge, Kerlann va "
+     "recruter 150 personnes.", "fr", KGB_FACT_JOB_CREATION, "Kerlann",
+     "Nantes", 150, KGB_BOUND_EXACT, NULL},
   };
 
   (void)state;
@@ -289,6 +296,27 @@ static void test_title_of_firm(void **state)
   }
 }
 
+/* A dateline names where the story was filed and a "-based" place the
+ * firm's seat: neither is where its jobs or money go. */
+static void test_dateline_and_seat_are_no_location(void **state)
+{
+  static const char *const texts[] = {
+    "LISBON, May 3 - Temsa Foods will create 120 jobs.",
+    "OSLO (Reuters) \xE2\x80\x94 Fjordline will invest $40 million.",
+    "Brixo, the Paris-based grocer, will create 90 jobs.",
+  };
+
+  (void)state;
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char *out = test_extract_to_string(world, texts[i], "en", "ntriples");
+    assert_int_equal(test_count_lines(out, "#employer>", NULL) +
+                         test_count_lines(out, "#investor>", NULL),
+                     1);
+    assert_int_equal(test_count_lines(out, "#location>", NULL), 0);
+    free(out);
+  }
+}
+
 /* A Reuters code with a share class in lower case ("n", "_p") is a
  * ticker, not a firm of its own that takes the firm's facts. */
 static void test_share_class_ticker(void **state)
@@ -330,6 +358,7 @@ int main(void)
     cmocka_unit_test(test_elision_is_no_name),
     cmocka_unit_test(test_title_of_firm),
     cmocka_unit_test(test_share_class_ticker),
+    cmocka_unit_test(test_dateline_and_seat_are_no_location),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
