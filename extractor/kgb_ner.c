@@ -260,6 +260,19 @@ static void trim_run(const ner_ctx *c, size_t *first, size_t *last)
     (*last)--;
 }
 
+/* Do tokens [K, END) read "of France", « de France »: a connector, then
+ * a known place and nothing more? */
+static int firm_of_place(const ner_ctx *c, size_t k, size_t end)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const char *f = kgb_tok_fold(toks, k);
+
+  if (k + 1 >= end || (strcmp(f, "of") && strcmp(f, "de") && strcmp(f, "d'")))
+    return 0;
+  return kgb_lexicon_longest(c->lex, toks, k + 1, end - k - 1, KGB_LEX_PLACE,
+                             NULL) == end - k - 1;
+}
+
 /* Try the gazetteers at I; returns the tokens used, 0 when none. */
 static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit,
                            size_t min_tokens, int *rc)
@@ -277,8 +290,9 @@ static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit,
                                           : 0;
 
   /* A longer capitalised run ("Amazon France", "Paris Saint-Germain")
-   * is a name of its own; the run rules decide it. */
-  if (run > np && run > nc && run > 1)
+   * is a name of its own; the run rules decide it.  Not "Schneider
+   * Electric of France": a known firm, "of", and the country it is from. */
+  if (run > np && run > nc && run > 1 && !(nc && firm_of_place(c, i + nc, i + run)))
     return 0;
   if (np < min_tokens)
     np = 0;

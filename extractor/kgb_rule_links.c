@@ -17,6 +17,43 @@ static int is_list_glue(const kgb_rule_ctx *c, size_t k)
          fold_is(c, k, "de") || fold_is(c, k, "d'");
 }
 
+/* The organisation named from a token in [FROM, TO) on, however long
+ * its name ("Tata Consultancy Services"), or -1 (a mention index). */
+static long org_starting_at(kgb_rule_ctx *c, size_t from, size_t to)
+{
+  for (size_t m = c->first_mention; m < c->end_mention; m++) {
+    size_t first = c->fs->mentions[m].first;
+    if (first >= to)
+      break;
+    if (first >= from && kgb_rule_accept(c, m, KGB_CLASS_ORGANIZATION))
+      return (long)m;
+  }
+  return -1;
+}
+
+/* After "(TSMC)" or "(SIEGn.DE)" at token K: the token past ")". */
+static size_t after_parenthesis(const kgb_rule_ctx *c, size_t k)
+{
+  if (!fold_is(c, k, "("))
+    return k;
+  for (size_t close = k + 1; close < c->s->last_tok && close < k + 6; close++)
+    if (fold_is(c, close, ")"))
+      return close + 1;
+  return k;
+}
+
+/* After "Switzerland's" at token K, where the firm's name follows. */
+static size_t after_possessive_place(kgb_rule_ctx *c, size_t k)
+{
+  for (size_t m = c->first_mention; m < c->end_mention; m++) {
+    const kgb_mention *mn = &c->fs->mentions[m];
+    if (mn->first == k && kgb_rule_class(c, m) == KGB_CLASS_PLACE &&
+        mn->last < c->s->last_tok && fold_is(c, mn->last, "'s"))
+      return mn->last + 1;
+  }
+  return k;
+}
+
 /* Organisations listed from token FROM on: "Zentra, Orvia and Halvor".
  * Stores up to MAX mention indices in OUT; returns how many. */
 static size_t org_list(kgb_rule_ctx *c, size_t from, long *out, size_t max)
@@ -24,14 +61,18 @@ static size_t org_list(kgb_rule_ctx *c, size_t from, long *out, size_t max)
   size_t n = 0, k = from;
 
   while (n < max && k < c->s->last_tok) {
-    long m = kgb_rule_mention_in(c, k, k + 2, KGB_CLASS_ORGANIZATION);
-    if (m < 0 || c->fs->mentions[m].first > k + 1)
+    long m;
+    k = after_possessive_place(c, k);
+    if ((m = org_starting_at(c, k, k + 2)) < 0)
       break;
     out[n++] = m;
-    k = c->fs->mentions[m].last;
+    k = after_parenthesis(c, c->fs->mentions[m].last);
     if (!is_list_glue(c, k))
       break;
     while (k < c->s->last_tok && is_list_glue(c, k))
+      k++;
+    /* "with X and with Y" */
+    if (fold_is(c, k, "with") || fold_is(c, k, "avec"))
       k++;
   }
   return n;

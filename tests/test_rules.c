@@ -162,6 +162,15 @@ static void test_links(void **state)
     {"Orvia and Temsa will exhibit at the Future Mobility Summit in Lyon.",
      "en", KGB_FACT_PARTICIPATES_IN, "Temsa", "Future Mobility Summit", 0,
      KGB_BOUND_EXACT, NULL},
+    /* A list of rivals with long names, acronyms and origins. */
+    {"Orvia employs 9,000 people. It competes with Halvor Marine Systems "
+     "and Temsa for contracts.", "en", KGB_FACT_COMPETITOR_OF, "Orvia",
+     "Halvor Marine Systems", 0, KGB_BOUND_EXACT, NULL},
+    {"Kerlann competes with Brixo Data Systems (BDS) and Temsa.", "en",
+     KGB_FACT_COMPETITOR_OF, "Kerlann", "Temsa", 0, KGB_BOUND_EXACT, NULL},
+    {"Orvia makes pumps. In Asia it competes with Norway's Halvor and with "
+     "Schneider Electric of France.", "en", KGB_FACT_COMPETITOR_OF, "Orvia",
+     "Schneider Electric", 0, KGB_BOUND_EXACT, NULL},
     {"Orvia operates three plants in Morocco.", "en", KGB_FACT_OPERATES_IN,
      "Orvia", "Morocco", 0, KGB_BOUND_EXACT, NULL},
     {"The plant is in Lyon, in France.", "en", KGB_FACT_LOCATED_IN, "Lyon",
