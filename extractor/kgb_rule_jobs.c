@@ -3,6 +3,11 @@
 
 #include "kgb_rules.h"
 
+static int fold_of(const kgb_rule_ctx *c, size_t k, const char *word)
+{
+  return strcmp(kgb_tok_fold(&c->doc->toks, k), word) == 0;
+}
+
 /* Does a job noun follow the count ending at token Q_END, allowing two
  * adjectives between ("3,000 new permanent jobs")?  Returns its token,
  * or 0. */
@@ -18,18 +23,25 @@ static size_t job_noun_after(const kgb_rule_ctx *c, size_t q_end)
   return 0;
 }
 
+/* Does the count ending at Q_END name no thing of its own after it
+ * ("2,000 we announced", "9,400 and", not « 70 magasins »)? */
+static int counts_nothing_after(const kgb_rule_ctx *c, size_t q_end)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  return q_end >= c->s->last_tok || toks->v[q_end].type != KGB_TOK_WORD ||
+         kgb_lexicon_find(c->lex, toks, q_end, 1, KGB_LEX_STOPWORD);
+}
+
 /* "These jobs come on top of the 2,000 we announced": the count stands
  * for a job noun said earlier in the sentence. */
 static int elliptic_job_count(const kgb_rule_ctx *c, size_t q_first,
                               size_t q_end)
 {
-  const kgb_tokens *toks = &c->doc->toks;
-
   if (kgb_rule_find_trigger(c, c->s->first_tok, q_first, KGB_TRIG_JOBNOUN) >=
       q_first)
     return 0;
-  return q_end >= c->s->last_tok || toks->v[q_end].type != KGB_TOK_WORD ||
-         kgb_lexicon_find(c->lex, toks, q_end, 1, KGB_LEX_STOPWORD);
+  return counts_nothing_after(c, q_end);
 }
 
 /* The nearest trigger of a job kind before FROM (back to the sentence
@@ -61,6 +73,37 @@ static int job_kind(const kgb_rule_ctx *c, size_t from, size_t to,
   return 0;
 }
 
+/* "has 640 staff", « compte 1 450 collaborateurs », "with 1,100
+ * employees": a verb of having right before a count of people. */
+static int have_before(const kgb_rule_ctx *c, size_t q_first)
+{
+  return q_first > c->s->first_tok &&
+         kgb_rule_trigger(c, q_first - 1, KGB_TRIG_HAVE) == 1;
+}
+
+/* "a workforce of 9,400", « un effectif de 1 450 », "employs about
+ * 3,200 in Texas": a head-count word stands before the count, and no job
+ * noun need follow it, but no other noun may. */
+static int staff_noun_before(const kgb_rule_ctx *c, size_t q_first,
+                             size_t q_end)
+{
+  size_t k = q_first;
+
+  if (!counts_nothing_after(c, q_end))
+    return 0;
+  if (k > c->s->first_tok && (fold_of(c, k - 1, "of") ||
+                              fold_of(c, k - 1, "de") ||
+                              fold_of(c, k - 1, "d'")))
+    k--;
+  for (size_t t = k > c->s->first_tok + 3 ? k - 3 : c->s->first_tok; t < k;
+       t++) {
+    size_t len = kgb_rule_trigger(c, t, KGB_TRIG_EMPLOY);
+    if (len && (t + len == k || t + len == q_first))
+      return 1;
+  }
+  return 0;
+}
+
 /* "will employ 3,000 people" announces hiring, not a head-count. */
 static int is_future(const kgb_rule_ctx *c, size_t at)
 {
@@ -76,7 +119,10 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
   kgb_fact f;
   long m;
 
-  if (!job_kind(c, q->first, q->last, &at, &kind)) {
+  if (have_before(c, q->first) && noun_end > q->last) {
+    kind = KGB_FACT_WORKFORCE;
+    at = q->first - 1;
+  } else if (!job_kind(c, q->first, q->last, &at, &kind)) {
     /* No verb: "the 2,000 positions announced for 2024" are new jobs;
      * "2,000 people" without a verb are nothing. */
     if (!elliptic_job_count(c, q->first, q->last) &&
@@ -123,7 +169,8 @@ int kgb_rules_jobs(kgb_rule_ctx *c)
       i = q.last;
       continue;
     }
-    if (noun || elliptic_job_count(c, q.first, q.last))
+    if (noun || elliptic_job_count(c, q.first, q.last) ||
+        staff_noun_before(c, q.first, q.last))
       rc = job_fact(c, &q, noun ? noun + 1 : q.last);
     i = q.last;
   }

@@ -93,6 +93,17 @@ static void test_jobs(void **state)
     /* "New" is a stop word, yet opens a place of two words. */
     {"Kauri Dairy will cut 200 jobs in New Zealand.", "en", KGB_FACT_JOB_CUT,
      "Kauri Dairy", "New Zealand", 200, KGB_BOUND_EXACT, NULL},
+    /* Head-counts said with "has", "with" or a noun before the count. */
+    {"The Brixo unit has 640 staff and sells through pharmacies.", "en",
+     KGB_FACT_WORKFORCE, "Brixo", NULL, 640, KGB_BOUND_EXACT, NULL},
+    {"Temsa, with more than 1,100 employees in Ghana, makes sensors.", "en",
+     KGB_FACT_WORKFORCE, "Temsa", "Ghana", 1100, KGB_BOUND_MIN, NULL},
+    {"The cuts hit 13% of Orvia's workforce of 9,400 and end a plan.", "en",
+     KGB_FACT_WORKFORCE, "Orvia", NULL, 9400, KGB_BOUND_EXACT, NULL},
+    {"Kerlann, qui a un effectif de 1 450 collaborateurs, vise l'Italie.",
+     "fr", KGB_FACT_WORKFORCE, "Kerlann", NULL, 1450, KGB_BOUND_EXACT, NULL},
+    {"Le groupe Orvia emploie 4 000 salari\xC3\xA9s dans l'Hexagone.", "fr",
+     KGB_FACT_WORKFORCE, "Orvia", "France", 4000, KGB_BOUND_EXACT, NULL},
     /* The place comes before the count, the town before its country. */
     {"Orvia opened a plant in Porto, Portugal, where it will add 300 jobs.",
      "en", KGB_FACT_JOB_CREATION, "Orvia", "Porto", 300, KGB_BOUND_EXACT,
@@ -305,6 +316,25 @@ static void test_title_of_firm(void **state)
   }
 }
 
+/* "has"/« compte » before a count of shops or plants is no head-count. */
+static void test_count_of_things_is_no_workforce(void **state)
+{
+  static const struct {
+    const char *text, *lang;
+  } cases[] = {
+    {"Le groupe Orvia compte 70 magasins en Pologne.", "fr"},
+    {"Brixo has 12 plants in Spain.", "en"},
+  };
+
+  (void)state;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char *out = test_extract_to_string(world, cases[i].text, cases[i].lang,
+                                       "ntriples");
+    assert_int_equal(test_count_lines(out, "ontology#Workforce>", NULL), 0);
+    free(out);
+  }
+}
+
 /* A dateline names where the story was filed and a "-based" place the
  * firm's seat: neither is where its jobs or money go. */
 static void test_dateline_and_seat_are_no_location(void **state)
@@ -368,6 +398,7 @@ int main(void)
     cmocka_unit_test(test_title_of_firm),
     cmocka_unit_test(test_share_class_ticker),
     cmocka_unit_test(test_dateline_and_seat_are_no_location),
+    cmocka_unit_test(test_count_of_things_is_no_workforce),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
