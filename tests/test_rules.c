@@ -104,6 +104,8 @@ static void test_jobs(void **state)
      "fr", KGB_FACT_WORKFORCE, "Kerlann", NULL, 1450, KGB_BOUND_EXACT, NULL},
     {"Le groupe Orvia emploie 4 000 salari\xC3\xA9s dans l'Hexagone.", "fr",
      KGB_FACT_WORKFORCE, "Orvia", "France", 4000, KGB_BOUND_EXACT, NULL},
+    {"Le groupe Kerlann va supprimer 300 postes outre-Rhin.", "fr",
+     KGB_FACT_JOB_CUT, "Kerlann", "Germany", 300, KGB_BOUND_EXACT, NULL},
     /* The place comes before the count, the town before its country. */
     {"Orvia opened a plant in Porto, Portugal, where it will add 300 jobs.",
      "en", KGB_FACT_JOB_CREATION, "Orvia", "Porto", 300, KGB_BOUND_EXACT,
