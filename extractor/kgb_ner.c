@@ -224,6 +224,26 @@ static int cue_before(const ner_ctx *c, size_t first, kgb_trigger kind)
 }
 
 /* Type a run of capitalised words that no gazetteer knows whole. */
+/* "its Crewe site", « l'usine de Douai »: a name that says where a
+ * facility is, next to the facility word. */
+static int names_a_site(const ner_ctx *c, size_t first, size_t last)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const char *f;
+
+  if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
+    return 0;
+  if (cue_before(c, first, KGB_TRIG_POSSESSIVE) &&
+      kgb_lexicon_trigger_at(c->lex, toks, last, toks->n, KGB_TRIG_FACILITY))
+    return 1;
+  if (first < 2)
+    return 0;
+  f = kgb_tok_fold(toks, first - 1);
+  return (!strcmp(f, "de") || !strcmp(f, "d'")) && c->lex->lang == KGB_LANG_FR &&
+         kgb_lexicon_trigger_at(c->lex, toks, first - 2, first - 1,
+                                KGB_TRIG_FACILITY);
+}
+
 static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -234,6 +254,8 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
     return KGB_CLASS_ORGANIZATION;
   if (cue_before(c, first, KGB_TRIG_HONORIFIC))
     return KGB_CLASS_PERSON;
+  if (names_a_site(c, first, last))
+    return KGB_CLASS_PLACE;
   /* "à Eisenach", "near Tarbes": a town no table lists. */
   if (cue_before(c, first, KGB_TRIG_PLACEPREP) &&
       !(toks->v[first].flags & KGB_TF_ALLCAPS) &&
@@ -376,6 +398,12 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !has_legal_suffix(c, first, last))
     return first + 2;
+  /* "Rival Castlegate Engineering", "Investment firm Vistula": a cue word
+   * the sentence opens with. */
+  if (last - first >= 2 &&
+      kgb_lexicon_token_is(c->lex, toks, first, KGB_LEX_TRIGGER) &&
+      !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
+    return first + 1;
   return first;
 }
 

@@ -118,11 +118,37 @@ long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
   return -1;
 }
 
+/* "X, which supplies Y and Z, announced ...": when mention M lies in a
+ * relative clause closed by a comma before T, the organisation the
+ * clause is about (just before its opening comma); else M. */
+static long outside_relative_clause(kgb_rule_ctx *c, long m, size_t t)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t close = t, open;
+  long before;
+
+  while (close > c->fs->mentions[m].last &&
+         strcmp(kgb_tok_fold(toks, close - 1), ","))
+    close--;
+  if (close <= c->fs->mentions[m].last)
+    return m;
+  for (open = c->fs->mentions[m].first; open > c->s->first_tok + 1; open--)
+    if (!strcmp(kgb_tok_fold(toks, open - 1), ",") &&
+        kgb_rule_trigger(c, open, KGB_TRIG_RELATIVE))
+      break;
+  if (open <= c->s->first_tok + 1)
+    return m;
+  before = kgb_rule_mention_before(c, open - 1, KGB_CLASS_ORGANIZATION);
+  return before >= 0 && c->fs->mentions[before].last == open - 1 ? before : m;
+}
+
 int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
 {
   long m = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
   size_t cue;
 
+  if (m >= 0)
+    m = outside_relative_clause(c, m, t);
   if (m >= 0)
     return c->fs->mentions[m].entity;
   *conf -= KGB_COREF_PENALTY;

@@ -106,6 +106,16 @@ static void test_jobs(void **state)
      KGB_FACT_WORKFORCE, "Orvia", "France", 4000, KGB_BOUND_EXACT, NULL},
     {"Le groupe Kerlann va supprimer 300 postes outre-Rhin.", "fr",
      KGB_FACT_JOB_CUT, "Kerlann", "Germany", 300, KGB_BOUND_EXACT, NULL},
+    /* A cue word opening the sentence is no part of the name; a relative
+     * clause names no agent; "its X site" names a place. */
+    {"Rival Harcombe Rail announced 300 redundancies at its Wexbury site.",
+     "en", KGB_FACT_JOB_CUT, "Harcombe Rail", "Wexbury", 300,
+     KGB_BOUND_EXACT, NULL},
+    {"Harcombe Rail, which supplies Orvia and Temsa Foods, will cut 80 jobs.",
+     "en", KGB_FACT_JOB_CUT, "Harcombe Rail", NULL, 80, KGB_BOUND_EXACT,
+     NULL},
+    {"Orvia va supprimer 250 postes dans son usine de Kermaria.", "fr",
+     KGB_FACT_JOB_CUT, "Orvia", "Kermaria", 250, KGB_BOUND_EXACT, NULL},
     /* The place comes before the count, the town before its country. */
     {"Orvia opened a plant in Porto, Portugal, where it will add 300 jobs.",
      "en", KGB_FACT_JOB_CREATION, "Orvia", "Porto", 300, KGB_BOUND_EXACT,
