@@ -191,9 +191,14 @@ static void score_kind(doc_ctx *d, json_t *facts, kgb_fact_kind kind)
       hit[i] = 1;
       t->tp++;
       if (KGB_FACT_IS_NARY(kind) && json_is_string(b)) {
+        int right = strcmp(json_string_value(b), bound_names[f->bound]) == 0;
         d->ev->bound_asked++;
-        d->ev->bound_right +=
-            strcmp(json_string_value(b), bound_names[f->bound]) == 0;
+        d->ev->bound_right += right;
+        if (!right)
+          kgb_buf_printf(&d->ev->log, "  bound: %s %s %s is %s, gold says %s\n",
+                         d->doc_id, gold_kinds[kind].kind,
+                         f->agent >= 0 ? d->fs->entities[f->agent].name : "?",
+                         bound_names[f->bound], json_string_value(b));
       }
     }
   }
