@@ -632,9 +632,13 @@ static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
 static void mark_dateline(ner_ctx *c, const kgb_sentence *s, size_t first)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  kgb_mention *mn = &c->fs->mentions[first];
+  kgb_mention *mn;
 
-  if (first >= c->fs->n_mentions || mn->first != s->first_tok ||
+  /* The sentence may name nothing, and the list may not exist yet. */
+  if (first >= c->fs->n_mentions)
+    return;
+  mn = &c->fs->mentions[first];
+  if (mn->first != s->first_tok ||
       c->fs->entities[mn->entity].cls != KGB_CLASS_PLACE)
     return;
   for (size_t k = mn->last + 1; k < s->last_tok && k < mn->last + 8; k++) {

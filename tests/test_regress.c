@@ -96,6 +96,19 @@ static void test_no_entity_streams(void **state)
   }
 }
 
+/* fuzz_extract: the one-letter text "e" names nothing, so the mention
+ * list was still NULL when the dateline check took the address of its
+ * first element (UBSan: zero offset applied to a null pointer). */
+static void test_no_mention_at_all(void **state)
+{
+  char *out = extract_regress("extract-no-mention.txt", "ntriples", 1);
+
+  (void)state;
+  assert_non_null(strstr(out, "Document>"));
+  assert_true(test_raptor_count(out, "ntriples") > 0);
+  free(out);
+}
+
 /* fuzz_number: the amount "U( ) ]0" in the investment sentence the
  * target builds.  The ticker rule took "( )" for a ticker in parentheses
  * and its span, from the token after "(" to the one before ")", ended
@@ -192,6 +205,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_lone_cr_turtle_reads_back),
     cmocka_unit_test(test_no_entity_streams),
+    cmocka_unit_test(test_no_mention_at_all),
     cmocka_unit_test(test_empty_parentheses),
     cmocka_unit_test(test_control_character_rdfxml),
     cmocka_unit_test(test_clean_refuses_controls),
