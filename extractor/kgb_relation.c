@@ -22,6 +22,12 @@ size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
   return to;
 }
 
+int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word)
+{
+  return k < c->s->last_tok &&
+         strcmp(kgb_tok_fold(&c->doc->toks, k), word) == 0;
+}
+
 kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t m)
 {
   return c->fs->entities[c->fs->mentions[m].entity].cls;
@@ -123,17 +129,16 @@ long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
  * clause is about (just before its opening comma); else M. */
 static long outside_relative_clause(kgb_rule_ctx *c, long m, size_t t)
 {
-  const kgb_tokens *toks = &c->doc->toks;
   size_t close = t, open;
   long before;
 
   while (close > c->fs->mentions[m].last &&
-         strcmp(kgb_tok_fold(toks, close - 1), ","))
+         !kgb_rule_fold_is(c, close - 1, ","))
     close--;
   if (close <= c->fs->mentions[m].last)
     return m;
   for (open = c->fs->mentions[m].first; open > c->s->first_tok + 1; open--)
-    if (!strcmp(kgb_tok_fold(toks, open - 1), ",") &&
+    if (kgb_rule_fold_is(c, open - 1, ",") &&
         kgb_rule_trigger(c, open, KGB_TRIG_RELATIVE))
       break;
   if (open <= c->s->first_tok + 1)
@@ -189,15 +194,13 @@ static int plain_place(const kgb_rule_ctx *c, size_t m)
 
 int kgb_rule_place_before(const kgb_rule_ctx *c, size_t at)
 {
-  const kgb_tokens *toks = &c->doc->toks;
-
   for (size_t m = c->end_mention; m-- > c->first_mention;) {
     if (c->fs->mentions[m].last > at || !plain_place(c, m))
       continue;
     /* "in Sanford, North Carolina, where ...": the town, not its state. */
     while (m > c->first_mention && plain_place(c, m - 1) &&
            c->fs->mentions[m - 1].last + 1 == c->fs->mentions[m].first &&
-           !strcmp(kgb_tok_fold(toks, c->fs->mentions[m - 1].last), ","))
+           kgb_rule_fold_is(c, c->fs->mentions[m - 1].last, ","))
       m--;
     return c->fs->mentions[m].entity;
   }

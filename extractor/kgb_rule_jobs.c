@@ -3,11 +3,6 @@
 
 #include "kgb_rules.h"
 
-static int fold_of(const kgb_rule_ctx *c, size_t k, const char *word)
-{
-  return strcmp(kgb_tok_fold(&c->doc->toks, k), word) == 0;
-}
-
 /* Does a job noun follow the count ending at token Q_END, allowing two
  * adjectives between ("3,000 new permanent jobs")?  Returns its token,
  * or 0. */
@@ -91,9 +86,9 @@ static int staff_noun_before(const kgb_rule_ctx *c, size_t q_first,
 
   if (!counts_nothing_after(c, q_end))
     return 0;
-  if (k > c->s->first_tok && (fold_of(c, k - 1, "of") ||
-                              fold_of(c, k - 1, "de") ||
-                              fold_of(c, k - 1, "d'")))
+  if (k > c->s->first_tok && (kgb_rule_fold_is(c, k - 1, "of") ||
+                              kgb_rule_fold_is(c, k - 1, "de") ||
+                              kgb_rule_fold_is(c, k - 1, "d'")))
     k--;
   for (size_t t = k > c->s->first_tok + 3 ? k - 3 : c->s->first_tok; t < k;
        t++) {

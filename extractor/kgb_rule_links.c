@@ -4,17 +4,11 @@
 
 #include "kgb_rules.h"
 
-static int fold_is(const kgb_rule_ctx *c, size_t k, const char *word)
-{
-  return k < c->s->last_tok &&
-         strcmp(kgb_tok_fold(&c->doc->toks, k), word) == 0;
-}
-
 static int is_list_glue(const kgb_rule_ctx *c, size_t k)
 {
-  return fold_is(c, k, ",") || fold_is(c, k, "and") || fold_is(c, k, "et") ||
-         fold_is(c, k, "&") || fold_is(c, k, "or") || fold_is(c, k, "ou") ||
-         fold_is(c, k, "de") || fold_is(c, k, "d'");
+  return kgb_rule_fold_is(c, k, ",") || kgb_rule_fold_is(c, k, "and") || kgb_rule_fold_is(c, k, "et") ||
+         kgb_rule_fold_is(c, k, "&") || kgb_rule_fold_is(c, k, "or") || kgb_rule_fold_is(c, k, "ou") ||
+         kgb_rule_fold_is(c, k, "de") || kgb_rule_fold_is(c, k, "d'");
 }
 
 /* The organisation named from a token in [FROM, TO) on, however long
@@ -34,10 +28,10 @@ static long org_starting_at(kgb_rule_ctx *c, size_t from, size_t to)
 /* After "(TSMC)" or "(SIEGn.DE)" at token K: the token past ")". */
 static size_t after_parenthesis(const kgb_rule_ctx *c, size_t k)
 {
-  if (!fold_is(c, k, "("))
+  if (!kgb_rule_fold_is(c, k, "("))
     return k;
   for (size_t close = k + 1; close < c->s->last_tok && close < k + 6; close++)
-    if (fold_is(c, close, ")"))
+    if (kgb_rule_fold_is(c, close, ")"))
       return close + 1;
   return k;
 }
@@ -48,7 +42,7 @@ static size_t after_possessive_place(kgb_rule_ctx *c, size_t k)
   for (size_t m = c->first_mention; m < c->end_mention; m++) {
     const kgb_mention *mn = &c->fs->mentions[m];
     if (mn->first == k && kgb_rule_class(c, m) == KGB_CLASS_PLACE &&
-        mn->last < c->s->last_tok && fold_is(c, mn->last, "'s"))
+        mn->last < c->s->last_tok && kgb_rule_fold_is(c, mn->last, "'s"))
       return mn->last + 1;
   }
   return k;
@@ -72,7 +66,7 @@ static size_t org_list(kgb_rule_ctx *c, size_t from, long *out, size_t max)
     while (k < c->s->last_tok && is_list_glue(c, k))
       k++;
     /* "with X and with Y" */
-    if (fold_is(c, k, "with") || fold_is(c, k, "avec"))
+    if (kgb_rule_fold_is(c, k, "with") || kgb_rule_fold_is(c, k, "avec"))
       k++;
   }
   return n;
@@ -121,12 +115,12 @@ static int tickers(kgb_rule_ctx *c)
     size_t close = k + 1, b, e;
     long org;
     char symbol[32];
-    if (!fold_is(c, k, "("))
+    if (!kgb_rule_fold_is(c, k, "("))
       continue;
-    while (close < c->s->last_tok && close < k + 6 && !fold_is(c, close, ")"))
+    while (close < c->s->last_tok && close < k + 6 && !kgb_rule_fold_is(c, close, ")"))
       close++;
     /* "( )" holds no ticker, and its span would end before it begins. */
-    if (close >= c->s->last_tok || close == k + 1 || !fold_is(c, close, ")"))
+    if (close >= c->s->last_tok || close == k + 1 || !kgb_rule_fold_is(c, close, ")"))
       continue;
     b = toks->v[k + 1].begin;
     e = toks->v[close - 1].end;
@@ -166,7 +160,7 @@ static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
   }
   if (before < 0)
     return KGB_OK;
-  if (fold_is(c, c->fs->mentions[before].last, "'s")) {
+  if (kgb_rule_fold_is(c, c->fs->mentions[before].last, "'s")) {
     child = after;
     parent = before;
   }

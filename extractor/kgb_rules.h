@@ -30,6 +30,9 @@ size_t kgb_rule_trigger(const kgb_rule_ctx *c, size_t t, kgb_trigger kind);
 size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
                              kgb_trigger kind);
 
+/* 1 when token K, inside the sentence, folds to WORD. */
+int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word);
+
 kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t mention);
 /* Type an untyped name as CLS when it fills a part of that class; 1 when
  * the mention now has class CLS. */
