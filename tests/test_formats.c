@@ -74,14 +74,10 @@ static void test_golden_files(void **state)
 static char *temp_file(const char *text, const char *suffix)
 {
   char *path;
-  FILE *f;
 
   assert_true(asprintf(&path, "/tmp/kgb-format-%d-%s", (int)getpid(),
                        suffix) > 0);
-  f = fopen(path, "w");
-  assert_non_null(f);
-  assert_int_equal(fputs(text, f) >= 0, 1);
-  assert_int_equal(fclose(f), 0);
+  test_write_file(path, text, strlen(text));
   return path;
 }
 

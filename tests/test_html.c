@@ -335,13 +335,9 @@ static void test_html_detected(void **state)
 static char *write_temp(const char *name, const char *bytes, size_t len)
 {
   char *path;
-  FILE *f;
 
   assert_true(asprintf(&path, "/tmp/kgb-html-%d-%s", (int)getpid(), name) > 0);
-  f = fopen(path, "wb");
-  assert_non_null(f);
-  assert_true(fwrite(bytes, 1, len, f) == len);
-  assert_int_equal(fclose(f), 0);
+  test_write_file(path, bytes, len);
   return path;
 }
 

@@ -14,6 +14,28 @@
 static char workdir[] = "/tmp/kgb-query-XXXXXX";
 static char *graph_ttl, *store;
 
+static void write_text(const char *path, const char *text)
+{
+  test_write_file(path, text, strlen(text));
+}
+
+/* Python's json module reads ANSWER (SPARQL JSON results) as D, and
+ * ASSERTION (Python, after "assert ") holds of it. */
+static void assert_json_holds(const char *answer, const char *assertion)
+{
+  char *path, *cmd;
+
+  assert_true(asprintf(&path, "%s/answer.json", workdir) > 0);
+  write_text(path, answer);
+  assert_true(asprintf(&cmd,
+                       "/usr/bin/python3 -c 'import json,sys; d=json.load("
+                       "open(sys.argv[1])); assert %s' %s", assertion,
+                       path) > 0);
+  assert_int_equal(test_sh(cmd), 0);
+  free(cmd);
+  free(path);
+}
+
 static int by_name(const void *a, const void *b)
 {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -165,7 +187,6 @@ static void test_load_twice_adds_nothing(void **state)
 static void test_names_merge_across_loads(void **state)
 {
   char *uri, *a, *b;
-  FILE *f;
   test_result r;
   static const char query[] =
       "SELECT ?p ?name WHERE { "
@@ -176,12 +197,8 @@ static void test_names_merge_across_loads(void **state)
   assert_true(asprintf(&uri, "sqlite:%s/names.db", workdir) > 0);
   assert_true(asprintf(&a, "%s/a.txt", workdir) > 0);
   assert_true(asprintf(&b, "%s/b.txt", workdir) > 0);
-  f = fopen(a, "w");
-  fputs("Valdora Foods will invest 30 million euros in Poland.\n", f);
-  fclose(f);
-  f = fopen(b, "w");
-  fputs("Valdora Foods Inc will invest 30 million euros in Poland.\n", f);
-  fclose(f);
+  write_text(a, "Valdora Foods will invest 30 million euros in Poland.\n");
+  write_text(b, "Valdora Foods Inc will invest 30 million euros in Poland.\n");
   r = test_run((const char *[]){"load", "-q", "--store", uri, a, NULL}, NULL);
   assert_int_equal(r.status, 0);
   test_result_release(&r);
@@ -213,9 +230,6 @@ static void test_result_formats(void **state)
                                               "-r", "tsv", q, NULL}, NULL);
   test_result json = test_run((const char *[]){"query", "--data", graph_ttl,
                                                "-r", "json", q, NULL}, NULL);
-  char *path, *cmd;
-  FILE *f;
-
   (void)state;
   assert_int_equal(table.status, 0);
   assert_non_null(strstr(table.out, "\n---"));
@@ -224,18 +238,8 @@ static void test_result_formats(void **state)
   assert_int_equal(tsv.status, 0);
   assert_memory_equal(tsv.out, "?p\n<https://w3id.org/kgbuild/resource/", 38);
   assert_int_equal(json.status, 0);
-  assert_true(asprintf(&path, "%s/r.json", workdir) > 0);
-  f = fopen(path, "w");
-  fputs(json.out, f);
-  fclose(f);
-  assert_true(asprintf(&cmd,
-                       "/usr/bin/python3 -c 'import json,sys; d=json.load("
-                       "open(sys.argv[1])); assert d[\"head\"][\"vars\"]=="
-                       "[\"p\"]; assert len(d[\"results\"][\"bindings\"])>3' "
-                       "%s", path) > 0);
-  assert_int_equal(test_sh(cmd), 0);
-  free(cmd);
-  free(path);
+  assert_json_holds(json.out, "d[\"head\"][\"vars\"]==[\"p\"]; "
+                    "assert len(d[\"results\"][\"bindings\"])>3");
   test_result_release(&table);
   test_result_release(&tsv);
   test_result_release(&json);
@@ -253,18 +257,14 @@ static void test_answers_parse_with_emoji_and_cr(void **state)
   static const char construct[] =
       "CONSTRUCT { ?m <http://x/said> ?s } WHERE { ?m <http://persistence."
       "uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?s }";
-  char *text, *ttl, *json, *cmd;
+  char *text, *ttl;
   test_result r, sel, con;
-  FILE *f;
 
   (void)state;
   assert_true(asprintf(&text, "%s/emoji.txt", workdir) > 0);
   assert_true(asprintf(&ttl, "%s/emoji.ttl", workdir) > 0);
-  assert_true(asprintf(&json, "%s/emoji.json", workdir) > 0);
-  f = fopen(text, "w");
-  fputs("Zentra va investir 2 milliards d'euros en Espagne "
-        "\xF0\x9F\x98\x80 ok\rla.\n", f);
-  fclose(f);
+  write_text(text, "Zentra va investir 2 milliards d'euros en Espagne "
+                   "\xF0\x9F\x98\x80 ok\rla.\n");
   r = test_run((const char *[]){"-q", "-o", ttl, text, NULL}, NULL);
   assert_int_equal(r.status, 0);
   sel = test_run((const char *[]){"query", "--data", ttl, "-r", "json",
@@ -274,22 +274,13 @@ static void test_answers_parse_with_emoji_and_cr(void **state)
   assert_int_equal(sel.status, 0);
   assert_int_equal(con.status, 0);
   assert_true(test_raptor_count(con.out, "turtle") > 0);
-  f = fopen(json, "w");
-  fputs(sel.out, f);
-  fclose(f);
-  assert_true(asprintf(&cmd,
-                       "/usr/bin/python3 -c 'import json,sys; d=json.load("
-                       "open(sys.argv[1])); assert any(\"\\U0001F600 ok\\r\" "
-                       "in b[\"s\"][\"value\"] for b in d[\"results\"]"
-                       "[\"bindings\"])' %s", json) > 0);
-  assert_int_equal(test_sh(cmd), 0);
-  free(cmd);
+  assert_json_holds(sel.out, "any(\"\\U0001F600 ok\\r\" in b[\"s\"][\"value\"] "
+                             "for b in d[\"results\"][\"bindings\"])");
   test_result_release(&r);
   test_result_release(&sel);
   test_result_release(&con);
   free(text);
   free(ttl);
-  free(json);
 }
 
 static void test_errors(void **state)

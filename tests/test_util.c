@@ -244,6 +244,16 @@ int test_sh(const char *command)
   return status >= 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void test_write_file(const char *path, const char *bytes, size_t len)
+{
+  FILE *f = fopen(path, "wb");
+
+  if (!f)
+    fail_msg("cannot write %s", path);
+  assert_true(fwrite(bytes, 1, len, f) == len);
+  assert_int_equal(fclose(f), 0);
+}
+
 char *test_read_file(const char *path, size_t *len)
 {
   FILE *f = fopen(path, "rb");

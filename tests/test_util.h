@@ -64,6 +64,8 @@ int test_sh(const char *command);
  * raptor reports an error. */
 int test_raptor_count(const char *text, const char *syntax);
 
+/* Write LEN BYTES to PATH, failing the test on any error. */
+void test_write_file(const char *path, const char *bytes, size_t len);
 /* Whole file into a NUL-terminated string, or NULL. */
 char *test_read_file(const char *path, size_t *len);
 /* $KGB_TOP_SRCDIR/REL into a string the caller frees. */
