@@ -3,6 +3,8 @@
 #define KGB_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/stat.h>
 
 #include "kgbuild.h"
 
@@ -18,14 +20,17 @@ void cli_on_message(void *data, kgb_level level, const char *message);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Expand FILE|DIR arguments: directories are walked (sorted) for .txt,
- * .html and .htm files; "-" stays as is.  Returns 0, or EXIT_INPUT after
- * naming the argument that cannot be read. */
+ * .html and .htm files, each file and directory once however many links
+ * lead to it; "-" stays as is.  What cannot be read is named and counted
+ * in UNREADABLE; with VERBOSE > 0 every skipped entry is named with the
+ * reason.  Returns 0, or EXIT_INPUT when out of memory. */
 typedef struct {
   char **paths;
   size_t n, cap;
+  size_t unreadable;   /* directories and entries that could not be read */
 } cli_inputs;
 
-int cli_inputs_collect(cli_inputs *in, char **args, int count);
+int cli_inputs_collect(cli_inputs *in, char **args, int count, int verbose);
 void cli_inputs_release(cli_inputs *in);
 
 /* What became of one input document. */
@@ -71,6 +76,29 @@ void cli_progress_add(cli_progress *p, const cli_result *r);
 void cli_progress_end(cli_progress *p, int summary);
 /* Clear the progress line, if any, before a message is printed. */
 void cli_progress_hide(void);
+
+/* Where `-o PATH` writes: see output.c. */
+typedef struct {
+  FILE *f;              /* where to write the graph */
+  const char *path;     /* borrowed: PATH as given; NULL for stdout */
+  char *target;         /* owned: the file replaced at the end, links
+                           resolved; NULL when written through */
+  char *tmp;            /* owned: the temporary file beside TARGET */
+  struct stat keep;     /* the replaced file's mode and owner */
+  int existed;          /* TARGET was there before */
+  int through;          /* written as it goes: stdout, a FIFO, a device */
+} cli_output;
+
+/* Open PATH (NULL or "-": standard output) for the graph; 0, or
+ * EXIT_INPUT after saying why. */
+int cli_output_open(cli_output *out, const char *path);
+/* Finish the output: with OK the graph replaces the file, else the file
+ * is left as it was.  Returns the exit status. */
+int cli_output_close(cli_output *out, int ok);
+
+/* The first line of PATH ("-": standard input): a password; NULL after
+ * saying why.  The caller frees it. */
+char *cli_password_from_file(const char *path);
 
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);

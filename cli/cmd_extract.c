@@ -23,6 +23,9 @@ typedef struct {
   const char *store;    /* load: the store URI */
   kgb_publish_options publish;   /* publish: where to */
   int mentions;
+  int keep_going;       /* write (or publish) what could be read */
+  const char *password_file;     /* publish: where the password is */
+  char *password;       /* owned: read from PASSWORD_FILE */
   size_t jobs;          /* worker processes; 1 runs in this one */
   double max_input;     /* MB an input may have; 0 for the default */
   int load;             /* into a store, not a file */
@@ -35,17 +38,22 @@ static void usage(FILE *to, int load, int publishing)
 {
   if (publishing)
     fputs("Usage: kgbuild publish --endpoint URL [--graph IRI] [--user U\n"
-          "                       --password P] [--replace] [OPTIONS]\n"
+          "                       [--password-file F]] [--replace] [OPTIONS]\n"
           "                       FILE|DIR...\n"
           "Extract facts from English and French news text and upload the\n"
           "graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint (for\n"
-          "Virtuoso: http://HOST:8890/sparql-graph-crud-auth).\n"
+          "Virtuoso: http://HOST:8890/sparql-graph-crud-auth).  Nothing is\n"
+          "sent unless every input was read (see --keep-going).\n"
           "\n"
           "      --endpoint URL   the Graph Store endpoint\n"
           "      --graph IRI      the named graph (default: the default graph)\n"
-          "      --user U, --password P\n"
-          "                       HTTP basic or digest authentication\n"
-          "      --replace        PUT: replace the graph (default: POST, add)\n",
+          "      --user U         HTTP basic or digest authentication; the\n"
+          "                       password is the first line of\n"
+          "      --password-file F  (- for standard input), or else\n"
+          "                       $KGBUILD_PASSWORD\n"
+          "      --replace        PUT: replace the graph (default: POST, add)\n"
+          "      --timeout S      give up after S seconds to connect, without\n"
+          "                       progress, or waiting for the answer (60)\n",
           to);
   else if (load)
     fputs("Usage: kgbuild load [--store URI] [OPTIONS] FILE|DIR...\n"
@@ -66,7 +74,9 @@ static void usage(FILE *to, int load, int publishing)
           "\n"
           "  -f, --format FORMAT  turtle (default), ntriples, nquads, rdfxml,\n"
           "                       json (RDF/JSON) or dot\n"
-          "  -o, --output FILE    write the graph to FILE (default: stdout)\n",
+          "  -o, --output FILE    write the graph to FILE (default: stdout);\n"
+          "                       a file is replaced only when the run\n"
+          "                       succeeds, keeping its mode and owner\n",
           to);
   fputs("      --base IRI       base of resource IRIs\n"
         "                       (default: https://w3id.org/kgbuild/resource/)\n"
@@ -77,6 +87,9 @@ static void usage(FILE *to, int load, int publishing)
         "                       annotation (itsrdf:taIdentRef, taClassRef)\n"
         "      --max-input MB   refuse inputs larger than MB megabytes\n"
         "                       (default 64)\n"
+        "      --keep-going     write (or publish) the graph of the inputs\n"
+        "                       that could be read when some could not;\n"
+        "                       the exit status is still 1\n"
         "  -j, --jobs N         extract in N worker processes (0: one per\n"
         "                       processor); the output is the same\n"
         "  -q, --quiet          no warnings, no progress\n"
@@ -92,7 +105,7 @@ static void usage(FILE *to, int load, int publishing)
 enum {
   OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS,
   OPT_STORE, OPT_ENDPOINT, OPT_GRAPH, OPT_USER, OPT_PASSWORD, OPT_REPLACE,
-  OPT_MAX_INPUT
+  OPT_MAX_INPUT, OPT_KEEP_GOING, OPT_PASSWORD_FILE, OPT_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -104,11 +117,14 @@ static const struct option long_options[] = {
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
   {"mentions", no_argument, NULL, OPT_MENTIONS},
   {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+  {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
   {"store", required_argument, NULL, OPT_STORE},
   {"endpoint", required_argument, NULL, OPT_ENDPOINT},
   {"graph", required_argument, NULL, OPT_GRAPH},
   {"user", required_argument, NULL, OPT_USER},
   {"password", required_argument, NULL, OPT_PASSWORD},
+  {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
+  {"timeout", required_argument, NULL, OPT_TIMEOUT},
   {"replace", no_argument, NULL, OPT_REPLACE},
   {"jobs", required_argument, NULL, 'j'},
   {"quiet", no_argument, NULL, 'q'},
@@ -154,6 +170,48 @@ static int parse_megabytes(const char *arg, double *mb)
   return 0;
 }
 
+static int parse_seconds(const char *arg, long *seconds)
+{
+  char *end;
+
+  errno = 0;
+  *seconds = strtol(arg, &end, 10);
+  if (errno || end == arg || *end || *seconds < 1 || *seconds > 86400) {
+    cli_error("--timeout needs a number of seconds from 1 to 86400, not "
+              "'%s'", arg);
+    return -1;
+  }
+  return 0;
+}
+
+/* The password of publish, from a file or the environment; and the
+ * endpoint checked, all before any work is done. */
+static int check_publishing(extract_options *o)
+{
+  kgb_world *world;
+  int rc;
+
+  if (o->password_file && !(o->password = cli_password_from_file(o->password_file)))
+    return EXIT_USAGE;
+  if (o->password)
+    o->publish.password = o->password;
+  else if (!o->publish.password && getenv("KGBUILD_PASSWORD"))
+    o->publish.password = getenv("KGBUILD_PASSWORD");
+  if (o->publish.password && !o->publish.user) {
+    cli_error("a password needs --user");
+    return EXIT_USAGE;
+  }
+  world = kgb_world_new();
+  if (!world) {
+    cli_error("out of memory");
+    return EXIT_INPUT;
+  }
+  kgb_world_set_message_handler(world, cli_on_message, &o->messages);
+  rc = kgb_publish_check(world, &o->publish);
+  kgb_world_free(world);
+  return rc == KGB_OK ? -1 : EXIT_USAGE;
+}
+
 /* Returns -1 to go on, or the exit status. */
 static int parse_options(int argc, char **argv, extract_options *o)
 {
@@ -170,6 +228,7 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_DATA_DIR: o->data_dir = optarg; break;
     case OPT_ONTOLOGY: o->ontology = optarg; break;
     case OPT_MENTIONS: o->mentions = 1; break;
+    case OPT_KEEP_GOING: o->keep_going = 1; break;
     case OPT_MAX_INPUT:
       if (parse_megabytes(optarg, &o->max_input))
         return EXIT_USAGE;
@@ -178,7 +237,17 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_ENDPOINT: o->publish.endpoint = optarg; break;
     case OPT_GRAPH: o->publish.graph = optarg; break;
     case OPT_USER: o->publish.user = optarg; break;
-    case OPT_PASSWORD: o->publish.password = optarg; break;
+    case OPT_PASSWORD:
+      /* Still taken, so scripts keep working, but never silently. */
+      cli_error("warning: --password is visible to every user of this "
+                "machine (ps); use --password-file or KGBUILD_PASSWORD");
+      o->publish.password = optarg;
+      break;
+    case OPT_PASSWORD_FILE: o->password_file = optarg; break;
+    case OPT_TIMEOUT:
+      if (parse_seconds(optarg, &o->publish.timeout))
+        return EXIT_USAGE;
+      break;
     case OPT_REPLACE: o->publish.replace = 1; break;
     case 'j':
       if (parse_jobs(optarg, &o->jobs))
@@ -227,11 +296,17 @@ static int parse_options(int argc, char **argv, extract_options *o)
     cli_error("unknown language '%s' (expected auto, en or fr)", o->lang);
     return EXIT_USAGE;
   }
+  if (!o->publishing && (o->password_file || o->publish.password ||
+                         o->publish.user || o->publish.timeout)) {
+    cli_error("--user, --password-file and --timeout go with 'kgbuild "
+              "publish'");
+    return EXIT_USAGE;
+  }
   if (optind >= argc) {
     cli_error("no input given; try 'kgbuild --help'");
     return EXIT_USAGE;
   }
-  return -1;
+  return o->publishing ? check_publishing(o) : -1;
 }
 
 /* Whole bytes, rounded up: 0.5 MB lets a file of 524288 bytes in. */
@@ -333,79 +408,8 @@ static int take_result(kgb_graph *graph, const char *path,
   return 0;
 }
 
-static mode_t current_umask(void)
-{
-  mode_t mask = umask(0);
-
-  umask(mask);
-  return mask;
-}
-
-/* Where the graph is written.  A named output is written to a temporary
- * file beside it and renamed at the end, so a failed run never leaves
- * half a graph where a whole one was. */
-typedef struct {
-  FILE *f;
-  char *tmp;    /* owned: the temporary file, or NULL for stdout */
-} output;
-
-static int output_open(output *out, const char *path)
-{
-  size_t n;
-  int fd;
-
-  out->f = stdout;
-  out->tmp = NULL;
-  if (!path || strcmp(path, "-") == 0)
-    return EXIT_OK;
-  n = strlen(path) + 16;
-  if (!(out->tmp = malloc(n))) {
-    cli_error("out of memory");
-    return EXIT_INPUT;
-  }
-  snprintf(out->tmp, n, "%s.tmp.XXXXXX", path);
-  fd = mkstemp(out->tmp);
-  out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
-  if (!out->f) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
-    if (fd >= 0) {
-      close(fd);
-      unlink(out->tmp);
-    }
-    free(out->tmp);
-    out->tmp = NULL;
-    return EXIT_INPUT;
-  }
-  return EXIT_OK;
-}
-
-/* Keep the output when OK, else remove it; returns the exit status. */
-static int output_close(output *out, const char *path, int ok)
-{
-  int status = ok ? EXIT_OK : EXIT_INPUT;
-
-  if (!out->tmp)
-    return status;
-  /* mkstemp made it private; give it the mode a new file would get. */
-  if (ok && fchmod(fileno(out->f), 0666 & ~current_umask()))
-    ok = 0;
-  if (fclose(out->f) && ok) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
-    ok = 0;
-  }
-  if (ok && rename(out->tmp, path)) {
-    cli_error("%s: cannot write: %s", path, strerror(errno));
-    ok = 0;
-  }
-  if (!ok)
-    unlink(out->tmp);
-  free(out->tmp);
-  out->tmp = NULL;
-  return ok ? status : EXIT_INPUT;
-}
-
 /* Start the graph's output: the store, or the file (OUT). */
-static int start_output(kgb_graph *graph, output *out,
+static int start_output(kgb_graph *graph, cli_output *out,
                         const extract_options *o)
 {
   int status;
@@ -414,39 +418,73 @@ static int start_output(kgb_graph *graph, output *out,
     return kgb_graph_open_store(graph, o->store) ? EXIT_INPUT : EXIT_OK;
   if (o->publishing) {
     /* N-Triples stream into a temporary file, uploaded at the end. */
+    memset(out, 0, sizeof *out);
     out->f = tmpfile();
     if (!out->f) {
-      cli_error("cannot make a temporary file: %s", strerror(errno));
+      cli_error("cannot make a temporary file in %s: %s",
+                getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+                strerror(errno));
       return EXIT_INPUT;
     }
-  } else if ((status = output_open(out, o->output))) {
+  } else if ((status = cli_output_open(out, o->output))) {
     return status;
   }
+  kgb_graph_set_output_name(graph, o->publishing ? "the temporary file to "
+                            "upload" : out->path ? out->path : "standard output");
   if (kgb_graph_set_output(graph, o->publishing ? "ntriples" : o->format,
                            out->f)) {
-    if (o->publishing)
+    if (o->publishing) {
       fclose(out->f);
-    else
-      output_close(out, o->output, 0);
+      out->f = NULL;
+    } else {
+      cli_output_close(out, 0);
+    }
     return EXIT_INPUT;
   }
   return EXIT_OK;
 }
 
-/* Upload what was written to OUT->f, then close it; the exit status. */
-static int publish(kgb_world *world, output *out, const extract_options *o,
-                   int written)
+/* Upload what was written to OUT->f, then close it; the exit status.
+ * Nothing is sent unless the graph is WHOLE: a PUT of half a graph would
+ * replace the remote one with less than it had. */
+static int publish(kgb_world *world, cli_output *out, const extract_options *o,
+                   int whole)
 {
-  int status = written && kgb_publish(world, &o->publish, out->f) == KGB_OK
+  int status = whole && kgb_publish(world, &o->publish, out->f) == KGB_OK
                    ? EXIT_OK : EXIT_INPUT;
 
   fclose(out->f);
   out->f = NULL;
-  if (status == EXIT_OK && o->messages.verbose >= 0)
-    fprintf(stderr, "kgbuild: published to %s%s%s\n", o->publish.endpoint,
+  if (status == EXIT_OK && o->messages.verbose >= 0) {
+    char *where = kgb_redact(o->publish.endpoint);
+    fprintf(stderr, "kgbuild: published to %s%s%s\n",
+            where ? where : "the endpoint",
             o->publish.graph ? ", graph " : "",
             o->publish.graph ? o->publish.graph : "");
+    free(where);
+  }
   return status;
+}
+
+/* Say why the output is left as it was, or that it holds less than was
+ * asked; FAILED of TOTAL inputs could not be read. */
+static void say_partial(const extract_options *o, const cli_output *out,
+                        size_t failed, size_t total)
+{
+  const char *what = o->publishing ? "nothing published" : o->load ? NULL
+                     : out->through ? NULL : "left as it was";
+
+  if (!failed || !what)
+    return;
+  if (o->keep_going)
+    cli_error("%s: holds the graph of %zu of %zu inputs; %zu could not be "
+              "read", o->publishing ? "the upload" : out->path,
+              total - failed, total, failed);
+  else
+    cli_error("%s: %s, because %zu of %zu inputs could not be read; "
+              "--keep-going %s the graph of the others",
+              o->publishing ? "the endpoint" : out->path, what, failed, total,
+              o->publishing ? "publishes" : "writes");
 }
 
 enum { MODE_EXTRACT, MODE_LOAD, MODE_PUBLISH };
@@ -487,11 +525,11 @@ static int work(void *data, size_t k, size_t n, int fd)
 }
 
 /* Every input, in order, into GRAPH: extracted here, or by the workers
- * of POOL.  Returns 1 when the output is whole; *FAILED is set when an
- * input could not be read. */
+ * of POOL.  Returns 1 when the output is whole; *FAILED counts the
+ * inputs that could not be read. */
 static int run_inputs(kgb_world *world, kgb_graph *graph, cli_pool *pool,
                       const cli_inputs *inputs, extract_options *o,
-                      int *failed)
+                      size_t *failed)
 {
   cli_progress progress;
   int written = 1;
@@ -507,7 +545,7 @@ static int run_inputs(kgb_world *world, kgb_graph *graph, cli_pool *pool,
     if (rc == 0)
       rc = take_result(graph, path, o, &r);
     written = rc == 0;
-    *failed |= written && r.status != EXIT_OK;
+    *failed += written && r.status != EXIT_OK;
     if (written)
       cli_progress_add(&progress, &r);
     cli_result_release(&r);
@@ -522,16 +560,20 @@ static int run(int argc, char **argv, int mode)
                        .store = mode == MODE_LOAD ? "sqlite:graph.db" : NULL,
                        .jobs = 1, .load = mode == MODE_LOAD,
                        .publishing = mode == MODE_PUBLISH};
-  cli_inputs inputs = {NULL, 0, 0};
+  cli_inputs inputs = {NULL, 0, 0, 0};
   kgb_world *world = NULL;
   kgb_graph *graph = NULL;
   cli_pool *pool = NULL;
-  output out = {NULL, NULL};
-  int status = parse_options(argc, argv, &o), failed = 0, written;
+  cli_output out = {0};
+  size_t failed = 0;
+  int status = parse_options(argc, argv, &o), written, whole;
 
-  if (status >= 0)
+  if (status >= 0) {
+    free(o.password);
     return status;
-  status = cli_inputs_collect(&inputs, argv + optind, argc - optind);
+  }
+  status = cli_inputs_collect(&inputs, argv + optind, argc - optind,
+                              o.messages.verbose);
   if (status)
     goto done;
   world = open_world(&o, &status);
@@ -559,11 +601,15 @@ static int run(int argc, char **argv, int mode)
     written = 0;
   pool = NULL;
   written = written && kgb_graph_finish(graph) == KGB_OK;
+  failed += inputs.unreadable;
+  whole = written && (failed == 0 || o.keep_going);
+  if (written)
+    say_partial(&o, &out, failed, inputs.n + inputs.unreadable);
   if (o.publishing)
-    status = publish(world, &out, &o, written);
+    status = publish(world, &out, &o, whole);
   else
     status = o.load ? (written ? EXIT_OK : EXIT_INPUT)
-                    : output_close(&out, o.output, written);
+                    : cli_output_close(&out, out.through ? written : whole);
   if (status == EXIT_OK && failed)
     status = EXIT_INPUT;
   if (o.load && o.messages.verbose >= 0)
@@ -571,10 +617,15 @@ static int run(int argc, char **argv, int mode)
             "documents there already\n", o.store,
             kgb_graph_triple_count(graph), o.skipped, inputs.n);
 done:
+  if (out.f && !o.publishing)
+    cli_output_close(&out, 0);
+  else if (out.f)
+    fclose(out.f);
   cli_pool_stop(pool, 1);
   kgb_graph_free(graph);
   kgb_world_free(world);
   cli_inputs_release(&inputs);
+  free(o.password);
   return status;
 }
 

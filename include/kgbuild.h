@@ -141,6 +141,9 @@ void kgb_graph_set_mentions(kgb_graph *graph, int on);
  * document is written as soon as it is added, and the graph keeps only
  * the table of entities; the others are written by kgb_graph_finish. */
 int kgb_graph_set_output(kgb_graph *graph, const char *format, FILE *out);
+/* How messages name the output (NAME is borrowed: it must outlive the
+ * graph); "the output" when not set. */
+void kgb_graph_set_output_name(kgb_graph *graph, const char *name);
 /* Add DOC's node and the facts extracted from it.  In N-Quads the
  * document's statements are in a named graph, the document's IRI. */
 int kgb_graph_add(kgb_graph *graph, const kgb_document *doc,
@@ -198,7 +201,19 @@ typedef struct {
   const char *graph;      /* graph IRI, or NULL for the default graph */
   const char *user, *password;   /* HTTP basic or digest, or NULL */
   int replace;            /* PUT (replace the graph) rather than POST (add) */
+  long timeout;           /* seconds to connect, to make progress, and to
+                             answer after the upload; 0 for 60 */
 } kgb_publish_options;
+
+/* KGB_OK when OPTIONS can be used: an http(s) endpoint, a timeout that
+ * is not negative.  kgb_publish checks it again; call it first to fail
+ * before any work is done. */
+int kgb_publish_check(kgb_world *world, const kgb_publish_options *options);
+
+/* A copy of a store URI or endpoint URL fit to print: the password of
+ * http://user:PASSWORD@host and the value of password= (or pwd=) become
+ * "***".  The caller frees it with free(); NULL when out of memory. */
+char *kgb_redact(const char *uri);
 
 /* Upload the N-Triples in BODY (a seekable file, read from its start). */
 int kgb_publish(kgb_world *world, const kgb_publish_options *options,

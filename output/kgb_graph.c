@@ -2,6 +2,7 @@
  * go: held until the end, or streamed document by document. */
 #include "kgb_graph_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,15 +105,23 @@ int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
   return KGB_OK;
 }
 
+void kgb_graph_set_output_name(kgb_graph *g, const char *name)
+{
+  g->out_name = name;
+}
+
 int kgb_graph_flush(kgb_graph *g)
 {
   if (!g->out || g->parts)
     return KGB_OK;
-  if (g->obuf.len && fwrite(g->obuf.data, 1, g->obuf.len, g->out) != g->obuf.len)
-    return kgb_report(g->world, KGB_EIO, "cannot write the output");
+  errno = 0;
+  if ((g->obuf.len &&
+       fwrite(g->obuf.data, 1, g->obuf.len, g->out) != g->obuf.len) ||
+      fflush(g->out) || ferror(g->out))
+    return kgb_report(g->world, KGB_EIO, "%s: cannot write the output: %s",
+                      g->out_name ? g->out_name : "the output",
+                      errno ? strerror(errno) : "write error");
   kgb_buf_clear(&g->obuf);
-  if (fflush(g->out) || ferror(g->out))
-    return kgb_report(g->world, KGB_EIO, "cannot write the output");
   return KGB_OK;
 }
 

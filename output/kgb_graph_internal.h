@@ -31,6 +31,7 @@ struct kgb_graph {
   /* Where the graph goes, once kgb_graph_set_output was called. */
   const char *format;        /* static: one of the known names */
   FILE *out;                 /* borrowed */
+  const char *out_name;      /* borrowed: how messages name OUT */
   int streaming;             /* each document is written once added */
   /* A streaming graph holds the document's statements as N-Triples (or
    * N-Quads) lines, each ended by a NUL, rather than raptor terms. */

@@ -1,0 +1,229 @@
+/* output.c - where `-o PATH` writes the graph.
+ *
+ * A regular file (or a new one) is written to a temporary file beside it
+ * and renamed over it at the end, so a failed or interrupted run never
+ * leaves half a graph where a whole one was; its mode and owner are kept.
+ * A symbolic link is followed, so the link stays and its target is
+ * replaced.  Anything else that can be opened for writing (a FIFO, a
+ * terminal, /dev/null) is written through: renaming over it would replace
+ * the device or pipe itself.  A directory or socket is refused. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The temporary file a signal must remove, and the process that made it
+ * (a forked worker inherits the handler but owns no file). */
+static char *volatile pending_tmp;
+static volatile pid_t pending_owner;
+
+static void remove_pending(int sig)
+{
+  if (pending_tmp && getpid() == pending_owner)
+    unlink(pending_tmp);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void watch_signals(char *tmp)
+{
+  static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+  struct sigaction sa;
+
+  pending_owner = getpid();
+  pending_tmp = tmp;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = tmp ? remove_pending : SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+    struct sigaction old;
+    /* A signal ignored by whoever started us stays ignored. */
+    if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+      continue;
+    sigaction(signals[i], &sa, NULL);
+  }
+}
+
+static mode_t current_umask(void)
+{
+  mode_t mask = umask(0);
+
+  umask(mask);
+  return mask;
+}
+
+/* PATH is something to write through: open it as it is. */
+static int open_through(cli_output *out, const char *path)
+{
+  int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
+  out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!out->f) {
+    cli_error("%s: cannot write: %s", path, strerror(errno));
+    if (fd >= 0)
+      close(fd);
+    return EXIT_INPUT;
+  }
+  out->through = 1;
+  return EXIT_OK;
+}
+
+/* The file to replace: PATH itself, or what its links lead to, so a link
+ * stays a link.  *EXISTS says whether there is a file to replace. */
+static char *replaced_file(const char *path, struct stat *st, int *exists)
+{
+  struct stat lst;
+
+  *exists = stat(path, st) == 0;
+  if (*exists || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
+    return strdup(path);
+  /* A link to nothing yet: refused below, as its target is unknown. */
+  errno = ENOENT;
+  return NULL;
+}
+
+static int open_replacing(cli_output *out, const char *path)
+{
+  size_t n = strlen(out->target) + 16;
+  int fd;
+
+  if (!(out->tmp = malloc(n))) {
+    cli_error("out of memory");
+    return EXIT_INPUT;
+  }
+  snprintf(out->tmp, n, "%s.tmp.XXXXXX", out->target);
+  fd = mkstemp(out->tmp);
+  out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!out->f) {
+    cli_error("%s: cannot write a temporary file beside it: %s", path,
+              strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      unlink(out->tmp);
+    }
+    free(out->tmp);
+    out->tmp = NULL;
+    return EXIT_INPUT;
+  }
+  watch_signals(out->tmp);
+  return EXIT_OK;
+}
+
+int cli_output_open(cli_output *out, const char *path)
+{
+  struct stat st;
+  int exists;
+
+  memset(out, 0, sizeof *out);
+  out->f = stdout;
+  out->through = 1;
+  if (!path || strcmp(path, "-") == 0)
+    return EXIT_OK;
+  out->f = NULL;
+  out->through = 0;
+  out->path = path;
+  out->target = replaced_file(path, &st, &exists);
+  if (!out->target && errno == ENOENT) {
+    cli_error("%s: a symbolic link to a file that does not exist; give "
+              "the target's path instead", path);
+    return EXIT_INPUT;
+  }
+  if (!out->target) {
+    cli_error("out of memory");
+    return EXIT_INPUT;
+  }
+  if (exists && S_ISDIR(st.st_mode)) {
+    cli_error("%s: is a directory; -o needs a file name", path);
+    return EXIT_INPUT;
+  }
+  if (exists && S_ISSOCK(st.st_mode)) {
+    cli_error("%s: is a socket, which cannot be written as a file", path);
+    return EXIT_INPUT;
+  }
+  if (exists && !S_ISREG(st.st_mode))
+    return open_through(out, path);
+  if (exists) {
+    char *real = realpath(path, NULL);
+    if (!real) {
+      cli_error("%s: cannot resolve: %s", path, strerror(errno));
+      return EXIT_INPUT;
+    }
+    free(out->target);
+    out->target = real;
+    out->keep = st;
+    out->existed = 1;
+  }
+  return open_replacing(out, path);
+}
+
+/* Give the temporary file the mode and owner of the file it replaces,
+ * or the mode a new file would get. */
+static int take_over_attributes(cli_output *out)
+{
+  int fd = fileno(out->f);
+
+  if (!out->existed)
+    return fchmod(fd, 0666 & ~current_umask()) ? -1 : 0;
+  if ((out->keep.st_uid != geteuid() || out->keep.st_gid != getegid()) &&
+      fchown(fd, out->keep.st_uid, out->keep.st_gid) != 0) {
+    cli_error("%s: cannot keep its owner (%s); the file is left as it was",
+              out->path, strerror(errno));
+    return -1;
+  }
+  return fchmod(fd, out->keep.st_mode & 07777) ? -1 : 0;
+}
+
+static int finish_replacing(cli_output *out, int ok)
+{
+  int closed;
+
+  if (ok && take_over_attributes(out))
+    ok = 0;
+  /* fflush first: fclose's own error would hide which step failed. */
+  closed = fflush(out->f) == 0 && fsync(fileno(out->f)) == 0;
+  if (!closed && ok)
+    cli_error("%s: cannot write the output: %s", out->path, strerror(errno));
+  ok = ok && closed;
+  if (fclose(out->f) && ok) {
+    cli_error("%s: cannot write the output: %s", out->path, strerror(errno));
+    ok = 0;
+  }
+  if (ok && rename(out->tmp, out->target)) {
+    cli_error("%s: cannot replace it: %s", out->path, strerror(errno));
+    ok = 0;
+  }
+  if (!ok)
+    unlink(out->tmp);
+  watch_signals(NULL);
+  return ok;
+}
+
+int cli_output_close(cli_output *out, int ok)
+{
+  if (out->tmp) {
+    ok = finish_replacing(out, ok);
+  } else if (out->f) {
+    int flushed = fflush(out->f) == 0;
+    if (!flushed && ok)
+      cli_error("%s: cannot write the output: %s",
+                out->path ? out->path : "standard output", strerror(errno));
+    ok = ok && flushed;
+    if (out->f != stdout && fclose(out->f) && ok) {
+      cli_error("%s: cannot write the output: %s", out->path,
+                strerror(errno));
+      ok = 0;
+    }
+  }
+  free(out->tmp);
+  free(out->target);
+  memset(out, 0, sizeof *out);
+  return ok ? EXIT_OK : EXIT_INPUT;
+}
