@@ -81,3 +81,98 @@ int kgb_bytes_decode(const char *encoding, const char *in, size_t len,
   iconv_close(cd);
   return rc;
 }
+
+/* How much of the input the UTF-16 guess looks at. */
+#define KGB_BYTES_UTF16_PROBE 4096
+
+/* UTF-16 with no byte-order mark, when it is clear: in Latin text each
+ * character's high byte is NUL, so one position of each pair is nearly
+ * always NUL and the other nearly never. */
+static const char *utf16_guess(const char *bytes, size_t len)
+{
+  size_t n = (len < KGB_BYTES_UTF16_PROBE ? len : KGB_BYTES_UTF16_PROBE) / 2;
+  size_t nul_even = 0, nul_odd = 0;
+
+  if (n < 4)
+    return NULL;
+  for (size_t i = 0; i < n; i++) {
+    nul_even += bytes[2 * i] == '\0';
+    nul_odd += bytes[2 * i + 1] == '\0';
+  }
+  if (nul_odd * 4 >= n * 3 && nul_even * 16 <= n)
+    return "UTF-16LE";
+  if (nul_even * 4 >= n * 3 && nul_odd * 16 <= n)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* Do BYTES read as text in a one-byte encoding: control characters
+ * other than white space are rare (random bytes hold about 10%)? */
+static int few_controls(const char *bytes, size_t len)
+{
+  size_t controls = 0;
+
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    int space = c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+    controls += (c < 0x20 && !space) || c == 0x7F;
+  }
+  return controls * 20 <= len;
+}
+
+const char *kgb_bytes_text_encoding(const char *bytes, size_t len,
+                                    size_t *skip)
+{
+  const char *enc = kgb_bytes_bom((const unsigned char *)bytes, len, skip);
+
+  if (enc)
+    return enc;
+  if ((enc = utf16_guess(bytes, len)) != NULL)
+    return enc;
+  if (kgb_bytes_mostly_utf8(bytes, len) || !few_controls(bytes, len))
+    return "UTF-8";
+  return "WINDOWS-1252";
+}
+
+/* Signatures of files that hold no plain text: reading them as text
+ * would invent entities from their bytes. */
+static const struct {
+  const char *magic;
+  size_t len;
+  kgb_bytes_format format;
+} kgb_bytes_formats[] = {
+  {"%PDF-", 5, {"a PDF document", "pdftotext FILE FILE.txt"}},
+  {"PK\x03\x04", 4,
+   {"a ZIP archive (as a .docx, .odt or .epub document is)",
+    "pandoc FILE -t plain -o FILE.txt"}},
+  {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+   {"an old Microsoft Office file (as a .doc is)",
+    "libreoffice --headless --convert-to txt FILE"}},
+  {"\x1F\x8B", 2, {"gzip-compressed", "zcat FILE > FILE.txt"}},
+  {"BZh", 3, {"bzip2-compressed", "bzcat FILE > FILE.txt"}},
+  {"\xFD" "7zXZ\0", 6, {"xz-compressed", "xzcat FILE > FILE.txt"}},
+  {"\x28\xB5\x2F\xFD", 4, {"zstd-compressed", "zstdcat FILE > FILE.txt"}},
+};
+
+/* bzip2's "BZh" is also how a line of text may begin: a block size digit
+ * and the block magic must follow. */
+static int is_bzip2(const char *b, size_t len)
+{
+  return len >= 10 && b[3] >= '1' && b[3] <= '9' &&
+         memcmp(b + 4, "1AY&SY", 6) == 0;
+}
+
+const kgb_bytes_format *kgb_bytes_binary_format(const char *bytes,
+                                                size_t len)
+{
+  for (size_t i = 0; i < sizeof kgb_bytes_formats /
+                             sizeof *kgb_bytes_formats; i++) {
+    size_t n = kgb_bytes_formats[i].len;
+    if (len < n || memcmp(bytes, kgb_bytes_formats[i].magic, n) != 0)
+      continue;
+    if (bytes[0] == 'B' && !is_bzip2(bytes, len))
+      continue;
+    return &kgb_bytes_formats[i].format;
+  }
+  return NULL;
+}

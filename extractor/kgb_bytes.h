@@ -26,4 +26,24 @@ int kgb_bytes_mostly_utf8(const char *bytes, size_t len);
 int kgb_bytes_decode(const char *encoding, const char *in, size_t len,
                      kgb_buf *out, size_t *bad);
 
+/* The encoding of plain text BYTES[0..LEN): its byte-order mark, else
+ * UTF-16 when NUL bytes fill every other position (Latin text saved as
+ * UTF-16 with no mark), else UTF-8, else "WINDOWS-1252" when the bytes
+ * are not UTF-8 but read as text (few control characters).  A binary
+ * file is called UTF-8, for the cleaning to replace and report.  *SKIP
+ * receives the mark's length. */
+const char *kgb_bytes_text_encoding(const char *bytes, size_t len,
+                                    size_t *skip);
+
+/* A file format that is not text but may be fed by mistake. */
+typedef struct {
+  const char *what;  /* "a PDF document" */
+  const char *hint;  /* how to get the text, FILE standing for the input */
+} kgb_bytes_format;
+
+/* The format whose signature BYTES[0..LEN) opens with (PDF, ZIP as in
+ * .docx and .odt, an old Office file, gzip, bzip2, xz, zstd), or NULL. */
+const kgb_bytes_format *kgb_bytes_binary_format(const char *bytes,
+                                                size_t len);
+
 #endif
