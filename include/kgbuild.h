@@ -77,9 +77,13 @@ const char *kgb_world_as_base(const kgb_world *world);
 
 typedef struct kgb_document kgb_document;
 
-/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8, NUL and
- * the control characters RDF/XML cannot hold are replaced by U+FFFD with
- * a warning; the caller frees *OUT.  A PATH
+/* Read PATH ("-" is standard input) into *OUT.  Text in UTF-16 (byte-
+ * order mark, or NUL bytes in every other position) or Windows-1252 (not
+ * UTF-8, few control characters) is decoded with a warning; a byte-order
+ * mark is dropped.  Invalid UTF-8, NUL and the control characters
+ * RDF/XML cannot hold are replaced by U+FFFD with a warning; the caller
+ * frees *OUT.  A PDF, ZIP (.docx, .odt), old Office or compressed file
+ * is KGB_EPARSE, with a hint on how to get its text.  A PATH
  * ending in .html or .htm (any case), or an input that opens like an
  * HTML page ("<!doctype html", "<html"), is read as HTML, as by
  * kgb_document_new_from_html. */
