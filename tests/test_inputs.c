@@ -1,6 +1,6 @@
 /* test_inputs.c - inputs that used to be read wrongly with no error:
  * plain text in UTF-16 or Windows-1252, a byte-order mark, a PDF or a
- * compressed file taken for text. */
+ * compressed file taken for text, file names that made invalid RDF. */
 #define _GNU_SOURCE
 #include "test_util.h"
 
@@ -239,6 +239,72 @@ static void test_other_binary_formats(void **state)
   kgb_document_free(doc);
 }
 
+/* Turtle in PATH read by python3-rdflib: its triples, or -1. */
+static int rdflib_count(const char *path)
+{
+  char *cmd, *out;
+  int n;
+
+  assert_true(asprintf(&cmd, "/usr/bin/python3 -c 'import rdflib,sys; "
+                       "g=rdflib.Graph(); g.parse(sys.argv[1], "
+                       "format=\"turtle\"); print(len(g))' '%s'", path) > 0);
+  out = test_capture(cmd);
+  n = out ? atoi(out) : -1;
+  free(cmd);
+  free(out);
+  return n;
+}
+
+/* File names that are not UTF-8 or hold control characters, spaces and
+ * characters IRIs do not allow: dct:source is percent-encoded and every
+ * format parses. */
+static void test_odd_file_names(void **state)
+{
+  static const char *const names[] = {
+    "caf\xE9 \x01.txt", "a\nb [1] 100%.txt", "<x>\x7F.txt",
+  };
+  static const char *const formats[] = {"ntriples", "rdfxml", "turtle"};
+  char paths[3][128], ttl[128];
+  test_result r;
+
+  (void)state;
+  for (size_t i = 0; i < 3; i++)
+    write_input(names[i], SENTENCE "\n", sizeof SENTENCE, paths[i],
+                sizeof paths[i]);
+  for (size_t f = 0; f < 3; f++) {
+    r = test_run((const char *[]){"-f", formats[f], paths[0], paths[1],
+                                  paths[2], NULL}, NULL);
+    assert_int_equal(r.status, 0);
+    assert_true(test_raptor_count(r.out, formats[f]) > 10);
+    if (f == 0) {
+      assert_non_null(strstr(r.out, "/caf%E9%20%01.txt\""));
+      assert_non_null(strstr(r.out, "/a%0Ab%20%5B1%5D%20100%25.txt\""));
+      assert_non_null(strstr(r.out, "/%3Cx%3E%7F.txt\""));
+    }
+    if (f == 2) {
+      snprintf(ttl, sizeof ttl, "%s/out.ttl", dir);
+      test_write_file(ttl, r.out, strlen(r.out));
+      assert_true(rdflib_count(ttl) > 10);
+    }
+    test_result_release(&r);
+  }
+}
+
+/* A name IRIs allow is kept as it is, accents and all. */
+static void test_plain_file_name_kept(void **state)
+{
+  char path[128];
+  test_result r;
+
+  (void)state;
+  write_input("\xC3\xA9t\xC3\xA9-2024_(v2).txt", SENTENCE, sizeof SENTENCE - 1,
+              path, sizeof path);
+  r = run_on(path, "turtle");
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "/\xC3\xA9t\xC3\xA9-2024_(v2).txt\""));
+  test_result_release(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -252,6 +318,10 @@ int main(void)
     cmocka_unit_test(test_few_nuls_not_utf16),
     cmocka_unit_test_setup_teardown(test_pdf_refused, make_dir, remove_dir),
     cmocka_unit_test(test_other_binary_formats),
+    cmocka_unit_test_setup_teardown(test_odd_file_names, make_dir,
+                                    remove_dir),
+    cmocka_unit_test_setup_teardown(test_plain_file_name_kept, make_dir,
+                                    remove_dir),
   };
 
   return TEST_MAIN_WITH_WORLD(tests, world);
