@@ -1,6 +1,7 @@
 /* test_inputs.c - inputs that used to be read wrongly with no error:
  * plain text in UTF-16 or Windows-1252, a byte-order mark, a PDF or a
- * compressed file taken for text, file names that made invalid RDF. */
+ * compressed file taken for text, file names and base IRIs that made
+ * invalid RDF. */
 #define _GNU_SOURCE
 #include "test_util.h"
 
@@ -305,6 +306,58 @@ static void test_plain_file_name_kept(void **state)
   test_result_release(&r);
 }
 
+/* --base must be an absolute IRI ending in '/' or '#' that every
+ * minted IRI can start with; anything else is a usage error. */
+static void test_bad_base(void **state)
+{
+  static const char *const bad[] = {
+    "https://example.org/a b/", "https://example.org/\n",
+    "https://example.org/\x01/", "https://example.org/\xFF/",
+    "https://example.org/<x>/", "https://example.org/%zz/",
+    "example.org/", "https://example.org/x", "", "1http://example.org/",
+  };
+  static const char *const good[] = {
+    "https://example.org/kg/", "urn:example:kg#",
+    "https://example.org/caf\xC3\xA9/%41/",
+  };
+  kgb_world *w = kgb_world_new();
+
+  (void)state;
+  assert_non_null(w);
+  kgb_world_set_message_handler(w, NULL, NULL);
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    assert_int_equal(kgb_world_set_base(w, bad[i]), KGB_EINVAL);
+    assert_string_equal(kgb_world_as_base(w),
+                        "https://w3id.org/kgbuild/resource/");
+  }
+  for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+    assert_int_equal(kgb_world_set_base(w, good[i]), KGB_OK);
+    assert_string_equal(kgb_world_as_base(w), good[i]);
+  }
+  kgb_world_free(w);
+}
+
+/* The program: exit 2 and a message naming the fault, nothing written. */
+static void test_bad_base_usage_error(void **state)
+{
+  test_result r = test_run((const char *[]){"--base",
+                                            "https://example.org/\nx/", "-",
+                                            NULL},
+                           SENTENCE);
+
+  (void)state;
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "base IRI"));
+  assert_non_null(strstr(r.err, "control character 0x0A"));
+  assert_null(strstr(r.out, "Acme"));
+  test_result_release(&r);
+  r = test_run((const char *[]){"--base", "https://example.org/kg#", "-f",
+                                "rdfxml", "-", NULL}, SENTENCE);
+  assert_int_equal(r.status, 0);
+  assert_true(test_raptor_count(r.out, "rdfxml") > 10);
+  test_result_release(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -322,6 +375,8 @@ int main(void)
                                     remove_dir),
     cmocka_unit_test_setup_teardown(test_plain_file_name_kept, make_dir,
                                     remove_dir),
+    cmocka_unit_test(test_bad_base),
+    cmocka_unit_test(test_bad_base_usage_error),
   };
 
   return TEST_MAIN_WITH_WORLD(tests, world);
