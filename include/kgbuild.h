@@ -60,7 +60,9 @@ void kgb_world_set_message_handler(kgb_world *world, kgb_message_fn fn,
 int kgb_world_set_data_dir(kgb_world *world, const char *dir);
 /* Ontology file in Turtle (default: DATA_DIR/kgbuild.ttl). */
 int kgb_world_set_ontology_path(kgb_world *world, const char *path);
-/* Base IRI of resources; must end with '/' or '#'. */
+/* Base IRI of resources: an absolute IRI (scheme ':' ...) ending in '/'
+ * or '#', valid UTF-8 with no space, control or other character IRIs do
+ * not allow; else KGB_EINVAL and the base is unchanged. */
 int kgb_world_set_base(kgb_world *world, const char *base_iri);
 /* Largest input a document may be read from, in bytes (default 64 MiB):
  * a larger one is refused with KGB_ELIMIT, not cut. */
