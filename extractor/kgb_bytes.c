@@ -120,6 +120,36 @@ static int few_controls(const char *bytes, size_t len)
   return controls * 20 <= len;
 }
 
+/* Is C, read as Windows-1252, what Western European text holds: a
+ * letter (not the rare Icelandic ones, nor the BOM's FF FE), or quotes,
+ * dashes, guillemets, currency and the like? */
+static int is_latin_byte(unsigned char c)
+{
+  static const char symbols[] =
+      "\x80\x85\x8A\x8C\x8E\x91\x92\x93\x94\x95\x96\x97\x99\x9A\x9C\x9E"
+      "\x9F\xA0\xA2\xA3\xA5\xA7\xA9\xAA\xAB\xAE\xB0\xB1\xB2\xB3\xB5\xB7"
+      "\xBA\xBB\xBC\xBD\xBE";
+
+  if (c >= 0xC0)
+    return !memchr("\xD0\xD7\xDE\xF0\xF7\xFE\xFF", c, 7);
+  return memchr(symbols, c, sizeof symbols - 1) != NULL;
+}
+
+/* Plain text, unlike a page, declares no encoding: Windows-1252 is
+ * taken only when nine in ten bytes beyond ASCII read as Latin text, so
+ * a stray byte in UTF-8 text stays a slip to replace and report. */
+static int looks_latin(const char *bytes, size_t len)
+{
+  size_t high = 0, latin = 0;
+
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)bytes[i];
+    high += c >= 0x80;
+    latin += c >= 0x80 && is_latin_byte(c);
+  }
+  return latin * 10 >= high * 9;
+}
+
 const char *kgb_bytes_text_encoding(const char *bytes, size_t len,
                                     size_t *skip)
 {
@@ -129,7 +159,8 @@ const char *kgb_bytes_text_encoding(const char *bytes, size_t len,
     return enc;
   if ((enc = utf16_guess(bytes, len)) != NULL)
     return enc;
-  if (kgb_bytes_mostly_utf8(bytes, len) || !few_controls(bytes, len))
+  if (kgb_bytes_mostly_utf8(bytes, len) || !few_controls(bytes, len) ||
+      !looks_latin(bytes, len))
     return "UTF-8";
   return "WINDOWS-1252";
 }

@@ -29,8 +29,9 @@ int kgb_bytes_decode(const char *encoding, const char *in, size_t len,
 /* The encoding of plain text BYTES[0..LEN): its byte-order mark, else
  * UTF-16 when NUL bytes fill every other position (Latin text saved as
  * UTF-16 with no mark), else UTF-8, else "WINDOWS-1252" when the bytes
- * are not UTF-8 but read as text (few control characters).  A binary
- * file is called UTF-8, for the cleaning to replace and report.  *SKIP
+ * are not UTF-8 but read as Latin text (few control characters, bytes
+ * beyond ASCII that are letters or punctuation there).  A binary file
+ * is called UTF-8, for the cleaning to replace and report.  *SKIP
  * receives the mark's length. */
 const char *kgb_bytes_text_encoding(const char *bytes, size_t len,
                                     size_t *skip);
