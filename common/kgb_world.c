@@ -85,23 +85,42 @@ static int has_scheme(const char *s)
   return s[i] == ':';
 }
 
-/* What is wrong with BAD, the first byte of a base IRI it may not hold,
+/* What is wrong with BAD, the first byte of BASE an IRI may not hold,
  * into WHY. */
-static void describe_bad_byte(const char *bad, char *why, size_t size)
+static void describe_bad_byte(const char *base, const char *bad, char *why,
+                              size_t size)
 {
   unsigned char c = (unsigned char)*bad;
+  size_t at = (size_t)(bad - base);
 
   if (c == ' ')
-    snprintf(why, size, "a space");
+    snprintf(why, size, "a space at offset %zu", at);
   else if (c < 0x20 || c == 0x7F)
-    snprintf(why, size, "the control character 0x%02X", c);
+    snprintf(why, size, "the control character 0x%02X at offset %zu", c, at);
   else if (c == '%')
-    snprintf(why, size, "'%%' not followed by two hex digits");
+    snprintf(why, size, "'%%' not followed by two hex digits at offset %zu",
+             at);
   else if (c >= 0x80)
-    snprintf(why, size, "byte 0x%02X (not UTF-8, or a character not "
-             "allowed in an IRI)", c);
+    snprintf(why, size, "byte 0x%02X at offset %zu is not UTF-8, or a "
+             "character IRIs do not allow", c, at);
   else
-    snprintf(why, size, "'%c' (not allowed in an IRI)", c);
+    snprintf(why, size, "'%c' at offset %zu is not allowed in an IRI", c, at);
+}
+
+/* BASE as it can be shown in one line of a message: control bytes and
+ * bytes beyond ASCII as \xHH. */
+static void printable(const char *base, char *out, size_t size)
+{
+  size_t k = 0;
+
+  for (; *base && k + 5 < size; base++) {
+    unsigned char c = (unsigned char)*base;
+    if (c < 0x20 || c >= 0x7F)
+      k += (size_t)snprintf(out + k, size - k, "\\x%02X", c);
+    else
+      out[k++] = (char)c;
+  }
+  out[k] = '\0';
 }
 
 /* The base is pasted before every IRI the graph mints: anything an IRI
@@ -112,24 +131,21 @@ int kgb_world_set_base(kgb_world *world, const char *base_iri)
                                  "or '#', such as https://example.org/kg/";
   size_t n = base_iri ? strlen(base_iri) : 0;
   const char *bad = base_iri ? kgb_iri_first_bad(base_iri) : NULL;
-  const char *fault = NULL;
-  char why[96];
+  char why[128], shown[256];
 
-  if (bad) {
-    describe_bad_byte(bad, why, sizeof why);
-    return kgb_report(world, KGB_EINVAL, "base IRI: %s, after '%.*s'; %s",
-                      why, (int)(bad - base_iri), base_iri, expected);
-  }
-  if (n == 0)
-    fault = "it is empty";
+  if (bad)
+    describe_bad_byte(base_iri, bad, why, sizeof why);
+  else if (n == 0)
+    snprintf(why, sizeof why, "it is empty");
   else if (!has_scheme(base_iri))
-    fault = "no scheme (such as https:) opens it";
+    snprintf(why, sizeof why, "no scheme (such as https:) opens it");
   else if (base_iri[n - 1] != '/' && base_iri[n - 1] != '#')
-    fault = "it does not end in '/' or '#'";
-  if (fault)
-    return kgb_report(world, KGB_EINVAL, "base IRI '%s': %s; %s",
-                      base_iri ? base_iri : "", fault, expected);
-  return replace_string(&world->base, base_iri);
+    snprintf(why, sizeof why, "it does not end in '/' or '#'");
+  else
+    return replace_string(&world->base, base_iri);
+  printable(base_iri ? base_iri : "", shown, sizeof shown);
+  return kgb_report(world, KGB_EINVAL, "base IRI '%s' refused: "
+                    "%s; %s", shown, why, expected);
 }
 
 int kgb_world_set_max_input(kgb_world *world, size_t bytes)
