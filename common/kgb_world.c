@@ -1,4 +1,5 @@
 /* kgb_world.c - the root context: settings, data tables, ontology. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +11,7 @@
 #include "../extractor/kgb_lexicon.h"
 #include "../extractor/kgb_limits.h"
 #include "../ontology/kgb_ontology.h"
+#include "../output/kgb_iri.h"
 
 #define KGB_DEFAULT_BASE "https://w3id.org/kgbuild/resource/"
 
@@ -69,16 +71,81 @@ int kgb_world_set_ontology_path(kgb_world *world, const char *path)
   return replace_string(&world->ontology_path, path);
 }
 
+/* Does S open with a scheme and ':' (RFC 3986: a letter, then letters,
+ * digits, '+', '-' or '.')? */
+static int has_scheme(const char *s)
+{
+  size_t i = 0;
+
+  if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+    return 0;
+  while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+         (s[i] >= '0' && s[i] <= '9') || (s[i] && strchr("+-.", s[i])))
+    i++;
+  return s[i] == ':';
+}
+
+/* What is wrong with BAD, the first byte of BASE an IRI may not hold,
+ * into WHY. */
+static void describe_bad_byte(const char *base, const char *bad, char *why,
+                              size_t size)
+{
+  unsigned char c = (unsigned char)*bad;
+  size_t at = (size_t)(bad - base);
+
+  if (c == ' ')
+    snprintf(why, size, "a space at offset %zu", at);
+  else if (c < 0x20 || c == 0x7F)
+    snprintf(why, size, "the control character 0x%02X at offset %zu", c, at);
+  else if (c == '%')
+    snprintf(why, size, "'%%' not followed by two hex digits at offset %zu",
+             at);
+  else if (c >= 0x80)
+    snprintf(why, size, "byte 0x%02X at offset %zu is not UTF-8, or a "
+             "character IRIs do not allow", c, at);
+  else
+    snprintf(why, size, "'%c' at offset %zu is not allowed in an IRI", c, at);
+}
+
+/* BASE as it can be shown in one line of a message: control bytes and
+ * bytes beyond ASCII as \xHH. */
+static void printable(const char *base, char *out, size_t size)
+{
+  size_t k = 0;
+
+  for (; *base && k + 5 < size; base++) {
+    unsigned char c = (unsigned char)*base;
+    if (c < 0x20 || c >= 0x7F)
+      k += (size_t)snprintf(out + k, size - k, "\\x%02X", c);
+    else
+      out[k++] = (char)c;
+  }
+  out[k] = '\0';
+}
+
+/* The base is pasted before every IRI the graph mints: anything an IRI
+ * may not hold would make each of them, and the output, invalid. */
 int kgb_world_set_base(kgb_world *world, const char *base_iri)
 {
+  static const char expected[] = "expected an absolute IRI ending in '/' "
+                                 "or '#', such as https://example.org/kg/";
   size_t n = base_iri ? strlen(base_iri) : 0;
+  const char *bad = base_iri ? kgb_iri_first_bad(base_iri) : NULL;
+  char why[128], shown[256];
 
-  if (n == 0 || (base_iri[n - 1] != '/' && base_iri[n - 1] != '#') ||
-      !strchr(base_iri, ':') || strpbrk(base_iri, " <>\"{}|\\^`"))
-    return kgb_report(world, KGB_EINVAL,
-                      "base IRI '%s' is not an absolute IRI ending in '/' or '#'",
-                      base_iri ? base_iri : "");
-  return replace_string(&world->base, base_iri);
+  if (bad)
+    describe_bad_byte(base_iri, bad, why, sizeof why);
+  else if (n == 0)
+    snprintf(why, sizeof why, "it is empty");
+  else if (!has_scheme(base_iri))
+    snprintf(why, sizeof why, "no scheme (such as https:) opens it");
+  else if (base_iri[n - 1] != '/' && base_iri[n - 1] != '#')
+    snprintf(why, sizeof why, "it does not end in '/' or '#'");
+  else
+    return replace_string(&world->base, base_iri);
+  printable(base_iri ? base_iri : "", shown, sizeof shown);
+  return kgb_report(world, KGB_EINVAL, "base IRI '%s' refused: "
+                    "%s; %s", shown, why, expected);
 }
 
 int kgb_world_set_max_input(kgb_world *world, size_t bytes)

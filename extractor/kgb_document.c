@@ -8,6 +8,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_buf.h"
+#include "kgb_bytes.h"
 #include "kgb_html.h"
 #include "kgb_sentence.h"
 #include "kgb_sha256.h"
@@ -90,28 +91,100 @@ static int document_set_text(kgb_document *doc, const char *text, size_t len,
   return doc->text ? KGB_OK : KGB_ENOMEM;
 }
 
+/* Plain text BYTES[0..LEN) becomes DOC's text, decoded first when it is
+ * not UTF-8 (as a page is, see kgb_html_decode), its byte-order mark
+ * dropped so that offsets count from the first character. */
+static int document_set_plain(kgb_document *doc, const char *bytes,
+                              size_t len)
+{
+  size_t skip = 0, bad = 0;
+  const char *enc = kgb_bytes_text_encoding(bytes, len, &skip);
+  kgb_buf utf8;
+  int rc;
+
+  if (strcmp(enc, "UTF-8") == 0)
+    return document_set_text(doc, bytes + skip, len - skip, len);
+  kgb_buf_init(&utf8);
+  rc = kgb_bytes_decode(enc, bytes + skip, len - skip, &utf8, &bad);
+  if (rc == KGB_EINVAL) {
+    /* A system without that converter (a minimal libc). */
+    kgb_warn(doc->world, "%s: looks like %s text, which this system cannot "
+             "decode; read as UTF-8", doc->source, enc);
+    rc = document_set_text(doc, bytes, len, len);
+  } else if (rc == KGB_OK) {
+    kgb_warn(doc->world, "%s: not UTF-8 text; decoded from %s%s",
+             doc->source, enc, skip ? " (byte-order mark)" : "");
+    if (bad)
+      kgb_warn(doc->world, "%s: %zu byte sequence(s) not valid in %s "
+               "replaced by U+FFFD", doc->source, bad, enc);
+    rc = document_set_text(doc, utf8.data ? utf8.data : "", utf8.len, len);
+  }
+  kgb_buf_release(&utf8);
+  return rc;
+}
+
+/* KGB_EPARSE, with a hint, when BYTES are a format that holds no plain
+ * text (a PDF, a .docx...): read as text, its bytes would give invented
+ * entities.  FILE in the hint becomes the input's name. */
+static int refuse_binary(kgb_world *world, const char *source,
+                         const char *bytes, size_t len)
+{
+  const kgb_bytes_format *f = kgb_bytes_binary_format(bytes, len);
+  int stream = strcmp(source, "<stdin>") == 0;
+  kgb_buf hint;
+  int rc = KGB_OK;
+
+  if (!f)
+    return KGB_OK;
+  kgb_buf_init(&hint);
+  for (const char *h = f->hint; *h && rc == KGB_OK;) {
+    if (!stream && strncmp(h, "FILE", 4) == 0) {
+      rc = kgb_buf_puts(&hint, source);
+      h += 4;
+    } else {
+      rc = kgb_buf_putc(&hint, *h++);
+    }
+  }
+  if (rc == KGB_OK)
+    rc = kgb_report(world, KGB_EPARSE, "%s: %s, not text; convert it first, "
+                    "e.g. with %s", source, f->what, hint.data);
+  kgb_buf_release(&hint);
+  return rc;
+}
+
+/* The page BYTES[0..LEN) becomes DOC's text: its article text. */
+static int document_set_page(kgb_document *doc, const char *bytes,
+                             size_t len)
+{
+  kgb_buf text;
+  int rc;
+
+  kgb_buf_init(&text);
+  rc = kgb_html_to_text(doc->world, doc->source, bytes, len, &text,
+                        &doc->title);
+  if (rc == KGB_OK)
+    rc = document_set_text(doc, text.data ? text.data : "", text.len, len);
+  if (rc == KGB_OK && len > 0 && doc->len == 0)
+    kgb_warn(doc->world, "%s: no article text in this HTML page",
+             doc->source);
+  kgb_buf_release(&text);
+  return rc;
+}
+
 static int document_new(kgb_world *world, const char *source,
                         const char *bytes, size_t len, int html,
                         kgb_document **out)
 {
   kgb_document *doc;
-  kgb_buf text;
   int rc = document_alloc(world, source, bytes, len, &doc);
 
   if (rc)
     return rc;
   doc->html = html;
-  if (!html)
-    rc = document_set_text(doc, bytes, len, len);
-  else {
-    kgb_buf_init(&text);
-    rc = kgb_html_to_text(world, doc->source, bytes, len, &text, &doc->title);
-    if (rc == KGB_OK)
-      rc = document_set_text(doc, text.data ? text.data : "", text.len, len);
-    if (rc == KGB_OK && len > 0 && doc->len == 0)
-      kgb_warn(world, "%s: no article text in this HTML page", doc->source);
-    kgb_buf_release(&text);
-  }
+  rc = refuse_binary(world, doc->source, bytes, len);
+  if (rc == KGB_OK)
+    rc = html ? document_set_page(doc, bytes, len)
+              : document_set_plain(doc, bytes, len);
   if (rc) {
     kgb_document_free(doc);
     return rc;

@@ -11,12 +11,10 @@
  * byte becomes U+FFFD, and libxml2 reads UTF-8 it cannot fail on. */
 #include "kgb_html.h"
 
-#include <errno.h>
 #include <iconv.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
+#include "kgb_bytes.h"
 #include "kgb_utf8.h"
 #include "kgb_world_internal.h"
 
@@ -102,52 +100,6 @@ static int meta_charset(const char *bytes, size_t len, char *label)
   return 0;
 }
 
-/* The byte-order mark at BYTES: its encoding, and its length in *SKIP. */
-static const char *bom_encoding(const unsigned char *b, size_t len,
-                                size_t *skip)
-{
-  if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-    *skip = 3;
-    return "UTF-8";
-  }
-  if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
-    *skip = 2;
-    return "UTF-16LE";
-  }
-  if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
-    *skip = 2;
-    return "UTF-16BE";
-  }
-  *skip = 0;
-  return NULL;
-}
-
-/* Is there more well-formed UTF-8 beyond ASCII than bytes that are not?
- * Then a stray byte is a slip in a UTF-8 page, not a Latin page. */
-static int mostly_utf8(const char *bytes, size_t len)
-{
-  size_t good = 0, bad = 0, i = 0;
-
-  while (i < len) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n;
-    if (!((unsigned char)bytes[i] & 0x80)) {
-      i++;
-      continue;
-    }
-    n = utf8proc_iterate((const utf8proc_uint8_t *)bytes + i,
-                         (utf8proc_ssize_t)(len - i), &cp);
-    if (n > 0) {
-      good++;
-      i += (size_t)n;
-    } else {
-      bad++;
-      i++;
-    }
-  }
-  return bad == 0 || good > bad;
-}
-
 static const char *resolve_label(const char *label)
 {
   for (size_t i = 0; i < sizeof kgb_html_label_aliases /
@@ -157,43 +109,12 @@ static const char *resolve_label(const char *label)
   return label;
 }
 
-/* Decode IN[0..LEN) from ENCODING into OUT, U+FFFD for each byte (each
- * UNIT bytes in UTF-16) iconv refuses.  KGB_EINVAL if iconv does not
- * know ENCODING. */
-static int decode(const char *encoding, const char *in, size_t len,
-                  size_t unit, kgb_buf *out, size_t *bad)
-{
-  iconv_t cd = iconv_open("UTF-8", encoding);
-  char chunk[8192], *inp = (char *)in;
-  int rc = KGB_OK;
-
-  if (cd == (iconv_t)-1)
-    return KGB_EINVAL;
-  while (rc == KGB_OK && len > 0) {
-    char *o = chunk;
-    size_t room = sizeof chunk;
-    size_t r = iconv(cd, &inp, &len, &o, &room);
-    int err = errno;
-    rc = kgb_buf_append(out, chunk, (size_t)(o - chunk));
-    if (rc == KGB_OK && r == (size_t)-1 && err != E2BIG) {
-      size_t skip = len < unit ? len : unit;
-      rc = kgb_buf_puts(out, "\xEF\xBF\xBD");
-      inp += skip;
-      len -= skip;
-      (*bad)++;
-      iconv(cd, NULL, NULL, NULL, NULL);
-    }
-  }
-  iconv_close(cd);
-  return rc;
-}
-
 /* The encoding of the page: its BOM, its <meta>, or a guess. */
 static const char *find_encoding(kgb_world *world, const char *source,
                                  const char *bytes, size_t len, size_t *skip,
                                  char *label)
 {
-  const char *enc = bom_encoding((const unsigned char *)bytes, len, skip);
+  const char *enc = kgb_bytes_bom((const unsigned char *)bytes, len, skip);
 
   if (enc)
     return enc;
@@ -208,7 +129,7 @@ static const char *find_encoding(kgb_world *world, const char *source,
              "system cannot decode; read as UTF-8 (or Windows-1252) instead",
              source, label);
   }
-  if (mostly_utf8(bytes, len))
+  if (kgb_bytes_mostly_utf8(bytes, len))
     return "UTF-8";
   kgb_info(world, "%s: no encoding declared and the bytes are not UTF-8; "
            "read as %s", source, KGB_HTML_FALLBACK);
@@ -229,8 +150,7 @@ int kgb_html_decode(kgb_world *world, const char *source, const char *bytes,
   len -= skip;
   /* UTF-8 needs no iconv; the cleaning below replaces what is wrong. */
   if (strcmp(enc, "UTF-8") != 0) {
-    rc = decode(enc, bytes, len, strncmp(enc, "UTF-16", 6) ? 1 : 2, &raw,
-                &bad);
+    rc = kgb_bytes_decode(enc, bytes, len, &raw, &bad);
     if (rc == KGB_EINVAL) {
       /* A system without that converter (a minimal libc). */
       kgb_warn(world, "%s: this system cannot decode %s; the page is read "
@@ -282,7 +202,7 @@ static int ends_with(const char *path, size_t n, const char *suffix)
 static size_t sniff_prefix(const unsigned char *b, size_t len, char *out)
 {
   size_t i = 0, n = 0;
-  const char *bom = bom_encoding(b, len, &i);
+  const char *bom = kgb_bytes_bom(b, len, &i);
   size_t step = bom && strncmp(bom, "UTF-16", 6) == 0 ? 2 : 1;
   int high_first = bom && strcmp(bom, "UTF-16BE") == 0;
 

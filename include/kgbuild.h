@@ -60,7 +60,9 @@ void kgb_world_set_message_handler(kgb_world *world, kgb_message_fn fn,
 int kgb_world_set_data_dir(kgb_world *world, const char *dir);
 /* Ontology file in Turtle (default: DATA_DIR/kgbuild.ttl). */
 int kgb_world_set_ontology_path(kgb_world *world, const char *path);
-/* Base IRI of resources; must end with '/' or '#'. */
+/* Base IRI of resources: an absolute IRI (scheme ':' ...) ending in '/'
+ * or '#', valid UTF-8 with no space, control or other character IRIs do
+ * not allow; else KGB_EINVAL and the base is unchanged. */
 int kgb_world_set_base(kgb_world *world, const char *base_iri);
 /* Largest input a document may be read from, in bytes (default 64 MiB):
  * a larger one is refused with KGB_ELIMIT, not cut. */
@@ -77,9 +79,13 @@ const char *kgb_world_as_base(const kgb_world *world);
 
 typedef struct kgb_document kgb_document;
 
-/* Read PATH ("-" is standard input) into *OUT.  Invalid UTF-8, NUL and
- * the control characters RDF/XML cannot hold are replaced by U+FFFD with
- * a warning; the caller frees *OUT.  A PATH
+/* Read PATH ("-" is standard input) into *OUT.  Text in UTF-16 (byte-
+ * order mark, or NUL bytes in every other position) or Windows-1252 (not
+ * UTF-8, few control characters) is decoded with a warning; a byte-order
+ * mark is dropped.  Invalid UTF-8, NUL and the control characters
+ * RDF/XML cannot hold are replaced by U+FFFD with a warning; the caller
+ * frees *OUT.  A PDF, ZIP (.docx, .odt), old Office or compressed file
+ * is KGB_EPARSE, with a hint on how to get its text.  A PATH
  * ending in .html or .htm (any case), or an input that opens like an
  * HTML page ("<!doctype html", "<html"), is read as HTML, as by
  * kgb_document_new_from_html. */

@@ -105,6 +105,26 @@ static int emit_entity(emit_ctx *c, size_t i)
   return rc;
 }
 
+/* dct:source: the input's name, escaped where it holds what no IRI, and
+ * so no RDF/XML or N-Triples, may (bytes that are not UTF-8, control
+ * characters, spaces...).  "<stdin>" names no file and is kept. */
+static int add_source(kgb_graph *g, const char *iri, const char *source)
+{
+  kgb_buf name;
+  int rc;
+
+  if (strcmp(source, "<stdin>") == 0)
+    return kgb_graph_add_text(g, iri, KGB_DCT_SOURCE, source, strlen(source),
+                              NULL);
+  kgb_buf_init(&name);
+  rc = kgb_iri_append_escaped(&name, source);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(g, iri, KGB_DCT_SOURCE, name.data ? name.data : "",
+                            name.len, NULL);
+  kgb_buf_release(&name);
+  return rc;
+}
+
 static int emit_document(emit_ctx *c)
 {
   const kgb_document *d = c->doc;
@@ -119,8 +139,7 @@ static int emit_document(emit_ctx *c)
   iri = c->doc_iri.data;
   rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, KGB_DOCUMENT);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_text(c->g, iri, KGB_DCT_SOURCE, d->source,
-                            strlen(d->source), NULL);
+    rc = add_source(c->g, iri, d->source);
   if (rc == KGB_OK)
     rc = kgb_graph_add_text(c->g, iri, KGB_DCT_LANGUAGE,
                             kgb_lang_code(d->lang), 2, NULL);

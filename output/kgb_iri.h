@@ -11,4 +11,16 @@ int kgb_iri_append_slug(kgb_buf *out, const char *name);
 /* Append the first 16 hex digits of the SHA-256 of KEY. */
 int kgb_iri_append_hash(kgb_buf *out, const char *key, size_t len);
 
+/* Append NAME (any bytes, such as a file name) to OUT as an IRI
+ * reference, each byte of what an IRI may not hold as %XX: bytes that
+ * are not UTF-8, control characters, spaces, <>"{}|\^`[] and the code
+ * points RFC 3987 leaves out; '%' too, so that the escaping can be
+ * undone.  Every RDF syntax can then hold it. */
+int kgb_iri_append_escaped(kgb_buf *out, const char *name);
+
+/* The first byte of S that an IRI may not hold there (not UTF-8, a
+ * character RFC 3987 does not allow, '%' not before two hex digits), or
+ * NULL when there is none. */
+const char *kgb_iri_first_bad(const char *s);
+
 #endif
