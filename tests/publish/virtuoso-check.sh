@@ -41,24 +41,26 @@ fi
 cd "$top" || exit 1
 graph=urn:kgbuild:test
 crud="$base/sparql-graph-crud-auth"
+export KGBUILD_PASSWORD=dba
 count() {
   /usr/bin/python3 -c 'import json,sys,urllib.parse,urllib.request
 q="SELECT (COUNT(*) AS ?n) FROM <%s> WHERE { ?s ?p ?o }" % sys.argv[2]
 r=urllib.request.Request(sys.argv[1]+"?"+urllib.parse.urlencode({"query":q}), headers={"Accept":"application/sparql-results+json"})
 print(json.load(urllib.request.urlopen(r))["results"]["bindings"][0]["n"]["value"])' "$base/sparql" "$graph"
 }
-# A wrong password is refused.
-"$kgb" publish -q --endpoint "$crud" --graph "$graph" --user dba --password wrong \
+# A wrong password is refused.  Passwords come from the environment (or
+# --password-file): on the command line every user could read them.
+KGBUILD_PASSWORD=wrong "$kgb" publish -q --endpoint "$crud" --graph "$graph" --user dba \
   examples/en-nordwind.txt 2>/dev/null && { echo "FAIL: a wrong password was accepted"; exit 1; }
 # PUT one article, then PUT all: replaced, not added.
-"$kgb" publish -q --replace --endpoint "$crud" --graph "$graph" --user dba --password dba \
+"$kgb" publish -q --replace --endpoint "$crud" --graph "$graph" --user dba \
   examples/en-nordwind.txt || exit 1
 one=$(count)
-"$kgb" publish -q --replace --endpoint "$crud" --graph "$graph" --user dba --password dba \
+"$kgb" publish -q --replace --endpoint "$crud" --graph "$graph" --user dba \
   examples || exit 1
 all=$(count)
 # POST the same again: nothing new.
-"$kgb" publish -q --endpoint "$crud" --graph "$graph" --user dba --password dba \
+"$kgb" publish -q --endpoint "$crud" --graph "$graph" --user dba \
   examples || exit 1
 again=$(count)
 echo "triples: one article $one, all $all, all posted again $again"
