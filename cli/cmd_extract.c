@@ -362,8 +362,8 @@ static int process(kgb_world *world, kgb_graph *graph, const char *path,
   r->status = EXIT_INPUT;
   if (rc == KGB_OK && o->load && kgb_graph_has_document(graph, doc)) {
     if (o->messages.verbose > 0)
-      fprintf(stderr, "kgbuild: %s: in the store already, skipped\n",
-              kgb_document_as_source(doc));
+      cli_error("%s: in the store already, skipped",
+                kgb_document_as_source(doc));
     o->skipped++;
     r->status = EXIT_OK;
     r->size = kgb_document_size(doc);
@@ -402,9 +402,9 @@ static int take_result(kgb_graph *graph, const char *path,
   if (r->part && kgb_graph_add_part(graph, r->part, r->part_len))
     return -1;
   if (r->status == EXIT_OK && o->messages.verbose > 0)
-    fprintf(stderr, "kgbuild: %s: %s, %zu sentences, %zu facts\n",
-            strcmp(path, "-") ? path : "<stdin>", r->lang, r->sentences,
-            r->facts);
+    cli_error("%s: %s, %zu sentences, %zu facts",
+              strcmp(path, "-") ? path : "<stdin>", r->lang, r->sentences,
+              r->facts);
   return 0;
 }
 
@@ -457,10 +457,10 @@ static int publish(kgb_world *world, cli_output *out, const extract_options *o,
   out->f = NULL;
   if (status == EXIT_OK && o->messages.verbose >= 0) {
     char *where = kgb_redact(o->publish.endpoint);
-    fprintf(stderr, "kgbuild: published to %s%s%s\n",
-            where ? where : "the endpoint",
-            o->publish.graph ? ", graph " : "",
-            o->publish.graph ? o->publish.graph : "");
+    cli_error("published to %s%s%s",
+              where ? where : "the endpoint",
+              o->publish.graph ? ", graph " : "",
+              o->publish.graph ? o->publish.graph : "");
     free(where);
   }
   return status;

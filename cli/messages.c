@@ -1,19 +1,40 @@
-/* messages.c - how the program talks on standard error. */
+/* messages.c - how the program talks on standard error.  A message may
+ * carry a file name or text from elsewhere: its control characters are
+ * shown as \xHH, so none can move the cursor or rewrite the screen. */
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "cli.h"
 
-void cli_error(const char *fmt, ...)
+static void put_visible(const char *s)
 {
-  va_list ap;
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c < 0x20 || c == 0x7F)
+      fprintf(stderr, "\\x%02X", c);
+    else
+      fputc(c, stderr);
+  }
+}
 
+static void say(const char *prefix, const char *message)
+{
   cli_progress_hide();
   fputs("kgbuild: ", stderr);
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
+  fputs(prefix, stderr);
+  put_visible(message);
   fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+  char message[2048];
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(message, sizeof message, fmt, ap);
+  va_end(ap);
+  say("", message);
 }
 
 void cli_on_message(void *data, kgb_level level, const char *message)
@@ -24,7 +45,5 @@ void cli_on_message(void *data, kgb_level level, const char *message)
     return;
   if (level == KGB_LEVEL_WARNING && m->verbose < 0)
     return;
-  cli_progress_hide();
-  fprintf(stderr, "kgbuild: %s%s\n",
-          level == KGB_LEVEL_WARNING ? "warning: " : "", message);
+  say(level == KGB_LEVEL_WARNING ? "warning: " : "", message);
 }
