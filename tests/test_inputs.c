@@ -16,33 +16,11 @@ static kgb_world *world;
 #define NT_BEGIN_0 "beginIndex> \"0\"^^"
 #define NT_END_47 "endIndex> \"47\"^^"
 
-/* A directory of its own for each test's files, so names can be odd. */
-static char dir[64];
-
-static int make_dir(void **state)
-{
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/kgb-inputs-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-  char *cmd;
-
-  (void)state;
-  if (asprintf(&cmd, "rm -rf '%s'", dir) < 0)
-    return -1;
-  test_sh(cmd);
-  free(cmd);
-  return 0;
-}
-
 /* DIR/NAME into PATH, written with LEN bytes. */
 static void write_input(const char *name, const char *bytes, size_t len,
                         char *path, size_t size)
 {
-  snprintf(path, size, "%s/%s", dir, name);
+  snprintf(path, size, "%s/%s", test_tmpdir, name);
   test_write_file(path, bytes, len);
 }
 
@@ -285,7 +263,7 @@ static void test_odd_file_names(void **state)
       assert_non_null(strstr(r.out, "/%FF.txt\""));
     }
     if (f == 2) {
-      snprintf(ttl, sizeof ttl, "%s/out.ttl", dir);
+      snprintf(ttl, sizeof ttl, "%s/out.ttl", test_tmpdir);
       test_write_file(ttl, r.out, strlen(r.out));
       assert_true(rdflib_count(ttl) > 10);
     }
@@ -360,23 +338,22 @@ static void test_bad_base_usage_error(void **state)
   test_result_release(&r);
 }
 
+/* Each test with a fresh folder of its own. */
+#define IN_TMPDIR(test) \
+  cmocka_unit_test_setup_teardown(test, test_tmpdir_make, test_tmpdir_remove)
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown(test_utf16_with_bom, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(test_utf16_without_bom, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(test_windows_1252, make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_utf8_bom_dropped, make_dir,
-                                    remove_dir),
+    IN_TMPDIR(test_utf16_with_bom),
+    IN_TMPDIR(test_utf16_without_bom),
+    IN_TMPDIR(test_windows_1252),
+    IN_TMPDIR(test_utf8_bom_dropped),
     cmocka_unit_test(test_few_nuls_not_utf16),
-    cmocka_unit_test_setup_teardown(test_pdf_refused, make_dir, remove_dir),
+    IN_TMPDIR(test_pdf_refused),
     cmocka_unit_test(test_other_binary_formats),
-    cmocka_unit_test_setup_teardown(test_odd_file_names, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(test_plain_file_name_kept, make_dir,
-                                    remove_dir),
+    IN_TMPDIR(test_odd_file_names),
+    IN_TMPDIR(test_plain_file_name_kept),
     cmocka_unit_test(test_bad_base),
     cmocka_unit_test(test_bad_base_usage_error),
   };

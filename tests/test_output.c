@@ -17,32 +17,6 @@
 
 #include "test_util.h"
 
-static char dir[64];
-
-static int make_dir(void **state)
-{
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/kgb-output-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-  char cmd[128];
-
-  (void)state;
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return test_sh(cmd);
-}
-
-static char *in_dir(const char *name)
-{
-  char *path;
-
-  assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
-  return path;
-}
-
 static void write_article(const char *path, const char *company)
 {
   char text[256];
@@ -55,7 +29,7 @@ static void write_article(const char *path, const char *company)
 /* Temporary files left in the test folder. */
 static size_t leftovers(void)
 {
-  DIR *d = opendir(dir);
+  DIR *d = opendir(test_tmpdir);
   struct dirent *e;
   size_t n = 0;
 
@@ -69,8 +43,8 @@ static size_t leftovers(void)
 /* A FIFO is written through and stays a FIFO: a reader gets the graph. */
 static void test_fifo_is_written_through(void **state)
 {
-  char *fifo = in_dir("graph.fifo"), *copy = in_dir("copy.nt");
-  char *article = in_dir("fifo.txt"), *cmd, *got;
+  char *fifo = test_tmpdir_path("graph.fifo"), *copy = test_tmpdir_path("copy.nt");
+  char *article = test_tmpdir_path("fifo.txt"), *cmd, *got;
   struct stat st;
 
   (void)state;
@@ -98,7 +72,7 @@ static void test_fifo_is_written_through(void **state)
  * needs root and a folder not mounted nodev. */
 static void test_device_stays_a_device(void **state)
 {
-  char *null = in_dir("null"), *article = in_dir("dev.txt");
+  char *null = test_tmpdir_path("null"), *article = test_tmpdir_path("dev.txt");
   struct stat st;
   int fd;
 
@@ -129,8 +103,8 @@ static void test_device_stays_a_device(void **state)
  * (and, as root, its owner) is kept. */
 static void test_link_mode_and_owner_kept(void **state)
 {
-  char *target = in_dir("target.ttl"), *link = in_dir("link.ttl");
-  char *article = in_dir("link.txt");
+  char *target = test_tmpdir_path("target.ttl"), *link = test_tmpdir_path("link.ttl");
+  char *article = test_tmpdir_path("link.txt");
   int root = geteuid() == 0;
   struct stat st;
 
@@ -164,8 +138,8 @@ static void test_link_mode_and_owner_kept(void **state)
  * writes the graph of the others and says so; both exit 1. */
 static void test_missing_input_keeps_the_graph(void **state)
 {
-  char *graph = in_dir("kept.ttl"), *article = in_dir("kept.txt");
-  char *missing = in_dir("no-such-article.txt"), *before, *after;
+  char *graph = test_tmpdir_path("kept.ttl"), *article = test_tmpdir_path("kept.txt");
+  char *missing = test_tmpdir_path("no-such-article.txt"), *before, *after;
 
   (void)state;
   write_article(article, "Quorvex");
@@ -202,11 +176,11 @@ static void test_missing_input_keeps_the_graph(void **state)
 /* A directory is refused; a full device is named with the cause. */
 static void test_refusals_name_the_cause(void **state)
 {
-  char *article = in_dir("refused.txt");
+  char *article = test_tmpdir_path("refused.txt");
 
   (void)state;
   write_article(article, "Tessaro");
-  test_result d = test_run((const char *[]){"-o", dir, article, NULL}, NULL);
+  test_result d = test_run((const char *[]){"-o", test_tmpdir, article, NULL}, NULL);
   assert_int_equal(d.status, 1);
   assert_non_null(strstr(d.err, "is a directory"));
   test_result_release(&d);
@@ -252,7 +226,7 @@ static pid_t start_waiting(const char *graph, int *feed)
 static void test_signal_removes_the_temporary_file(void **state)
 {
   static const int signals[] = {SIGINT, SIGTERM};
-  char *graph = in_dir("signalled.ttl");
+  char *graph = test_tmpdir_path("signalled.ttl");
 
   (void)state;
   for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
@@ -286,5 +260,5 @@ int main(void)
     cmocka_unit_test(test_refusals_name_the_cause),
     cmocka_unit_test(test_signal_removes_the_temporary_file),
   };
-  return cmocka_run_group_tests(tests, make_dir, remove_dir);
+  return cmocka_run_group_tests(tests, test_tmpdir_make, test_tmpdir_remove);
 }

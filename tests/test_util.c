@@ -321,3 +321,30 @@ int test_raptor_count(const char *text, const char *syntax)
   raptor_free_world(w);
   return rc || failed ? -1 : count;
 }
+
+char test_tmpdir[64];
+
+int test_tmpdir_make(void **state)
+{
+  (void)state;
+  snprintf(test_tmpdir, sizeof test_tmpdir, "/tmp/kgb-test-XXXXXX");
+  return mkdtemp(test_tmpdir) ? 0 : -1;
+}
+
+int test_tmpdir_remove(void **state)
+{
+  char cmd[200];
+
+  (void)state;
+  snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", test_tmpdir,
+           test_tmpdir);
+  return test_sh(cmd) == 0 ? 0 : -1;
+}
+
+char *test_tmpdir_path(const char *name)
+{
+  char *path;
+
+  assert_true(asprintf(&path, "%s/%s", test_tmpdir, name) > 0);
+  return path;
+}

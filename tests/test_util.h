@@ -64,6 +64,15 @@ int test_sh(const char *command);
  * raptor reports an error. */
 int test_raptor_count(const char *text, const char *syntax);
 
+/* A private folder under /tmp for a group's files, so names can be odd
+ * and nothing outside it is touched: test_tmpdir_make is the group's
+ * setup, test_tmpdir_remove (all of it, whatever its modes) its teardown. */
+extern char test_tmpdir[64];
+int test_tmpdir_make(void **state);
+int test_tmpdir_remove(void **state);
+/* test_tmpdir/NAME, which the caller frees. */
+char *test_tmpdir_path(const char *name);
+
 /* Write LEN BYTES to PATH, failing the test on any error. */
 void test_write_file(const char *path, const char *bytes, size_t len);
 /* Whole file into a NUL-terminated string, or NULL. */

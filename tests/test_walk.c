@@ -11,30 +11,12 @@
 
 #include "test_util.h"
 
-static char dir[64];
-
-static int make_dir(void **state)
-{
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/kgb-walk-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int remove_dir(void **state)
-{
-  char cmd[200];
-
-  (void)state;
-  snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", dir, dir);
-  return test_sh(cmd);
-}
-
 /* DIR/REL, made with its parents; a file when TEXT is given. */
 static char *make(const char *rel, const char *text)
 {
   char *path, *cmd;
 
-  assert_true(asprintf(&path, "%s/%s", dir, rel) > 0);
+  assert_true(asprintf(&path, "%s/%s", test_tmpdir, rel) > 0);
   assert_true(asprintf(&cmd, "mkdir -p \"$(dirname '%s')\"", path) > 0);
   assert_int_equal(test_sh(cmd), 0);
   free(cmd);
@@ -147,5 +129,5 @@ int main(void)
     cmocka_unit_test(test_second_links_and_verbose_reasons),
     cmocka_unit_test(test_unreadable_entries_are_skipped),
   };
-  return cmocka_run_group_tests(tests, make_dir, remove_dir);
+  return cmocka_run_group_tests(tests, test_tmpdir_make, test_tmpdir_remove);
 }
