@@ -9,6 +9,7 @@
 #define KGB_TOKEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kgb_lang.h"
 
@@ -29,33 +30,51 @@ enum {
   KGB_TF_DIGIT = 1 << 6       /* holds a digit */
 };
 
+/* A token: 16 bytes, as a text of 10 MB may hold 10 million of them.
+ * Offsets are 32 bits: kgb_tokenize refuses a text of 4 GiB or more. */
 typedef struct {
-  kgb_tok_type type;
-  unsigned flags;
-  size_t begin, end;   /* bytes in the text */
-  size_t fold;         /* offset of the folded form in kgb_tokens.folds */
-  /* The lexicon's cache, per language: 0 when not looked up yet, else
-   * which tables and trigger kinds have a phrase that may start with this
-   * token (see kgb_lexicon.c). */
-  unsigned long long lex_starts[KGB_LANG_COUNT];
+  uint32_t begin, end; /* bytes in the text */
+  uint32_t fold;       /* offset of the folded form in kgb_tokens.folds */
+  uint8_t type;        /* kgb_tok_type */
+  uint8_t flags;       /* KGB_TF_* */
 } kgb_token;
+
+/* The lexicon's cache, one per language, in front of each folded form:
+ * 0 when not looked up yet, -1 when no phrase starts with it, else 1 +
+ * the index of what phrases may start with it (see kgb_lexicon.c). */
+typedef int32_t kgb_tok_lex_cache_t[KGB_LANG_COUNT];
 
 typedef struct kgb_tokens {
   kgb_token *v;
   size_t n, cap;
-  char *folds;         /* NUL-separated folded forms, owned */
+  /* Each distinct folded form once, NUL-terminated, after its lexicon
+   * cache (kgb_tok_lex_cache_t, 4-byte aligned): equal words share it, so
+   * a long text of few words costs its tokens, not their folds. */
+  char *folds;
   size_t folds_len, folds_cap;
+  uint32_t *fold_index;   /* hash table: 1 + offset of a form, 0 empty */
+  size_t fold_index_cap, n_folds;
 } kgb_tokens;
 
 void kgb_tokens_init(kgb_tokens *toks);
 void kgb_tokens_release(kgb_tokens *toks);
-/* Append the tokens of TEXT[0..LEN) (valid UTF-8). */
+/* Append the tokens of TEXT[0..LEN) (valid UTF-8, no NUL).  KGB_ELIMIT
+ * for a text of 4 GiB or more, KGB_ENOMEM. */
 int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks);
 
 /* Borrowed: the case- and accent-folded form of token I. */
 static inline const char *kgb_tok_fold(const kgb_tokens *toks, size_t i)
 {
   return toks->folds + toks->v[i].fold;
+}
+
+/* The lexicon's cache for the folded form of token I, in language LANG
+ * (the tokens stay const to their readers: this is a cache). */
+static inline int32_t *kgb_tok_lex_cache(const kgb_tokens *toks, size_t i,
+                                         kgb_lang lang)
+{
+  char *form = toks->folds + toks->v[i].fold - sizeof(kgb_tok_lex_cache_t);
+  return (int32_t *)(void *)form + lang;
 }
 
 /* 1 when S[0..N) is a stock symbol with its exchange code: "GSK.L",
