@@ -454,7 +454,7 @@ static const kgb_lex_entry *find_key(const kgb_lexicon *lex, const char *key,
 static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
                      size_t i, unsigned long long need)
 {
-  int32_t *known = kgb_tok_lex_cache(toks, i, lex->lang);
+  int32_t *known = &kgb_tok_form_of(toks, i)->lex_cache[lex->lang];
 
   if (!*known) {
     const char *f = kgb_tok_fold(toks, i);

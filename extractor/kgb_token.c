@@ -108,11 +108,11 @@ static int grow_fold_index(kgb_tokens *toks)
 }
 
 /* The offset of FORM[0..N) (no NUL inside) in TOKS->folds, added after
- * a zeroed lexicon cache when new. */
+ * a zeroed kgb_tok_form when new. */
 static int intern_fold(kgb_tokens *toks, const char *form, size_t n,
                        uint32_t *off)
 {
-  const size_t align = sizeof(int32_t), head = sizeof(kgb_tok_lex_cache_t);
+  const size_t align = sizeof(int32_t), head = sizeof(kgb_tok_form);
   size_t slot, start, end;
 
   if ((toks->n_folds + 1) * 2 > toks->fold_index_cap &&
@@ -200,6 +200,8 @@ static int push(kgb_tokens *toks, text_view t, kgb_tok_type type, size_t b,
   tok->end = (uint32_t)e;
   tok->flags = (uint8_t)(flags | case_flags(t, b, e));
   rc = push_fold(toks, t.s + b, e - b, &tok->fold);
+  if (rc == KGB_OK && type == KGB_TOK_WORD && !(tok->flags & KGB_TF_CAP))
+    kgb_tok_form_of(toks, toks->n)->flags |= KGB_FORM_LOWER_WORD;
   if (rc == KGB_OK)
     toks->n++;
   return rc;

@@ -39,17 +39,26 @@ typedef struct {
   uint8_t flags;       /* KGB_TF_* */
 } kgb_token;
 
-/* The lexicon's cache, one per language, in front of each folded form:
- * 0 when not looked up yet, -1 when no phrase starts with it, else 1 +
- * the index of what phrases may start with it (see kgb_lexicon.c). */
-typedef int32_t kgb_tok_lex_cache_t[KGB_LANG_COUNT];
+/* What is kept in front of each folded form (4-byte aligned), shared by
+ * the tokens that read so. */
+typedef struct {
+  /* The lexicon's cache, per language: 0 when not looked up yet, -1 when
+   * no phrase starts with the form, else 1 + the index of what phrases
+   * may start with it (see kgb_lexicon.c). */
+  int32_t lex_cache[KGB_LANG_COUNT];
+  uint32_t flags;   /* KGB_FORM_* */
+} kgb_tok_form;
+
+enum {
+  KGB_FORM_LOWER_WORD = 1 << 0   /* some word token reads so in lower case */
+};
 
 typedef struct kgb_tokens {
   kgb_token *v;
   size_t n, cap;
-  /* Each distinct folded form once, NUL-terminated, after its lexicon
-   * cache (kgb_tok_lex_cache_t, 4-byte aligned): equal words share it, so
-   * a long text of few words costs its tokens, not their folds. */
+  /* Each distinct folded form once, NUL-terminated, after its
+   * kgb_tok_form: equal words share it, so a long text of few words
+   * costs its tokens, not their folds. */
   char *folds;
   size_t folds_len, folds_cap;
   uint32_t *fold_index;   /* hash table: 1 + offset of a form, 0 empty */
@@ -68,13 +77,19 @@ static inline const char *kgb_tok_fold(const kgb_tokens *toks, size_t i)
   return toks->folds + toks->v[i].fold;
 }
 
-/* The lexicon's cache for the folded form of token I, in language LANG
- * (the tokens stay const to their readers: this is a cache). */
-static inline int32_t *kgb_tok_lex_cache(const kgb_tokens *toks, size_t i,
-                                         kgb_lang lang)
+/* What is known of the folded form of token I (the tokens stay const to
+ * their readers: it holds caches). */
+static inline kgb_tok_form *kgb_tok_form_of(const kgb_tokens *toks, size_t i)
 {
-  char *form = toks->folds + toks->v[i].fold - sizeof(kgb_tok_lex_cache_t);
-  return (int32_t *)(void *)form + lang;
+  return (kgb_tok_form *)(void *)(toks->folds + toks->v[i].fold -
+                                  sizeof(kgb_tok_form));
+}
+
+/* Is the word of token I written in lower case somewhere in the text?
+ * Then a capital at the start of a sentence made it look like a name. */
+static inline int kgb_tok_written_lower(const kgb_tokens *toks, size_t i)
+{
+  return (kgb_tok_form_of(toks, i)->flags & KGB_FORM_LOWER_WORD) != 0;
 }
 
 /* 1 when S[0..N) is a stock symbol with its exchange code: "GSK.L",
