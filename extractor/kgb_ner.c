@@ -620,20 +620,43 @@ static int is_base_candidate(const kgb_entity *e)
          (e->cls == KGB_CLASS_ORGANIZATION || e->cls == KGB_CLASS_UNKNOWN);
 }
 
-/* Index the candidates by exact name: BY_NAME maps a name to the first
- * entity of that name, NEXT[i] is the next one after entity i (or -1),
- * so each chain runs in entity order, the order merges were made in. */
-static int index_bases(const kgb_factset *fs, kgb_map *by_name, int *next)
+/* The length of the short name of entity E, without its legal form,
+ * when E is an organisation named with one; else 0. */
+static size_t short_name_len(const kgb_lexicon *lex, const kgb_entity *e)
 {
+  size_t n;
+
+  if (e->cls != KGB_CLASS_ORGANIZATION || !e->mentions)
+    return 0;
+  n = without_legal_suffix(lex, e->name);
+  return n == strlen(e->name) ? 0 : n;
+}
+
+/* Index by exact name the candidates some fuller name wants: BY_NAME
+ * maps a short name to 1 + the first entity of that name (0 while none
+ * is), NEXT[i] is the next one after entity i (or -1), so each chain runs
+ * in entity order, the order merges were made in.  Only wanted names are
+ * indexed: a text of many names and no legal forms costs nothing here. */
+static int index_bases(const kgb_lexicon *lex, const kgb_factset *fs,
+                       kgb_map *by_name, int *next)
+{
+  for (size_t a = 0; a < fs->n_entities; a++) {
+    size_t n = short_name_len(lex, &fs->entities[a]);
+    const char *name = fs->entities[a].name;
+    if (n && kgb_map_get(by_name, name, n) < 0 &&
+        kgb_map_put(by_name, name, n, 0))
+      return KGB_ENOMEM;
+  }
   for (size_t i = fs->n_entities; i-- > 0;) {
     const kgb_entity *e = &fs->entities[i];
-    size_t len;
+    size_t len = strlen(e->name);
+    int head = -1;
     next[i] = -1;
-    if (!is_base_candidate(e))
+    if (!is_base_candidate(e) ||
+        (head = kgb_map_get(by_name, e->name, len)) < 0)
       continue;
-    len = strlen(e->name);
-    next[i] = kgb_map_get(by_name, e->name, len);
-    if (kgb_map_put(by_name, e->name, len, (int)i))
+    next[i] = head - 1;
+    if (kgb_map_put(by_name, e->name, len, (int)i + 1))
       return KGB_ENOMEM;
   }
   return KGB_OK;
@@ -646,7 +669,7 @@ static int merge_bases_of(kgb_factset *fs, const kgb_map *by_name,
   const char *name = fs->entities[a].name;
   int rc = KGB_OK;
 
-  for (int b = kgb_map_get(by_name, name, n); b >= 0 && rc == KGB_OK;
+  for (int b = kgb_map_get(by_name, name, n) - 1; b >= 0 && rc == KGB_OK;
        b = next[b])
     if ((size_t)b != a && is_base_candidate(&fs->entities[b]))
       rc = merge_entity(fs, b, (int)a, redirect);
@@ -669,16 +692,11 @@ static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
   for (size_t i = 0; redirect && i < fs->n_entities; i++)
     redirect[i] = -1;
   if (rc == KGB_OK)
-    rc = index_bases(fs, &by_name, next);
+    rc = index_bases(lex, fs, &by_name, next);
   for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
-    kgb_entity *full = &fs->entities[a];
-    size_t n;
-    if (full->cls != KGB_CLASS_ORGANIZATION || !full->mentions)
-      continue;
-    n = without_legal_suffix(lex, full->name);
-    if (n == strlen(full->name) || n == 0)
-      continue;
-    rc = merge_bases_of(fs, &by_name, next, redirect, a, n);
+    size_t n = short_name_len(lex, &fs->entities[a]);
+    if (n)
+      rc = merge_bases_of(fs, &by_name, next, redirect, a, n);
   }
   /* Moved even after a failure, so that no mention is left on an entity
    * whose count was zeroed. */
