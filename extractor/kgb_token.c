@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kgb_alloc.h"
+#include "kgb_limits.h"
 #include "kgb_map.h"
 #include "kgb_utf8.h"
 #include "kgbuild.h"
@@ -200,8 +201,6 @@ static int push(kgb_tokens *toks, text_view t, kgb_tok_type type, size_t b,
   tok->end = (uint32_t)e;
   tok->flags = (uint8_t)(flags | case_flags(t, b, e));
   rc = push_fold(toks, t.s + b, e - b, &tok->fold);
-  if (rc == KGB_OK && type == KGB_TOK_WORD && !(tok->flags & KGB_TF_CAP))
-    kgb_tok_form_of(toks, toks->n)->flags |= KGB_FORM_LOWER_WORD;
   if (rc == KGB_OK)
     toks->n++;
   return rc;
@@ -310,11 +309,30 @@ static size_t scan_word(text_view t, size_t b, int *elided)
   return i;
 }
 
+/* The end of the run of non-space characters that goes on at I. */
+static size_t chunk_end(text_view t, size_t i)
+{
+  size_t w;
+
+  while (i < t.len && !kgb_utf8_is_space(cp_at(t, i, &w)))
+    i += w;
+  return i;
+}
+
+/* Mark the forms that tokens [FROM, N) write as lower-case words.  Done
+ * once the text is cut, as a glued run may still be undone. */
+static void mark_lower_words(kgb_tokens *toks, size_t from)
+{
+  for (size_t k = from; k < toks->n; k++)
+    if (toks->v[k].type == KGB_TOK_WORD && !(toks->v[k].flags & KGB_TF_CAP))
+      kgb_tok_form_of(toks, k)->flags |= KGB_FORM_LOWER_WORD;
+}
+
 int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
 {
   text_view t = {text, len};
-  unsigned pending = 0;
-  size_t i = 0, w;
+  unsigned pending = 0, glued_flags = 0;
+  size_t i = 0, w, n0 = toks->n, glued = toks->n, glued_begin = 0;
   int newlines = 0, rc = KGB_OK;
 
   /* Offsets are 32 bits (kgb_token); no news text comes near. */
@@ -334,7 +352,18 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
     }
     if (newlines)
       pending |= KGB_TF_NL_BEFORE | (newlines > 1 ? KGB_TF_PARA_BEFORE : 0);
-    if (kgb_utf8_is_digit(cp)) {
+    if (pending || toks->n == n0) {   /* a run of glued tokens starts */
+      glued = toks->n;
+      glued_begin = b;
+      glued_flags = pending;
+    }
+    if (toks->n - glued >= KGB_MAX_GLUED_TOKENS) {
+      /* "((((...", "a(b(c(...": no prose; the run is one token, so that
+       * a text of a token a byte costs a token per run. */
+      toks->n = glued;
+      i = chunk_end(t, b);
+      rc = push(toks, t, KGB_TOK_PUNCT, glued_begin, i, glued_flags);
+    } else if (kgb_utf8_is_digit(cp)) {
       i = scan_number(t, i);
       rc = push(toks, t, KGB_TOK_NUMBER, b, i, pending);
     } else if (kgb_utf8_is_letter(cp)) {
@@ -353,6 +382,7 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
     pending = 0;
     newlines = 0;
   }
+  mark_lower_words(toks, n0);
   return rc;
 }
 
