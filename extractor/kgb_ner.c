@@ -78,7 +78,8 @@ static size_t name_run_end(const kgb_tokens *toks, size_t i, size_t limit)
 static int add_mention(ner_ctx *c, size_t first, size_t last, int entity,
                        unsigned flags)
 {
-  kgb_mention m = {first, last, c->sentence, entity, flags};
+  kgb_mention m = {(uint32_t)first, (uint32_t)last, (uint32_t)c->sentence,
+                   entity, flags};
 
   if (entity < 0)
     return KGB_ENOMEM;
