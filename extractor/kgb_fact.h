@@ -4,6 +4,7 @@
 #define KGB_FACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kgb_lexicon.h"
 #include "kgb_limits.h"
@@ -16,16 +17,17 @@ typedef enum {
   KGB_CLASS_UNKNOWN   /* a proper name no rule has typed yet */
 } kgb_class;
 
+/* 64 bytes: a text of capitalised words has an entity every few words. */
 typedef struct {
-  kgb_class cls;
   char *name;          /* owned: the fullest name seen (label) */
   char *key;           /* owned: the name that identifies it in every
                           document (no legal form), or NULL for NAME */
   char **aliases;      /* owned: other names seen */
   size_t n_aliases, cap_aliases;
+  kgb_class cls;
   int place;           /* lexicon place index, or -1 */
-  size_t mentions;     /* how often the text names it */
-  size_t first_sentence;  /* of its first mention (when mentions > 0) */
+  uint32_t mentions;   /* how often the text names it */
+  uint32_t first_sentence;  /* of its first mention (when mentions > 0) */
   int in_fact;         /* referenced by a fact */
 } kgb_entity;
 
@@ -35,9 +37,11 @@ enum {
   KGB_MF_DATELINE = 4   /* "MUNICH, April 20 -": where the story was filed */
 };
 
+/* 20 bytes: a text of capitalised words has a mention every few words.
+ * Token and sentence indices fit 32 bits, as a text is under 4 GiB. */
 typedef struct {
-  size_t first, last;  /* tokens [first, last) */
-  size_t sentence;
+  uint32_t first, last;  /* tokens [first, last) */
+  uint32_t sentence;
   int entity;
   unsigned flags;
 } kgb_mention;

@@ -650,6 +650,10 @@ int kgb_html_to_text(kgb_world *world, const char *source, const char *bytes,
   kgb_buf_init(&st.h1.buf);
   kgb_buf_init(&utf8);
   rc = kgb_html_decode(world, source, bytes, len, &utf8);
+  if (rc == KGB_OK && utf8.len > 0) {
+    utf8.len = kgb_html_cap_attributes(utf8.data, utf8.len);
+    utf8.data[utf8.len] = '\0';
+  }
   if (rc == KGB_OK && utf8.len > INT_MAX)
     rc = too_big(world, source, utf8.len);
   else if (rc == KGB_OK)

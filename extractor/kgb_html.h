@@ -35,6 +35,13 @@ int kgb_html_to_text(kgb_world *world, const char *source, const char *bytes,
 int kgb_html_decode(kgb_world *world, const char *source, const char *bytes,
                     size_t len, kgb_buf *utf8);
 
+/* Drop, in place, the attributes past the 64th of each start tag of the
+ * page S[0..LEN) (UTF-8), but the first of each name the page reading
+ * looks at (class, id, role, hidden, aria-hidden): libxml2 takes time
+ * quadratic in the attributes of a tag.  A page with no such tag is
+ * left as it is.  Returns the new length. */
+size_t kgb_html_cap_attributes(char *s, size_t len);
+
 /* Do BYTES open like an HTML page: "<!doctype html" or "<html", in any
  * case, after an optional byte-order mark, white space, comments and an
  * XML declaration? */

@@ -9,10 +9,12 @@
  * output.  So the page is decoded here, the way libxml2 and browsers
  * find the encoding (byte-order mark, then <meta charset>), every bad
  * byte becomes U+FFFD, and libxml2 reads UTF-8 it cannot fail on. */
+#define _GNU_SOURCE   /* memmem */
 #include "kgb_html.h"
 
 #include <iconv.h>
 #include <string.h>
+#include <strings.h>
 
 #include "kgb_bytes.h"
 #include "kgb_utf8.h"
@@ -259,4 +261,185 @@ int kgb_html_is_html_name(const char *path)
   size_t n = strlen(path);
 
   return ends_with(path, n, ".html") || ends_with(path, n, ".htm");
+}
+
+/* ==================================================================
+ * Tags of too many attributes.
+ *
+ * libxml2 2.9 compares each attribute of a start tag with every earlier
+ * one of the tag (a repeated name is dropped), so a tag of K attributes
+ * costs K^2/2 comparisons: 200 000 attributes on one tag took half a
+ * minute.  Past KGB_HTML_MAX_ATTRIBUTES, a tag keeps only the first of
+ * each attribute the page reading looks at (kgb_html.c reads these, and
+ * a later one of the same name is one libxml2 drops); no page of news
+ * comes near the bound, and a page under it is passed on byte for byte.
+ * ================================================================== */
+
+#define KGB_HTML_MAX_ATTRIBUTES 64
+
+static const char *const kgb_html_read_attributes[] = {
+  "class", "id", "role", "hidden", "aria-hidden",
+};
+
+static int ascii_alpha(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does the tag end at S[I] ('>' or "/>")? */
+static int tag_ends(const char *s, size_t len, size_t i)
+{
+  return s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>');
+}
+
+/* The end of the attribute at S[I] (after its leading white space): its
+ * name, and "= value", quoted or not; libxml2 reads a name that does not
+ * start like one only up to the next blank.  *NAME_END receives the end
+ * of the name. */
+static size_t attribute_end(const char *s, size_t len, size_t i,
+                            size_t *name_end)
+{
+  int valid = ascii_alpha(s[i]) || s[i] == '_' || s[i] == ':' || s[i] == '.';
+
+  while (i < len && !is_space(s[i]) && !tag_ends(s, len, i) &&
+         (!valid || s[i] != '='))
+    i++;
+  *name_end = i;
+  if (!valid)
+    return i;
+  size_t j = i;
+  while (j < len && is_space(s[j]))
+    j++;
+  if (j >= len || s[j] != '=')
+    return i;
+  for (j++; j < len && is_space(s[j]); j++)
+    ;
+  if (j < len && (s[j] == '"' || s[j] == '\'')) {
+    const char *close = memchr(s + j + 1, s[j], len - j - 1);
+    return close ? (size_t)(close - s) + 1 : len;
+  }
+  while (j < len && !is_space(s[j]) && s[j] != '>')
+    j++;
+  return j;
+}
+
+/* Which of kgb_html_read_attributes is S[0..N) (any case), as a bit, or
+ * 0. */
+static unsigned read_attribute_bit(const char *s, size_t n)
+{
+  for (size_t k = 0; k < sizeof kgb_html_read_attributes /
+                             sizeof *kgb_html_read_attributes; k++) {
+    const char *w = kgb_html_read_attributes[k];
+    size_t i = 0;
+    while (i < n && w[i] && lower((unsigned char)s[i]) == w[i])
+      i++;
+    if (i == n && !w[i])
+      return 1u << k;
+  }
+  return 0;
+}
+
+/* Copy the start tag at S[*R] (S[*R] is '<', then a letter) to S[*W],
+ * without its attributes past the bound; both move past it.  Returns the
+ * length of the tag's name, which starts at S[*W + 1] once copied. */
+static size_t copy_start_tag(char *s, size_t len, size_t *r, size_t *w)
+{
+  size_t i = *r + 1, out = *w, count = 0, name_len;
+  unsigned seen = 0;
+
+  while (i < len && !is_space(s[i]) && !tag_ends(s, len, i))
+    i++;
+  name_len = i - *r - 1;
+  memmove(s + out, s + *r, i - *r);
+  out += i - *r;
+  while (i < len) {
+    size_t b = i, name_b, name_e, e;
+    unsigned bit;
+    while (i < len && is_space(s[i]))
+      i++;
+    if (i >= len || tag_ends(s, len, i)) {
+      memmove(s + out, s + b, i - b);
+      out += i - b;
+      break;
+    }
+    name_b = i;
+    e = attribute_end(s, len, i, &name_e);
+    bit = read_attribute_bit(s + name_b, name_e - name_b);
+    if (count++ < KGB_HTML_MAX_ATTRIBUTES || (bit && !(seen & bit))) {
+      memmove(s + out, s + b, e - b);
+      out += e - b;
+    }
+    seen |= bit;
+    i = e;
+  }
+  *r = i;
+  *w = out;
+  return name_len;
+}
+
+/* Is S[0..N) the tag name NAME (lower case), in any case? */
+static int is_tag(const char *s, size_t n, const char *name)
+{
+  return n == strlen(name) && strncasecmp(s, name, n) == 0;
+}
+
+/* Where the raw text of <script> or <style> ends: at "</NAME", in any
+ * case, or at the end. */
+static size_t raw_text_end(const char *s, size_t len, size_t i,
+                           const char *name)
+{
+  size_t n = strlen(name);
+
+  for (; i + 2 + n <= len; i++)
+    if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0)
+      return i;
+  return len;
+}
+
+/* Where the piece of S that starts at R and is copied whole ends: text,
+ * a comment, or one byte of anything else (an end tag, "<!doctype"...). */
+static size_t verbatim_end(const char *s, size_t len, size_t r)
+{
+  const char *end;
+
+  if (s[r] != '<') {
+    end = memchr(s + r, '<', len - r);
+    return end ? (size_t)(end - s) : len;
+  }
+  if (len - r >= 4 && strncmp(s + r, "<!--", 4) == 0) {
+    end = memmem(s + r + 4, len - r - 4, "-->", 3);
+    return end ? (size_t)(end - s) + 3 : len;
+  }
+  return r + 1;
+}
+
+/* The element whose text holds no tags, whatever it looks like, named
+ * S[0..N); or NULL. */
+static const char *raw_text_element(const char *s, size_t n)
+{
+  if (is_tag(s, n, "script"))
+    return "script";
+  return is_tag(s, n, "style") ? "style" : NULL;
+}
+
+size_t kgb_html_cap_attributes(char *s, size_t len)
+{
+  size_t r = 0, w = 0;
+
+  while (r < len) {
+    size_t from = r;
+    if (s[r] == '<' && r + 1 < len && ascii_alpha(s[r + 1])) {
+      size_t name = w + 1, name_len = copy_start_tag(s, len, &r, &w);
+      const char *raw = raw_text_element(s + name, name_len);
+      if (!raw)
+        continue;
+      from = r;
+      r = raw_text_end(s, len, r, raw);
+    } else {
+      r = verbatim_end(s, len, r);
+    }
+    memmove(s + w, s + from, r - from);
+    w += r - from;
+  }
+  return w;
 }

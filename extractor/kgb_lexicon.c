@@ -449,19 +449,19 @@ static const kgb_lex_entry *find_key(const kgb_lexicon *lex, const char *key,
 }
 
 /* Most tokens start no phrase of the table a rule asks for; the answer
- * is kept in the token, as every rule asks again. */
+ * is kept with the token's folded form (which equal words share), as
+ * every rule asks again. */
 static int may_start(const kgb_lexicon *lex, const kgb_tokens *toks,
                      size_t i, unsigned long long need)
 {
-  unsigned long long *known =
-      &((kgb_tokens *)toks)->v[i].lex_starts[lex->lang];
+  int32_t *known = &kgb_tok_form_of(toks, i)->lex_cache[lex->lang];
 
   if (!*known) {
     const char *f = kgb_tok_fold(toks, i);
     int at = kgb_map_get(&lex->starts, f, strlen(f));
-    *known = at < 0 ? KNOWN : lex->start_bits[at];
+    *known = at < 0 ? -1 : at + 1;   /* below 0x7fffffff: see or_bits */
   }
-  return (*known & need) != 0;
+  return ((*known < 0 ? KNOWN : lex->start_bits[*known - 1]) & need) != 0;
 }
 
 /* Join the folds of tokens [I, I+N) into KEY. */

@@ -11,6 +11,12 @@
  * otherwise. */
 #define KGB_DEFAULT_MAX_INPUT (64UL * 1024 * 1024)
 
+/* Most tokens of one run of characters with no space between them: a
+ * longer run ("((((...", "a(b(c(...") is one token.  A URL with its
+ * query is a few tens; a token is 16 bytes, so a text of a token a byte
+ * would cost 16 times its size. */
+#define KGB_MAX_GLUED_TOKENS 64
+
 /* Longest sentence the rules see, in tokens; a longer one is cut. */
 #define KGB_MAX_SENTENCE_TOKENS 400
 

@@ -78,7 +78,8 @@ static size_t name_run_end(const kgb_tokens *toks, size_t i, size_t limit)
 static int add_mention(ner_ctx *c, size_t first, size_t last, int entity,
                        unsigned flags)
 {
-  kgb_mention m = {first, last, c->sentence, entity, flags};
+  kgb_mention m = {(uint32_t)first, (uint32_t)last, (uint32_t)c->sentence,
+                   entity, flags};
 
   if (entity < 0)
     return KGB_ENOMEM;
@@ -579,20 +580,18 @@ int kgb_ner_set_keys(const kgb_lexicon *lex, kgb_factset *fs)
   return KGB_OK;
 }
 
-/* Move every mention and name of entity FROM to INTO; FROM is left
- * untyped and nameless to the output. */
-static int merge_entity(kgb_factset *fs, int from, int into)
+/* Give entity FROM's names to INTO and note that FROM's mentions are
+ * INTO's (REDIRECT[FROM] = INTO; the mentions themselves are moved once,
+ * for every merge, by move_merged_mentions).  FROM is left untyped and
+ * nameless to the output. */
+static int merge_entity(kgb_factset *fs, int from, int into, int *redirect)
 {
   kgb_entity *f = &fs->entities[from];
   int rc = kgb_factset_add_alias(fs, into, f->name, strlen(f->name));
 
   for (size_t a = 0; rc == KGB_OK && a < f->n_aliases; a++)
     rc = kgb_factset_add_alias(fs, into, f->aliases[a], strlen(f->aliases[a]));
-  for (size_t m = 0; m < fs->n_mentions; m++)
-    if (fs->mentions[m].entity == from) {
-      fs->mentions[m].entity = into;
-      fs->entities[into].mentions++;
-    }
+  redirect[from] = into;
   f->mentions = 0;
   f->cls = KGB_CLASS_UNKNOWN;
   if (fs->entities[into].cls == KGB_CLASS_UNKNOWN)
@@ -600,29 +599,113 @@ static int merge_entity(kgb_factset *fs, int from, int into)
   return rc;
 }
 
-/* "Pfizer Inc" and "Pfizer" in one text are one organisation, named by
- * the fuller form. */
-static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
+/* One pass over the mentions for all merges: moving them merge by merge
+ * cost the mentions times the organisations, quadratic in the text.  No
+ * entity is both merged and merged into (a name without its legal form
+ * has none left to strip), so REDIRECT has no chains. */
+static void move_merged_mentions(kgb_factset *fs, const int *redirect)
 {
-  int rc = KGB_OK;
-
-  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
-    kgb_entity *full = &fs->entities[a];
-    size_t n;
-    if (full->cls != KGB_CLASS_ORGANIZATION || !full->mentions)
-      continue;
-    n = without_legal_suffix(lex, full->name);
-    if (n == strlen(full->name) || n == 0)
-      continue;
-    for (size_t b = 0; b < fs->n_entities && rc == KGB_OK; b++) {
-      kgb_entity *base = &fs->entities[b];
-      if (b != a && base->mentions &&
-          (base->cls == KGB_CLASS_ORGANIZATION ||
-           base->cls == KGB_CLASS_UNKNOWN) &&
-          strlen(base->name) == n && strncmp(base->name, full->name, n) == 0)
-        rc = merge_entity(fs, (int)b, (int)a);
+  for (size_t m = 0; m < fs->n_mentions; m++) {
+    int into = redirect[fs->mentions[m].entity];
+    if (into >= 0) {
+      fs->mentions[m].entity = into;
+      fs->entities[into].mentions++;
     }
   }
+}
+
+/* Can entity E be merged into a fuller name? */
+static int is_base_candidate(const kgb_entity *e)
+{
+  return e->mentions &&
+         (e->cls == KGB_CLASS_ORGANIZATION || e->cls == KGB_CLASS_UNKNOWN);
+}
+
+/* The length of the short name of entity E, without its legal form,
+ * when E is an organisation named with one; else 0. */
+static size_t short_name_len(const kgb_lexicon *lex, const kgb_entity *e)
+{
+  size_t n;
+
+  if (e->cls != KGB_CLASS_ORGANIZATION || !e->mentions)
+    return 0;
+  n = without_legal_suffix(lex, e->name);
+  return n == strlen(e->name) ? 0 : n;
+}
+
+/* Index by exact name the candidates some fuller name wants: BY_NAME
+ * maps a short name to 1 + the first entity of that name (0 while none
+ * is), NEXT[i] is the next one after entity i (or -1), so each chain runs
+ * in entity order, the order merges were made in.  Only wanted names are
+ * indexed: a text of many names and no legal forms costs nothing here. */
+static int index_bases(const kgb_lexicon *lex, const kgb_factset *fs,
+                       kgb_map *by_name, int *next)
+{
+  for (size_t a = 0; a < fs->n_entities; a++) {
+    size_t n = short_name_len(lex, &fs->entities[a]);
+    const char *name = fs->entities[a].name;
+    if (n && kgb_map_get(by_name, name, n) < 0 &&
+        kgb_map_put(by_name, name, n, 0))
+      return KGB_ENOMEM;
+  }
+  for (size_t i = fs->n_entities; i-- > 0;) {
+    const kgb_entity *e = &fs->entities[i];
+    size_t len = strlen(e->name);
+    int head = -1;
+    next[i] = -1;
+    if (!is_base_candidate(e) ||
+        (head = kgb_map_get(by_name, e->name, len)) < 0)
+      continue;
+    next[i] = head - 1;
+    if (kgb_map_put(by_name, e->name, len, (int)i + 1))
+      return KGB_ENOMEM;
+  }
+  return KGB_OK;
+}
+
+/* Merge into FULL (entity A) every candidate named NAME[0..N). */
+static int merge_bases_of(kgb_factset *fs, const kgb_map *by_name,
+                          const int *next, int *redirect, size_t a, size_t n)
+{
+  const char *name = fs->entities[a].name;
+  int rc = KGB_OK;
+
+  for (int b = kgb_map_get(by_name, name, n) - 1; b >= 0 && rc == KGB_OK;
+       b = next[b])
+    if ((size_t)b != a && is_base_candidate(&fs->entities[b]))
+      rc = merge_entity(fs, b, (int)a, redirect);
+  return rc;
+}
+
+/* "Pfizer Inc" and "Pfizer" in one text are one organisation, named by
+ * the fuller form.  Each fuller form, in entity order, takes the
+ * candidates of its short name not taken yet; the index by name keeps
+ * this linear in the number of entities. */
+static int merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs)
+{
+  size_t count = fs->n_entities ? fs->n_entities : 1;
+  int *next = kgb_calloc(count, sizeof *next);
+  int *redirect = kgb_calloc(count, sizeof *redirect);
+  kgb_map by_name;
+  int rc = next && redirect ? KGB_OK : KGB_ENOMEM;
+
+  kgb_map_init(&by_name);
+  for (size_t i = 0; redirect && i < fs->n_entities; i++)
+    redirect[i] = -1;
+  if (rc == KGB_OK)
+    rc = index_bases(lex, fs, &by_name, next);
+  for (size_t a = 0; a < fs->n_entities && rc == KGB_OK; a++) {
+    size_t n = short_name_len(lex, &fs->entities[a]);
+    if (n)
+      rc = merge_bases_of(fs, &by_name, next, redirect, a, n);
+  }
+  /* Moved even after a failure, so that no mention is left on an entity
+   * whose count was zeroed. */
+  if (redirect)
+    move_merged_mentions(fs, redirect);
+  kgb_map_release(&by_name);
+  kgb_free(next);
+  kgb_free(redirect);
   return rc;
 }
 

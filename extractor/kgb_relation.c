@@ -37,21 +37,7 @@ kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t m)
  * capital at the start of a sentence made it look like a name. */
 static int written_lower(const kgb_rule_ctx *c, size_t tok)
 {
-  const char *fold = kgb_tok_fold(&c->doc->toks, tok);
-
-  return kgb_map_get(c->lower_words, fold, strlen(fold)) >= 0;
-}
-
-static int collect_lower_words(const kgb_document *doc, kgb_map *words)
-{
-  for (size_t i = 0; i < doc->toks.n; i++) {
-    const char *fold = kgb_tok_fold(&doc->toks, i);
-    if (doc->toks.v[i].type == KGB_TOK_WORD &&
-        !(doc->toks.v[i].flags & KGB_TF_CAP) &&
-        kgb_map_put(words, fold, strlen(fold), 1))
-      return KGB_ENOMEM;
-  }
-  return KGB_OK;
+  return kgb_tok_written_lower(&c->doc->toks, tok);
 }
 
 static int ends_with(const char *s, const char *tail)
@@ -335,14 +321,10 @@ static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
 int kgb_relation_run(const kgb_document *doc,
                      kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL};
-  kgb_map lower;
+  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1};
   size_t m = 0, crowded = 0;
-  int rc;
+  int rc = KGB_OK;
 
-  kgb_map_init(&lower);
-  c.lower_words = &lower;
-  rc = collect_lower_words(doc, &lower);
   c.salient_org = salient_org(fs);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
@@ -372,6 +354,5 @@ int kgb_relation_run(const kgb_document *doc,
   }
   if (rc == KGB_OK)
     rc = kgb_rules_document(doc, lex[doc->lang], fs);
-  kgb_map_release(&lower);
   return rc;
 }

@@ -18,7 +18,6 @@ typedef struct {
   size_t end_mention;
   int last_org;           /* last organisation of earlier sentences */
   int salient_org;        /* the organisation the text names most */
-  const kgb_map *lower_words;  /* folds the text writes in lower case */
 } kgb_rule_ctx;
 
 /* Confidence of a part found by coreference rather than in the clause. */

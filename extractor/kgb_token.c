@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "kgb_alloc.h"
+#include "kgb_limits.h"
+#include "kgb_map.h"
 #include "kgb_utf8.h"
 #include "kgbuild.h"
 
@@ -20,6 +22,7 @@ void kgb_tokens_release(kgb_tokens *toks)
 {
   kgb_free(toks->v);
   kgb_free(toks->folds);
+  kgb_free(toks->fold_index);
   kgb_tokens_init(toks);
 }
 
@@ -67,12 +70,83 @@ static int is_elision(const char *fold, size_t n)
   return 0;
 }
 
-static int push_fold(kgb_tokens *toks, const char *s, size_t n, size_t *off)
+/* The slot of FORM[0..N) in the index of folded forms: its own, or the
+ * empty one where it goes. */
+static size_t fold_slot(const kgb_tokens *toks, const char *form, size_t n)
+{
+  size_t mask = toks->fold_index_cap - 1;
+  size_t i = (size_t)kgb_map_hash_more(KGB_MAP_HASH_INIT, form, n) & mask;
+  uint32_t at;
+
+  while ((at = toks->fold_index[i]) != 0) {
+    const char *other = toks->folds + at - 1;
+    if (strncmp(other, form, n) == 0 && other[n] == '\0')
+      return i;
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+static int grow_fold_index(kgb_tokens *toks)
+{
+  size_t cap = toks->fold_index_cap ? toks->fold_index_cap * 2 : 256;
+  uint32_t *old = toks->fold_index;
+  size_t old_cap = toks->fold_index_cap;
+
+  toks->fold_index = kgb_calloc(cap, sizeof *toks->fold_index);
+  if (!toks->fold_index) {
+    toks->fold_index = old;
+    return KGB_ENOMEM;
+  }
+  toks->fold_index_cap = cap;
+  for (size_t k = 0; k < old_cap; k++)
+    if (old[k]) {
+      const char *form = toks->folds + old[k] - 1;
+      toks->fold_index[fold_slot(toks, form, strlen(form))] = old[k];
+    }
+  kgb_free(old);
+  return KGB_OK;
+}
+
+/* The offset of FORM[0..N) (no NUL inside) in TOKS->folds, added after
+ * a zeroed kgb_tok_form when new. */
+static int intern_fold(kgb_tokens *toks, const char *form, size_t n,
+                       uint32_t *off)
+{
+  const size_t align = sizeof(int32_t), head = sizeof(kgb_tok_form);
+  size_t slot, start, end;
+
+  if ((toks->n_folds + 1) * 2 > toks->fold_index_cap &&
+      grow_fold_index(toks))
+    return KGB_ENOMEM;
+  slot = fold_slot(toks, form, n);
+  if (toks->fold_index[slot]) {
+    *off = toks->fold_index[slot] - 1;
+    return KGB_OK;
+  }
+  start = (toks->folds_len + align - 1) / align * align;
+  end = start + head + n + 1;
+  if (end >= UINT32_MAX)
+    return KGB_ELIMIT;
+  if (kgb_grow(&toks->folds, &toks->folds_cap, end, 1))
+    return KGB_ENOMEM;
+  memset(toks->folds + toks->folds_len, 0, start + head - toks->folds_len);
+  memcpy(toks->folds + start + head, form, n);
+  toks->folds[end - 1] = '\0';
+  toks->folds_len = end;
+  *off = (uint32_t)(start + head);
+  toks->fold_index[slot] = *off + 1;
+  toks->n_folds++;
+  return KGB_OK;
+}
+
+static int push_fold(kgb_tokens *toks, const char *s, size_t n, uint32_t *off)
 {
   char ascii[64];
   char *folded = NULL;
   const char *src = ascii;
   size_t m = 0, k;
+  int rc;
 
   for (k = 0; k < n && k < sizeof ascii - 1 && !((unsigned char)s[k] & 0x80);
        k++)
@@ -87,15 +161,9 @@ static int push_fold(kgb_tokens *toks, const char *s, size_t n, size_t *off)
     src = folded;
     m = strlen(folded);
   }
-  if (kgb_grow(&toks->folds, &toks->folds_cap, toks->folds_len + m + 1, 1)) {
-    kgb_free(folded);
-    return KGB_ENOMEM;
-  }
-  memcpy(toks->folds + toks->folds_len, src, m + 1);
-  *off = toks->folds_len;
-  toks->folds_len += m + 1;
+  rc = intern_fold(toks, src, m, off);
   kgb_free(folded);
-  return KGB_OK;
+  return rc;
 }
 
 static unsigned case_flags(text_view t, size_t b, size_t e)
@@ -128,11 +196,10 @@ static int push(kgb_tokens *toks, text_view t, kgb_tok_type type, size_t b,
   if (kgb_grow(&toks->v, &toks->cap, toks->n + 1, sizeof *toks->v))
     return KGB_ENOMEM;
   tok = &toks->v[toks->n];
-  tok->type = type;
-  tok->begin = b;
-  tok->end = e;
-  tok->flags = flags | case_flags(t, b, e);
-  memset(tok->lex_starts, 0, sizeof tok->lex_starts);
+  tok->type = (uint8_t)type;
+  tok->begin = (uint32_t)b;
+  tok->end = (uint32_t)e;
+  tok->flags = (uint8_t)(flags | case_flags(t, b, e));
   rc = push_fold(toks, t.s + b, e - b, &tok->fold);
   if (rc == KGB_OK)
     toks->n++;
@@ -242,13 +309,35 @@ static size_t scan_word(text_view t, size_t b, int *elided)
   return i;
 }
 
+/* The end of the run of non-space characters that goes on at I. */
+static size_t chunk_end(text_view t, size_t i)
+{
+  size_t w;
+
+  while (i < t.len && !kgb_utf8_is_space(cp_at(t, i, &w)))
+    i += w;
+  return i;
+}
+
+/* Mark the forms that tokens [FROM, N) write as lower-case words.  Done
+ * once the text is cut, as a glued run may still be undone. */
+static void mark_lower_words(kgb_tokens *toks, size_t from)
+{
+  for (size_t k = from; k < toks->n; k++)
+    if (toks->v[k].type == KGB_TOK_WORD && !(toks->v[k].flags & KGB_TF_CAP))
+      kgb_tok_form_of(toks, k)->flags |= KGB_FORM_LOWER_WORD;
+}
+
 int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
 {
   text_view t = {text, len};
-  unsigned pending = 0;
-  size_t i = 0, w;
+  unsigned pending = 0, glued_flags = 0;
+  size_t i = 0, w, n0 = toks->n, glued = toks->n, glued_begin = 0;
   int newlines = 0, rc = KGB_OK;
 
+  /* Offsets are 32 bits (kgb_token); no news text comes near. */
+  if (len >= UINT32_MAX)
+    return KGB_ELIMIT;
   while (i < len && rc == KGB_OK) {
     int32_t cp = cp_at(t, i, &w);
     size_t b = i;
@@ -263,7 +352,18 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
     }
     if (newlines)
       pending |= KGB_TF_NL_BEFORE | (newlines > 1 ? KGB_TF_PARA_BEFORE : 0);
-    if (kgb_utf8_is_digit(cp)) {
+    if (pending || toks->n == n0) {   /* a run of glued tokens starts */
+      glued = toks->n;
+      glued_begin = b;
+      glued_flags = pending;
+    }
+    if (toks->n - glued >= KGB_MAX_GLUED_TOKENS) {
+      /* "((((...", "a(b(c(...": no prose; the run is one token, so that
+       * a text of a token a byte costs a token per run. */
+      toks->n = glued;
+      i = chunk_end(t, b);
+      rc = push(toks, t, KGB_TOK_PUNCT, glued_begin, i, glued_flags);
+    } else if (kgb_utf8_is_digit(cp)) {
       i = scan_number(t, i);
       rc = push(toks, t, KGB_TOK_NUMBER, b, i, pending);
     } else if (kgb_utf8_is_letter(cp)) {
@@ -282,6 +382,7 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
     pending = 0;
     newlines = 0;
   }
+  mark_lower_words(toks, n0);
   return rc;
 }
 

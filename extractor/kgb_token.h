@@ -9,6 +9,7 @@
 #define KGB_TOKEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kgb_lang.h"
 
@@ -29,33 +30,66 @@ enum {
   KGB_TF_DIGIT = 1 << 6       /* holds a digit */
 };
 
+/* A token: 16 bytes, as a text of 10 MB may hold 10 million of them.
+ * Offsets are 32 bits: kgb_tokenize refuses a text of 4 GiB or more. */
 typedef struct {
-  kgb_tok_type type;
-  unsigned flags;
-  size_t begin, end;   /* bytes in the text */
-  size_t fold;         /* offset of the folded form in kgb_tokens.folds */
-  /* The lexicon's cache, per language: 0 when not looked up yet, else
-   * which tables and trigger kinds have a phrase that may start with this
-   * token (see kgb_lexicon.c). */
-  unsigned long long lex_starts[KGB_LANG_COUNT];
+  uint32_t begin, end; /* bytes in the text */
+  uint32_t fold;       /* offset of the folded form in kgb_tokens.folds */
+  uint8_t type;        /* kgb_tok_type */
+  uint8_t flags;       /* KGB_TF_* */
 } kgb_token;
+
+/* What is kept in front of each folded form (4-byte aligned), shared by
+ * the tokens that read so. */
+typedef struct {
+  /* The lexicon's cache, per language: 0 when not looked up yet, -1 when
+   * no phrase starts with the form, else 1 + the index of what phrases
+   * may start with it (see kgb_lexicon.c). */
+  int32_t lex_cache[KGB_LANG_COUNT];
+  uint32_t flags;   /* KGB_FORM_* */
+} kgb_tok_form;
+
+enum {
+  KGB_FORM_LOWER_WORD = 1 << 0   /* some word token reads so in lower case */
+};
 
 typedef struct kgb_tokens {
   kgb_token *v;
   size_t n, cap;
-  char *folds;         /* NUL-separated folded forms, owned */
+  /* Each distinct folded form once, NUL-terminated, after its
+   * kgb_tok_form: equal words share it, so a long text of few words
+   * costs its tokens, not their folds. */
+  char *folds;
   size_t folds_len, folds_cap;
+  uint32_t *fold_index;   /* hash table: 1 + offset of a form, 0 empty */
+  size_t fold_index_cap, n_folds;
 } kgb_tokens;
 
 void kgb_tokens_init(kgb_tokens *toks);
 void kgb_tokens_release(kgb_tokens *toks);
-/* Append the tokens of TEXT[0..LEN) (valid UTF-8). */
+/* Append the tokens of TEXT[0..LEN) (valid UTF-8, no NUL).  KGB_ELIMIT
+ * for a text of 4 GiB or more, KGB_ENOMEM. */
 int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks);
 
 /* Borrowed: the case- and accent-folded form of token I. */
 static inline const char *kgb_tok_fold(const kgb_tokens *toks, size_t i)
 {
   return toks->folds + toks->v[i].fold;
+}
+
+/* What is known of the folded form of token I (the tokens stay const to
+ * their readers: it holds caches). */
+static inline kgb_tok_form *kgb_tok_form_of(const kgb_tokens *toks, size_t i)
+{
+  return (kgb_tok_form *)(void *)(toks->folds + toks->v[i].fold -
+                                  sizeof(kgb_tok_form));
+}
+
+/* Is the word of token I written in lower case somewhere in the text?
+ * Then a capital at the start of a sentence made it look like a name. */
+static inline int kgb_tok_written_lower(const kgb_tokens *toks, size_t i)
+{
+  return (kgb_tok_form_of(toks, i)->flags & KGB_FORM_LOWER_WORD) != 0;
 }
 
 /* 1 when S[0..N) is a stock symbol with its exchange code: "GSK.L",

@@ -12,6 +12,7 @@
 #include <libxml/xmlerror.h>
 
 #include "kgb_alloc.h"
+#include "kgb_buf.h"
 #include "kgb_document_internal.h"
 
 static kgb_world *world;
@@ -241,6 +242,37 @@ static void test_furniture_classes_by_segment(void **state)
   (void)state;
   assert_string_equal(doc->text, "k1\n\nk2\n\nk3\n\nk4\n\nk5\n");
   kgb_document_free(doc);
+}
+
+/* A tag of 100 000 attributes (which libxml2 reads in time quadratic in
+ * their number) still reads as one: the first class, id and role past
+ * the bound still make it furniture, the text around it is kept, and a
+ * later class of the same name does not count (libxml2 drops it). */
+static void test_tag_of_many_attributes(void **state)
+{
+  static const char *const tails[] = {
+    " class=\"ad\">d1</div>k2", " role=\"navigation\">d1</div>k2",
+    " id=ad hidden>d1</div>k2", " class=x class=ad>k1 </div>k2",
+  };
+  kgb_buf page;
+
+  (void)state;
+  for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+    kgb_document *doc;
+    kgb_buf_init(&page);
+    assert_int_equal(kgb_buf_puts(&page, "<html><body><p>k0</p>"
+                                         "<script a=\"<p x>\">d0</script>"
+                                         "<div"), KGB_OK);
+    for (int i = 0; i < 100000; i++)
+      assert_int_equal(kgb_buf_printf(&page, " a%d='v>%d'", i, i), KGB_OK);
+    assert_int_equal(kgb_buf_puts(&page, tails[t]), KGB_OK);
+    assert_int_equal(kgb_buf_puts(&page, "</body></html>"), KGB_OK);
+    doc = from_html(page.data);
+    assert_string_equal(doc->text, t == 3 ? "k0\n\nk1\n\nk2\n"
+                                          : "k0\n\nk2\n");
+    kgb_document_free(doc);
+    kgb_buf_release(&page);
+  }
 }
 
 /* A kicker or a date above the <h1> comes after the headline, which
@@ -606,6 +638,7 @@ int main(void)
     cmocka_unit_test(test_offsets_count_in_extracted_text),
     cmocka_unit_test(test_blocks_inline_and_white_space),
     cmocka_unit_test(test_furniture_classes_by_segment),
+    cmocka_unit_test(test_tag_of_many_attributes),
     cmocka_unit_test(test_headline_opens_the_text),
     cmocka_unit_test(test_title_choices),
     cmocka_unit_test(test_html_detected),

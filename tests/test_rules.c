@@ -3,9 +3,11 @@
 #include "test_util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kgb_buf.h"
 #include "kgb_fact.h"
 
 static kgb_world *world;
@@ -396,6 +398,83 @@ static void test_share_class_ticker(void **state)
   free(out);
 }
 
+/* The organisation entity named NAME in FS, or -1. */
+static int organisation_named(const kgb_factset *fs, const char *name)
+{
+  for (size_t i = 0; i < fs->n_entities; i++)
+    if (fs->entities[i].cls == KGB_CLASS_ORGANIZATION &&
+        strcmp(fs->entities[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+/* "Velmaa Foods Ltd ... Velmaa Foods said": the short name is the firm
+ * with its legal form, for each of the many firms of one text (the merge
+ * finds them by name, not by pairs); where two legal forms share a short
+ * name, the first one seen takes it. */
+static void test_legal_variants_merge(void **state)
+{
+  enum { FIRMS = 300 };
+  kgb_buf text;
+  kgb_document *doc = NULL;
+  kgb_factset *fs;
+  char base[32], full[48];
+  int inc, corp;
+
+  (void)state;
+  kgb_buf_init(&text);
+  for (int i = 0; i < FIRMS; i++)
+    assert_int_equal(kgb_buf_printf(&text, "Velm%c%c Foods Ltd opened a "
+                                    "plant. Velm%c%c Foods said it would "
+                                    "hire.\n", 'a' + i / 26, 'a' + i % 26,
+                                    'a' + i / 26, 'a' + i % 26), KGB_OK);
+  assert_int_equal(kgb_buf_printf(&text, "Dorvane Tools Inc and Dorvane "
+                                  "Tools Corp sued. Dorvane Tools lost.\n"),
+                   KGB_OK);
+  fs = extract(text.data, "en", &doc);
+  for (int i = 0; i < FIRMS; i++) {
+    int e;
+    snprintf(base, sizeof base, "Velm%c%c Foods", 'a' + i / 26, 'a' + i % 26);
+    snprintf(full, sizeof full, "%s Ltd", base);
+    e = organisation_named(fs, full);
+    assert_true(e >= 0);
+    assert_int_equal(fs->entities[e].mentions, 2);
+    assert_int_equal(fs->entities[e].n_aliases, 1);
+    assert_string_equal(fs->entities[e].aliases[0], base);
+  }
+  inc = organisation_named(fs, "Dorvane Tools Inc");
+  corp = organisation_named(fs, "Dorvane Tools Corp");
+  assert_true(inc >= 0 && corp >= 0);
+  assert_int_equal(fs->entities[inc].mentions, 2);
+  assert_int_equal(fs->entities[corp].mentions, 1);
+  /* No mention is left on an entity merged away. */
+  for (size_t m = 0; m < fs->n_mentions; m++)
+    assert_true(fs->entities[fs->mentions[m].entity].mentions > 0);
+  kgb_factset_free(fs);
+  kgb_document_free(doc);
+  kgb_buf_release(&text);
+}
+
+/* "Zorvik Corp", "Zorvik Corporation" and "Zorvik": one organisation in
+ * the graph, with one label. */
+static void test_legal_variants_one_iri(void **state)
+{
+  char *out = test_extract_to_string(
+      world, "Zorvik Corp will invest $5 million in Spain. Zorvik "
+             "Corporation will cut 200 jobs in France. Zorvik will create "
+             "300 jobs in Italy.", "en", "ntriples");
+
+  (void)state;
+  assert_int_equal(test_count_lines(out, "organization/zorvik-", NULL), 0);
+  assert_int_equal(test_count_lines(out, "ontology#investor>",
+                                    "organization/zorvik>"), 1);
+  assert_int_equal(test_count_lines(out, "ontology#employer>",
+                                    "organization/zorvik>"), 2);
+  assert_int_equal(test_count_lines(out, "organization/zorvik>",
+                                    "rdf-schema#label>"), 1);
+  free(out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -407,6 +486,8 @@ int main(void)
     cmocka_unit_test(test_furniture_ignored),
     cmocka_unit_test(test_mention_annotations),
     cmocka_unit_test(test_elision_is_no_name),
+    cmocka_unit_test(test_legal_variants_merge),
+    cmocka_unit_test(test_legal_variants_one_iri),
     cmocka_unit_test(test_title_of_firm),
     cmocka_unit_test(test_share_class_ticker),
     cmocka_unit_test(test_dateline_and_seat_are_no_location),

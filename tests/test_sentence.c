@@ -1,6 +1,7 @@
 /* test_sentence.c - sentence boundaries and code-point offsets. */
 #include "test_util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "kgb_document_internal.h"
@@ -116,6 +117,62 @@ static void test_invalid_utf8_keeps_offsets(void **state)
   kgb_document_free(doc);
 }
 
+/* Tokens of TEXT, which the caller releases. */
+static void tokenize(const char *text, kgb_tokens *toks)
+{
+  kgb_tokens_init(toks);
+  assert_int_equal(kgb_tokenize(text, strlen(text), toks), KGB_OK);
+}
+
+/* A run of up to KGB_MAX_GLUED_TOKENS tokens with no space between them
+ * is cut as ever; a longer one ("((((...", "a(a(a(...") is one token,
+ * with the line break before it, and the text after it is cut as ever. */
+static void test_glued_run_is_one_token(void **state)
+{
+  char text[400];
+  kgb_tokens toks;
+  size_t n = 0;
+
+  (void)state;
+  n += (size_t)snprintf(text + n, sizeof text - n, "Go ");
+  for (int k = 0; k < KGB_MAX_GLUED_TOKENS / 2; k++)
+    n += (size_t)snprintf(text + n, sizeof text - n, "a(");
+  n += (size_t)snprintf(text + n, sizeof text - n, " x\n");
+  for (int k = 0; k < KGB_MAX_GLUED_TOKENS / 2 + 1; k++)
+    n += (size_t)snprintf(text + n, sizeof text - n, "a(");
+  snprintf(text + n, sizeof text - n, " Acme.");
+  tokenize(text, &toks);
+  /* Go, 64 tokens, x, the run of 66 as one, Acme, '.' */
+  assert_int_equal(toks.n, 1 + KGB_MAX_GLUED_TOKENS + 1 + 1 + 2);
+  size_t run = 2 + KGB_MAX_GLUED_TOKENS;
+  assert_int_equal(toks.v[run].type, KGB_TOK_PUNCT);
+  assert_int_equal(toks.v[run].end - toks.v[run].begin,
+                   KGB_MAX_GLUED_TOKENS + 2);
+  assert_true(toks.v[run].flags & KGB_TF_NL_BEFORE);
+  assert_string_equal(kgb_tok_fold(&toks, run + 1), "acme");
+  assert_true(toks.v[run + 1].flags & KGB_TF_CAP);
+  kgb_tokens_release(&toks);
+}
+
+/* Equal words share one folded form, which knows whether the text
+ * writes the word in lower case anywhere. */
+static void test_folded_forms_shared(void **state)
+{
+  kgb_tokens toks;
+
+  (void)state;
+  tokenize("Orbis ORBIS orbis Vela (a(", &toks);
+  assert_int_equal(toks.n, 7);
+  assert_int_equal(toks.v[0].fold, toks.v[1].fold);
+  assert_int_equal(toks.v[0].fold, toks.v[2].fold);
+  assert_int_not_equal(toks.v[0].fold, toks.v[3].fold);
+  assert_int_equal(toks.v[4].fold, toks.v[6].fold);
+  assert_string_equal(kgb_tok_fold(&toks, 1), "orbis");
+  assert_true(kgb_tok_written_lower(&toks, 0));
+  assert_false(kgb_tok_written_lower(&toks, 3));
+  kgb_tokens_release(&toks);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -124,6 +181,8 @@ int main(void)
     cmocka_unit_test(test_titles_and_glued),
     cmocka_unit_test(test_code_point_offsets),
     cmocka_unit_test(test_invalid_utf8_keeps_offsets),
+    cmocka_unit_test(test_glued_run_is_one_token),
+    cmocka_unit_test(test_folded_forms_shared),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
