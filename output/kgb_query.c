@@ -272,7 +272,7 @@ static int write_results(kgb_world *world, librdf_world *rdf,
 static int copy_store(kgb_world *world, librdf_world *rdf, const char *uri,
                       kgb_store *mem)
 {
-  kgb_store stored = {NULL, NULL, 0};
+  kgb_store stored = {0};
   librdf_stream *all;
   int rc = kgb_store_open(world, rdf, uri, 0, &stored);
 
@@ -280,7 +280,8 @@ static int copy_store(kgb_world *world, librdf_world *rdf, const char *uri,
     return rc;
   all = librdf_model_as_stream(stored.model);
   if (!all || librdf_model_add_statements(mem->model, all))
-    rc = kgb_report(world, KGB_ERDF, "%s: cannot read the store", uri);
+    rc = kgb_report(world, KGB_ERDF, "%s: cannot read the store",
+                    stored.shown);
   if (all)
     librdf_free_stream(all);
   kgb_store_close(&stored);
@@ -309,7 +310,7 @@ int kgb_query_run(kgb_world *world, const char *store, const char *data,
 {
   librdf_world *rdf = librdf_new_world();
   query_log log = {world, "query", 0};
-  kgb_store s = {NULL, NULL, 0};
+  kgb_store s = {0};
   librdf_query *q = NULL;
   librdf_query_results *results = NULL;
   int rc;
