@@ -125,8 +125,8 @@ static int open_sqlite(kgb_world *world, const char *path, kgb_store *out)
     return KGB_OK;
   if (kgb_sqlite_is_busy(out->sql))
     return kgb_report(world, rc, "%s: cannot open the store: another "
-                      "program kept it locked for %d s; try again when it "
-                      "is done", out->shown, ms / 1000);
+                      "program kept it locked for %g s; try again when it "
+                      "is done", out->shown, ms / 1000.0);
   return kgb_report(world, rc, "%s: cannot open the store: %s (is it an "
                     "SQLite file 'kgbuild load' made, and writable?)",
                     out->shown, kgb_sqlite_error(out->sql));
@@ -208,9 +208,9 @@ int kgb_store_begin(kgb_world *world, kgb_store *s)
       return KGB_OK;
     if (kgb_sqlite_is_busy(s->sql))
       return kgb_report(world, KGB_ERDF, "%s: cannot write: another "
-                        "program kept the store locked for %d s; run the "
+                        "program kept the store locked for %g s; run the "
                         "load again when it is done", s->shown,
-                        wait_ms() / 1000);
+                        wait_ms() / 1000.0);
     return kgb_report(world, KGB_ERDF, "%s: cannot write: %s", s->shown,
                       kgb_sqlite_error(s->sql));
   }
