@@ -56,9 +56,13 @@ static int on_query_log(void *data, librdf_log_message *msg)
   else if (at && at->line > 0)   /* rasqal 0.9.33 counts no columns */
     kgb_report(log->world, KGB_EPARSE, "%s:%d: %s", log->what, at->line,
                librdf_log_message_message(msg));
-  else
+  else {
+    /* Not the query's: a storage's, which may quote a password. */
+    char *text = kgb_store_redact(librdf_log_message_message(msg));
     kgb_report(log->world, KGB_EPARSE, "%s: %s", log->what,
-               librdf_log_message_message(msg));
+               text ? text : "(out of memory)");
+    kgb_free(text);
+  }
   return 1;
 }
 
