@@ -10,7 +10,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build="gcc make autoconf automake libtool pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev libxml2-dev libutf8proc-dev
-  nettle-dev libjansson-dev libcmocka-dev librdf-storage-sqlite
+  nettle-dev libjansson-dev libcmocka-dev librdf-storage-sqlite libsqlite3-dev
   libcurl4-gnutls-dev"
 test_only="python3-rdflib raptor2-utils graphviz virtuoso-opensource
   valgrind clang libclang-rt-14-dev"

@@ -614,7 +614,9 @@ static int run(int argc, char **argv, int mode)
     status = EXIT_INPUT;
   if (o.load && o.messages.verbose >= 0)
     fprintf(stderr, "kgbuild: %s: %zu statements added, %zu of %zu "
-            "documents there already\n", o.store,
+            "documents there already\n", kgb_graph_store_name(graph)
+                                             ? kgb_graph_store_name(graph)
+                                             : "the store",
             kgb_graph_triple_count(graph), o.skipped, inputs.n);
 done:
   if (out.f && !o.publishing)

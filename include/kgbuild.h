@@ -161,9 +161,13 @@ int kgb_graph_finish(kgb_graph *graph);
 int kgb_graph_serialize(kgb_graph *graph, const char *format, FILE *out);
 /* Send the graph into the librdf store URI instead (sqlite:FILE,
  * postgresql:..., virtuoso:..., memory:): each document in a context
- * of its own, as it is added; entity names, merged with those the store
- * holds already, at kgb_graph_finish. */
+ * of its own, as it is added, in one transaction with the types and
+ * names of its entities (merged with those the store holds).  A writer
+ * waits up to $KGBUILD_STORE_WAIT seconds (default 60) for another. */
 int kgb_graph_open_store(kgb_graph *graph, const char *uri);
+/* The store's URI as it may be printed (passwords redacted), or NULL.
+ * With a store, kgb_graph_triple_count is the statements it gained. */
+const char *kgb_graph_store_name(const kgb_graph *graph);
 /* Does the store hold DOC already (the same SHA-256)? */
 int kgb_graph_has_document(kgb_graph *graph, const kgb_document *doc);
 /* Parallel runs.  A worker process extracts its share of the documents

@@ -14,9 +14,12 @@ static int on_rdf_log(void *data, librdf_log_message *msg)
   kgb_graph *g = data;
 
   if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
+    /* Storages quote their options, a password among them. */
+    char *text = kgb_store_redact(librdf_log_message_message(msg));
     g->rdf_error = 1;
     kgb_report(g->world, KGB_ERDF, "RDF library: %s",
-               librdf_log_message_message(msg));
+               text ? text : "(out of memory)");
+    kgb_free(text);
   }
   return 1;
 }
@@ -88,7 +91,7 @@ int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
 {
   const char *name = kgb_format_name(format);
 
-  if (g->store.model)
+  if (kgb_store_is_open(&g->store))
     return kgb_report(g->world, KGB_EINVAL, "the graph goes to a store");
   if (!name)
     return kgb_report(g->world, KGB_EINVAL,
@@ -140,7 +143,7 @@ int kgb_graph_document_done(kgb_graph *g)
   size_t n;
   int rc;
 
-  if (g->store.model)
+  if (kgb_store_is_open(&g->store))
     return kgb_graph_store_pending(g);
   if (!g->streaming)
     return KGB_OK;
@@ -154,14 +157,9 @@ int kgb_graph_finish(kgb_graph *g)
   raptor_serializer *ser = NULL;
   int rc;
 
-  if (g->store.model) {
-    rc = kgb_graph_set_context(g, NULL);
-    if (rc == KGB_OK)
-      rc = kgb_graph_store_take_names(g);
-    if (rc == KGB_OK)
-      rc = kgb_graph_entity_statements(g);
-    return rc ? rc : kgb_graph_store_pending(g);
-  }
+  /* A store took each document, with its entities, as it came. */
+  if (kgb_store_is_open(&g->store))
+    return kgb_graph_set_context(g, NULL);
   if (!g->format)
     return kgb_report(g->world, KGB_EINVAL,
                       "kgb_graph_finish: no output was set");

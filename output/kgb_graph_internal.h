@@ -112,11 +112,9 @@ const char *kgb_format_name(const char *format);
 /* Add the statements that name every entity in the table. */
 int kgb_graph_entity_statements(kgb_graph *g);
 
-/* A store: write the pending statements of one document into it. */
-int kgb_graph_store_document(kgb_graph *g);
-/* A store: names it holds already join the table, and are replaced. */
-int kgb_graph_store_take_names(kgb_graph *g);
-/* A store: add the pending statements, then forget them. */
+/* A store: in one transaction, add the pending statements of a document
+ * and its entities (their names merged with the stored ones), then
+ * forget both. */
 int kgb_graph_store_pending(kgb_graph *g);
 
 #endif

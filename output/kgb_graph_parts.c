@@ -25,7 +25,7 @@ int kgb_graph_set_output_parts(kgb_graph *g, const char *format)
   if (!name)
     return kgb_report(g->world, KGB_EINVAL, "unknown output format '%s'",
                       format ? format : "(null)");
-  if (g->format || g->store.model)
+  if (g->format || kgb_store_is_open(&g->store))
     return kgb_report(g->world, KGB_EINVAL, "the graph has an output already");
   /* A format that does not stream is written by the parent from the
    * statements, which travel as N-Triples. */

@@ -56,9 +56,13 @@ static int on_query_log(void *data, librdf_log_message *msg)
   else if (at && at->line > 0)   /* rasqal 0.9.33 counts no columns */
     kgb_report(log->world, KGB_EPARSE, "%s:%d: %s", log->what, at->line,
                librdf_log_message_message(msg));
-  else
+  else {
+    /* Not the query's: a storage's, which may quote a password. */
+    char *text = kgb_store_redact(librdf_log_message_message(msg));
     kgb_report(log->world, KGB_EPARSE, "%s: %s", log->what,
-               librdf_log_message_message(msg));
+               text ? text : "(out of memory)");
+    kgb_free(text);
+  }
   return 1;
 }
 
@@ -272,7 +276,7 @@ static int write_results(kgb_world *world, librdf_world *rdf,
 static int copy_store(kgb_world *world, librdf_world *rdf, const char *uri,
                       kgb_store *mem)
 {
-  kgb_store stored = {NULL, NULL, 0};
+  kgb_store stored = {0};
   librdf_stream *all;
   int rc = kgb_store_open(world, rdf, uri, 0, &stored);
 
@@ -280,7 +284,8 @@ static int copy_store(kgb_world *world, librdf_world *rdf, const char *uri,
     return rc;
   all = librdf_model_as_stream(stored.model);
   if (!all || librdf_model_add_statements(mem->model, all))
-    rc = kgb_report(world, KGB_ERDF, "%s: cannot read the store", uri);
+    rc = kgb_report(world, KGB_ERDF, "%s: cannot read the store",
+                    stored.shown);
   if (all)
     librdf_free_stream(all);
   kgb_store_close(&stored);
@@ -309,7 +314,7 @@ int kgb_query_run(kgb_world *world, const char *store, const char *data,
 {
   librdf_world *rdf = librdf_new_world();
   query_log log = {world, "query", 0};
-  kgb_store s = {NULL, NULL, 0};
+  kgb_store s = {0};
   librdf_query *q = NULL;
   librdf_query_results *results = NULL;
   int rc;

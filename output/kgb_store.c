@@ -1,6 +1,7 @@
 /* kgb_store.c - from a store URI to a librdf storage and model. */
 #include "kgb_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -73,6 +74,101 @@ static int store_options(const char *uri, int write, int *which,
   return kgb_buf_puts(opts, "new='yes',synchronous='normal'");
 }
 
+/* The end of the password that starts at P: up to its closing quote when
+ * quoted (librdf writes password='P'), else to a comma or a space. */
+static const char *password_end(const char *p, char quote)
+{
+  return p + strcspn(p, quote == '\'' ? "'" : quote == '"' ? "\"" : ", ");
+}
+
+char *kgb_store_redact(const char *uri)
+{
+  static const char key[] = "password=";
+  kgb_buf out;
+  const char *p = uri, *hit;
+  int rc = KGB_OK;
+
+  kgb_buf_init(&out);
+  while (rc == KGB_OK && (hit = strstr(p, key)) != NULL) {
+    const char *value = hit + strlen(key);
+    char quote = *value == '\'' || *value == '"' ? *value : 0;
+    value += quote != 0;
+    rc = kgb_buf_append(&out, p, (size_t)(value - p));
+    if (rc == KGB_OK)
+      rc = kgb_buf_puts(&out, "***");
+    p = password_end(value, quote);
+  }
+  if (rc == KGB_OK)
+    rc = kgb_buf_puts(&out, p);
+  if (rc) {
+    kgb_buf_release(&out);
+    return NULL;
+  }
+  return kgb_buf_to_string(&out);
+}
+
+/* How long a writer waits for another: $KGBUILD_STORE_WAIT seconds. */
+static int wait_ms(void)
+{
+  const char *env = getenv("KGBUILD_STORE_WAIT");
+  char *end;
+  double s = env ? strtod(env, &end) : 60;
+
+  if (env && (end == env || *end || !(s >= 0) || s > 86400))
+    s = 60;
+  return (int)(s * 1000);
+}
+
+static int is_module(librdf_world *rdf, const char *module)
+{
+  const char *name;
+
+  for (unsigned i = 0; !librdf_storage_enumerate(rdf, i, &name, NULL); i++)
+    if (strcmp(name, module) == 0)
+      return 1;
+  return 0;
+}
+
+/* An sqlite: store to write: our own connection, no librdf storage. */
+static int open_sqlite(kgb_world *world, const char *path, kgb_store *out)
+{
+  int ms = wait_ms(), rc = kgb_sqlite_open(path, 1, ms, &out->sql);
+
+  if (rc == KGB_OK)
+    return KGB_OK;
+  if (kgb_sqlite_is_busy(out->sql))
+    return kgb_report(world, rc, "%s: cannot open the store: another "
+                      "program kept it locked for %g s; try again when it "
+                      "is done", out->shown, ms / 1000.0);
+  return kgb_report(world, rc, "%s: cannot open the store: %s (is it an "
+                    "SQLite file 'kgbuild load' made, and writable?)",
+                    out->shown, kgb_sqlite_error(out->sql));
+}
+
+static int open_librdf(kgb_world *world, librdf_world *rdf, int which,
+                       const kgb_buf *opts, const kgb_buf *name,
+                       kgb_store *out)
+{
+  out->storage = librdf_new_storage(rdf, schemes[which].module, name->data,
+                                    opts->data);
+  out->model = out->storage ? librdf_new_model(rdf, out->storage, NULL)
+                            : NULL;
+  if (out->model)
+    return KGB_OK;
+  /* Only a missing module is a matter of installing something. */
+  if (!is_module(rdf, schemes[which].module))
+    return kgb_report(world, KGB_ERDF, "%s: cannot open the store: the "
+                      "RDF library has no %s storage (install the Debian "
+                      "package librdf-storage-%s)", out->shown,
+                      schemes[which].scheme, schemes[which].scheme);
+  return kgb_report(world, KGB_ERDF, "%s: cannot open the store (%s)",
+                    out->shown,
+                    schemes[which].keyed
+                        ? "is the server reachable, and are the database, "
+                          "user and password right?"
+                        : "is it a store 'kgbuild load' made, and readable?");
+}
+
 int kgb_store_open(kgb_world *world, librdf_world *rdf, const char *uri,
                    int write, kgb_store *out)
 {
@@ -80,27 +176,24 @@ int kgb_store_open(kgb_world *world, librdf_world *rdf, const char *uri,
   int which, rc;
 
   memset(out, 0, sizeof *out);
+  if (!(out->shown = kgb_store_redact(uri)))
+    return kgb_report(world, KGB_ENOMEM, "out of memory");
   kgb_buf_init(&opts);
   kgb_buf_init(&name);
   rc = store_options(uri, write, &which, &opts, &name);
   if (rc == KGB_EINVAL)
     kgb_report(world, rc, "%s: not a store (expected sqlite:FILE, "
                "postgresql:host=H,database=D,user=U,password=P, "
-               "virtuoso:dsn=D,user=U,password=P or memory:)", uri);
+               "virtuoso:dsn=D,user=U,password=P or memory:)", out->shown);
   else if (rc == KGB_ENOTFOUND)
     kgb_report(world, rc, "%s: no such store; create it with 'kgbuild load "
-               "--store %s FILE...'", uri, uri);
-  if (rc == KGB_OK) {
-    out->storage = librdf_new_storage(rdf, schemes[which].module, name.data,
-                                      opts.data);
-    out->model = out->storage ? librdf_new_model(rdf, out->storage, NULL)
-                              : NULL;
-    if (!out->model)
-      rc = kgb_report(world, KGB_ERDF, "%s: cannot open the store (is the "
-                      "Debian package librdf-storage-%s installed, and the "
-                      "server reachable?)", uri, schemes[which].scheme);
-    out->transactions = strcmp(schemes[which].scheme, "sqlite") == 0;
-  }
+               "--store %s FILE...'", out->shown, out->shown);
+  else if (rc)
+    kgb_report(world, rc, "out of memory");
+  if (rc == KGB_OK && write && strcmp(schemes[which].scheme, "sqlite") == 0)
+    rc = open_sqlite(world, name.data, out);
+  else if (rc == KGB_OK)
+    rc = open_librdf(world, rdf, which, &opts, &name, out);
   kgb_buf_release(&opts);
   kgb_buf_release(&name);
   if (rc)
@@ -114,5 +207,153 @@ void kgb_store_close(kgb_store *s)
     librdf_free_model(s->model);
   if (s->storage)
     librdf_free_storage(s->storage);
+  kgb_sqlite_close(s->sql);
+  kgb_free(s->shown);
   memset(s, 0, sizeof *s);
+}
+
+int kgb_store_is_open(const kgb_store *s) { return s->model || s->sql; }
+
+int kgb_store_begin(kgb_world *world, kgb_store *s)
+{
+  if (s->sql) {
+    if (kgb_sqlite_begin(s->sql) == KGB_OK)
+      return KGB_OK;
+    if (kgb_sqlite_is_busy(s->sql))
+      return kgb_report(world, KGB_ERDF, "%s: cannot write: another "
+                        "program kept the store locked for %g s; run the "
+                        "load again when it is done", s->shown,
+                        wait_ms() / 1000.0);
+    return kgb_report(world, KGB_ERDF, "%s: cannot write: %s", s->shown,
+                      kgb_sqlite_error(s->sql));
+  }
+  /* A storage without transactions (memory:) writes as it goes. */
+  s->transactions = librdf_model_transaction_start(s->model) == 0;
+  return KGB_OK;
+}
+
+int kgb_store_end(kgb_world *world, kgb_store *s, int commit)
+{
+  int rc = KGB_OK;
+
+  if (s->sql)
+    rc = kgb_sqlite_end(s->sql, commit);
+  else if (s->transactions)
+    rc = (commit ? librdf_model_transaction_commit(s->model)
+                 : librdf_model_transaction_rollback(s->model))
+             ? KGB_ERDF : KGB_OK;
+  s->transactions = 0;
+  if (rc && commit)
+    return kgb_report(world, rc, "%s: cannot commit the document: %s",
+                      s->shown, s->sql ? kgb_sqlite_error(s->sql)
+                                       : "the storage refused it");
+  return rc;
+}
+
+/* librdf: is ST in its context (any context when it has none)? */
+static int librdf_has(kgb_store *s, raptor_statement *st)
+{
+  raptor_term *context = st->graph;
+  librdf_stream *found;
+  int has;
+
+  if (!context)
+    return librdf_model_contains_statement(s->model, st) > 0;
+  st->graph = NULL;
+  found = librdf_model_find_statements_in_context(s->model, st, context);
+  st->graph = context;
+  has = found && !librdf_stream_end(found);
+  if (found)
+    librdf_free_stream(found);
+  return has;
+}
+
+int kgb_store_add(kgb_store *s, raptor_statement *st, long *net)
+{
+  raptor_term *context = st->graph;
+  int rc;
+
+  if (s->sql)
+    return kgb_sqlite_add(s->sql, st, net);
+  if (librdf_has(s, st))
+    return KGB_OK;
+  st->graph = NULL;
+  rc = context ? librdf_model_context_add_statement(s->model, context, st)
+               : librdf_model_add_statement(s->model, st);
+  st->graph = context;
+  if (rc)
+    return KGB_ERDF;
+  (*net)++;
+  return KGB_OK;
+}
+
+int kgb_store_remove(kgb_store *s, raptor_statement *st, long *net)
+{
+  raptor_term *context = st->graph;
+  int rc;
+
+  if (s->sql)
+    return kgb_sqlite_remove(s->sql, st, net);
+  if (!librdf_has(s, st))
+    return KGB_OK;
+  st->graph = NULL;
+  rc = context ? librdf_model_context_remove_statement(s->model, context, st)
+               : librdf_model_remove_statement(s->model, st);
+  st->graph = context;
+  if (rc)
+    return KGB_ERDF;
+  (*net)--;
+  return KGB_OK;
+}
+
+int kgb_store_literals(kgb_store *s, librdf_world *rdf, raptor_term *subject,
+                       raptor_term *predicate,
+                       int (*fn)(void *data, const char *text), void *data)
+{
+  librdf_statement *pattern;
+  librdf_stream *found;
+  int rc = KGB_OK;
+
+  if (s->sql)
+    return kgb_sqlite_literals(s->sql, subject, predicate, fn, data);
+  pattern = librdf_new_statement_from_nodes(
+      rdf, librdf_new_node_from_node(subject),
+      librdf_new_node_from_node(predicate), NULL);
+  found = pattern ? librdf_model_find_statements(s->model, pattern) : NULL;
+  if (!found)
+    rc = KGB_ERDF;
+  for (; rc == KGB_OK && !librdf_stream_end(found);
+       librdf_stream_next(found)) {
+    librdf_node *o =
+        librdf_statement_get_object(librdf_stream_get_object(found));
+    if (librdf_node_is_literal(o))
+      rc = fn(data, (const char *)librdf_node_get_literal_value(o));
+  }
+  if (found)
+    librdf_free_stream(found);
+  if (pattern)
+    librdf_free_statement(pattern);
+  return rc;
+}
+
+int kgb_store_has_literal(kgb_store *s, librdf_world *rdf,
+                          raptor_term *predicate, const char *value)
+{
+  librdf_statement *pattern;
+  librdf_stream *found;
+  int has;
+
+  if (s->sql)
+    return kgb_sqlite_has_literal(s->sql, predicate, value);
+  pattern = librdf_new_statement_from_nodes(
+      rdf, NULL, librdf_new_node_from_node(predicate),
+      librdf_new_node_from_literal(rdf, (const unsigned char *)value, NULL,
+                                   0));
+  found = pattern ? librdf_model_find_statements(s->model, pattern) : NULL;
+  has = found ? !librdf_stream_end(found) : KGB_ERDF;
+  if (found)
+    librdf_free_stream(found);
+  if (pattern)
+    librdf_free_statement(pattern);
+  return has;
 }
