@@ -2,6 +2,7 @@
  * server made safe for a terminal.  A message may reach a log or a
  * screen shared with others: a password in it is a password given away,
  * and an escape sequence from a server can rewrite the screen. */
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -13,11 +14,16 @@
 
 static const char hidden[] = "***";
 
-/* End of the value that starts at S: store options are separated by ','
- * (librdf), ';' (ODBC) or '&' (query strings). */
-static size_t value_length(const char *s)
+/* The length of the value that starts at S: up to its closing quote
+ * when quoted (librdf's messages write password='P'), else up to the
+ * separator of store options (','), ODBC (';'), query strings ('&') or
+ * a message (' ').  *QUOTED is 1 when S opens with a quote. */
+static size_t value_length(const char *s, int *quoted)
 {
-  return strcspn(s, ",;&");
+  char close[2] = {s[0], '\0'};
+
+  *quoted = s[0] == '\'' || s[0] == '"';
+  return *quoted ? 1 + strcspn(s + 1, close) : strcspn(s, ",;& ");
 }
 
 /* The length of a "password=" or "pwd=" key at S, or 0. */
@@ -58,26 +64,33 @@ char *kgb_redact(const char *s)
 {
   kgb_buf out;
   size_t start = 0, skip = s ? userinfo_password(s, &start) : 0;
+  int rc = KGB_OK;
 
   if (!s)
     return NULL;
   kgb_buf_init(&out);
-  for (size_t i = 0; s[i];) {
-    size_t key = i == start && skip ? 0 : password_key(s + i);
-    if (i == start && skip) {
-      kgb_buf_puts(&out, hidden);
+  for (size_t i = 0; rc == KGB_OK && s[i];) {
+    size_t key = password_key(s + i);
+    if (skip && i == start) {
+      rc = kgb_buf_puts(&out, hidden);
       i += skip;
-    } else if (key && (i == 0 || strchr(",;&?:", s[i - 1]))) {
-      kgb_buf_append(&out, s + i, key);
-      kgb_buf_puts(&out, hidden);
-      i += key + value_length(s + i + key);
+    } else if (key && (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
+      int quoted;
+      size_t len = value_length(s + i + key, &quoted);
+      rc = kgb_buf_append(&out, s + i, key + (size_t)quoted);
+      if (rc == KGB_OK)
+        rc = kgb_buf_puts(&out, hidden);
+      i += key + len;
     } else {
-      kgb_buf_putc(&out, s[i++]);
+      rc = kgb_buf_putc(&out, s[i++]);
     }
   }
-  if (!out.data)
-    return kgb_strdup("");
-  return kgb_buf_to_string(&out);
+  /* Half a redaction could show the rest of a password: all or nothing. */
+  if (rc != KGB_OK) {
+    kgb_buf_release(&out);
+    return NULL;
+  }
+  return out.data ? kgb_buf_to_string(&out) : kgb_strdup("");
 }
 
 static int is_shown(int32_t cp)

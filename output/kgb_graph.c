@@ -15,7 +15,7 @@ static int on_rdf_log(void *data, librdf_log_message *msg)
 
   if (librdf_log_message_level(msg) >= LIBRDF_LOG_ERROR) {
     /* Storages quote their options, a password among them. */
-    char *text = kgb_store_redact(librdf_log_message_message(msg));
+    char *text = kgb_redact(librdf_log_message_message(msg));
     g->rdf_error = 1;
     kgb_report(g->world, KGB_ERDF, "RDF library: %s",
                text ? text : "(out of memory)");

@@ -58,7 +58,7 @@ static int on_query_log(void *data, librdf_log_message *msg)
                librdf_log_message_message(msg));
   else {
     /* Not the query's: a storage's, which may quote a password. */
-    char *text = kgb_store_redact(librdf_log_message_message(msg));
+    char *text = kgb_redact(librdf_log_message_message(msg));
     kgb_report(log->world, KGB_EPARSE, "%s: %s", log->what,
                text ? text : "(out of memory)");
     kgb_free(text);

@@ -74,39 +74,6 @@ static int store_options(const char *uri, int write, int *which,
   return kgb_buf_puts(opts, "new='yes',synchronous='normal'");
 }
 
-/* The end of the password that starts at P: up to its closing quote when
- * quoted (librdf writes password='P'), else to a comma or a space. */
-static const char *password_end(const char *p, char quote)
-{
-  return p + strcspn(p, quote == '\'' ? "'" : quote == '"' ? "\"" : ", ");
-}
-
-char *kgb_store_redact(const char *uri)
-{
-  static const char key[] = "password=";
-  kgb_buf out;
-  const char *p = uri, *hit;
-  int rc = KGB_OK;
-
-  kgb_buf_init(&out);
-  while (rc == KGB_OK && (hit = strstr(p, key)) != NULL) {
-    const char *value = hit + strlen(key);
-    char quote = *value == '\'' || *value == '"' ? *value : 0;
-    value += quote != 0;
-    rc = kgb_buf_append(&out, p, (size_t)(value - p));
-    if (rc == KGB_OK)
-      rc = kgb_buf_puts(&out, "***");
-    p = password_end(value, quote);
-  }
-  if (rc == KGB_OK)
-    rc = kgb_buf_puts(&out, p);
-  if (rc) {
-    kgb_buf_release(&out);
-    return NULL;
-  }
-  return kgb_buf_to_string(&out);
-}
-
 /* How long a writer waits for another: $KGBUILD_STORE_WAIT seconds. */
 static int wait_ms(void)
 {
@@ -176,7 +143,7 @@ int kgb_store_open(kgb_world *world, librdf_world *rdf, const char *uri,
   int which, rc;
 
   memset(out, 0, sizeof *out);
-  if (!(out->shown = kgb_store_redact(uri)))
+  if (!(out->shown = kgb_redact(uri)))
     return kgb_report(world, KGB_ENOMEM, "out of memory");
   kgb_buf_init(&opts);
   kgb_buf_init(&name);

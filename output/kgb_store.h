@@ -29,9 +29,6 @@ int kgb_store_open(kgb_world *world, librdf_world *rdf, const char *uri,
                    int write, kgb_store *out);
 void kgb_store_close(kgb_store *s);
 int kgb_store_is_open(const kgb_store *s);
-/* URI with the value of every password= replaced by "***"; the caller
- * frees it (NULL when out of memory). */
-char *kgb_store_redact(const char *uri);
 
 /* Start a transaction, waiting for another writer up to the bound
  * ($KGBUILD_STORE_WAIT seconds, default 60). */

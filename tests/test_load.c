@@ -468,27 +468,6 @@ static void test_passwords_are_redacted(void **state)
 
 /* Passwords go from URIs and from the RDF library's messages, which
  * quote them; the rest stays. */
-static void test_redact(void **state)
-{
-  static const char *const cases[][2] = {
-    {"postgresql:host=h,password=P1,user=u",
-     "postgresql:host=h,password=***,user=u"},
-    {"virtuoso:dsn=D,password=P1", "virtuoso:dsn=D,password=***"},
-    {"x password='P 1' y password=\"P,2\" z password=P3 w",
-     "x password='***' y password=\"***\" z password=*** w"},
-    {"sqlite:graph.db", "sqlite:graph.db"},
-    {"", ""},
-  };
-
-  (void)state;
-  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-    char *got = kgb_store_redact(cases[i][0]);
-    assert_non_null(got);
-    assert_string_equal(got, cases[i][1]);
-    free(got);
-  }
-}
-
 /* The summary says how many statements the store gained. */
 static void test_summary_counts_what_was_added(void **state)
 {
@@ -533,7 +512,6 @@ int main(void)
     cmocka_unit_test(test_locked_store_waits_then_says_so),
     cmocka_unit_test(test_corrupt_store_says_so),
     cmocka_unit_test(test_passwords_are_redacted),
-    cmocka_unit_test(test_redact),
     cmocka_unit_test(test_summary_counts_what_was_added),
   };
   int failed;

@@ -195,7 +195,8 @@ static void test_password_from_file_never_shown(void **state)
   free(article);
 }
 
-/* kgb_redact: passwords of URLs and of store option lists. */
+/* kgb_redact: passwords of URLs, of store option lists and of librdf's
+ * messages about them, quoted or not. */
 static void test_redact(void **state)
 {
   static const char *const cases[][2] = {
@@ -205,6 +206,10 @@ static void test_redact(void **state)
     {"postgresql:host=h,password=pw,user=u", "postgresql:host=h,password=***,user=u"},
     {"virtuoso:dsn=D;UID=u;PWD=pw", "virtuoso:dsn=D;UID=u;PWD=***"},
     {"sqlite:graph.db", "sqlite:graph.db"},
+    {"virtuoso:dsn=D,password=P1", "virtuoso:dsn=D,password=***"},
+    {"x password='P 1' y password=\"P,2\" z password=P3 w",
+     "x password='***' y password=\"***\" z password=*** w"},
+    {"", ""},
   };
 
   (void)state;
