@@ -40,29 +40,41 @@ static const char schema[] =
   "objectUri IS ?4 AND objectBlank IS ?5 AND objectLiteral IS ?6 AND "     \
   "contextUri IS ?7"
 
+/* Each statement the writer prepares once: its name and its SQL. */
+#define KGB_SQLITE_QUERIES(X)                                               \
+  X(URI_GET, "SELECT id FROM uris WHERE uri = ?1")                          \
+  X(URI_ADD, "INSERT INTO uris (uri) VALUES (?1)")                          \
+  X(BLANK_GET, "SELECT id FROM blanks WHERE blank = ?1")                    \
+  X(BLANK_ADD, "INSERT INTO blanks (blank) VALUES (?1)")                    \
+  X(LIT_GET, "SELECT id FROM literals WHERE text = ?1 AND language IS ?2 "  \
+             "AND datatype IS ?3")                                          \
+  X(LIT_ADD, "INSERT INTO literals (text, language, datatype) "             \
+             "VALUES (?1, ?2, ?3)")                                         \
+  X(HAS, "SELECT 1 FROM triples WHERE " MATCH " LIMIT 1")                   \
+  X(ADD, "INSERT INTO triples (subjectUri, subjectBlank, predicateUri, "    \
+         "objectUri, objectBlank, objectLiteral, contextUri) "              \
+         "VALUES (?1,?2,?3,?4,?5,?6,?7)")                                   \
+  X(DEL, "DELETE FROM triples WHERE " MATCH)                                \
+  X(NAMES, "SELECT l.text FROM triples t JOIN literals l "                  \
+           "ON l.id = t.objectLiteral WHERE t.subjectUri = ?1 AND "         \
+           "t.subjectBlank IS NULL AND t.predicateUri = ?2 AND "            \
+           "t.contextUri IS NULL")                                          \
+  X(HAS_LITERAL, "SELECT 1 FROM literals l JOIN triples t "                 \
+                 "ON t.objectLiteral = l.id WHERE l.text = ?1 AND "         \
+                 "l.language IS NULL AND l.datatype IS NULL AND "           \
+                 "t.predicateUri = ?2 LIMIT 1")
+
 enum {
-  Q_URI_GET, Q_URI_ADD, Q_BLANK_GET, Q_BLANK_ADD, Q_LIT_GET, Q_LIT_ADD,
-  Q_HAS, Q_ADD, Q_DEL, Q_NAMES, Q_HAS_LITERAL, Q_COUNT
+#define KGB_SQLITE_ENUM(name, text) Q_##name,
+  KGB_SQLITE_QUERIES(KGB_SQLITE_ENUM)
+#undef KGB_SQLITE_ENUM
+  Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
-  "SELECT id FROM uris WHERE uri = ?1",
-  "INSERT INTO uris (uri) VALUES (?1)",
-  "SELECT id FROM blanks WHERE blank = ?1",
-  "INSERT INTO blanks (blank) VALUES (?1)",
-  "SELECT id FROM literals WHERE text = ?1 AND language IS ?2 AND "
-  "datatype IS ?3",
-  "INSERT INTO literals (text, language, datatype) VALUES (?1, ?2, ?3)",
-  "SELECT 1 FROM triples WHERE " MATCH " LIMIT 1",
-  "INSERT INTO triples (subjectUri, subjectBlank, predicateUri, objectUri,"
-  " objectBlank, objectLiteral, contextUri) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-  "DELETE FROM triples WHERE " MATCH,
-  "SELECT l.text FROM triples t JOIN literals l ON l.id = t.objectLiteral "
-  "WHERE t.subjectUri = ?1 AND t.subjectBlank IS NULL AND "
-  "t.predicateUri = ?2 AND t.contextUri IS NULL",
-  "SELECT 1 FROM literals l JOIN triples t ON t.objectLiteral = l.id "
-  "WHERE l.text = ?1 AND l.language IS NULL AND l.datatype IS NULL AND "
-  "t.predicateUri = ?2 LIMIT 1",
+#define KGB_SQLITE_TEXT(name, text) text,
+  KGB_SQLITE_QUERIES(KGB_SQLITE_TEXT)
+#undef KGB_SQLITE_TEXT
 };
 
 struct kgb_sqlite {
