@@ -1,5 +1,6 @@
 /* kgb_query.c - SPARQL 1.1 through rasqal (by way of librdf) over a
  * store or a graph file; results in the W3C formats or as a table. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -336,9 +337,11 @@ int kgb_query_run(kgb_world *world, const char *store, const char *data,
                       : kgb_report(world, KGB_EPARSE, "query: not valid "
                                    "SPARQL");
   }
+  errno = 0;
   if (rc == KGB_OK && (write_results(world, rdf, results, format, out) ||
                        fflush(out) || ferror(out)))
-    rc = kgb_report(world, KGB_EIO, "cannot write the results");
+    rc = kgb_report(world, KGB_EIO, "cannot write the results: %s",
+                    errno ? strerror(errno) : "write error");
   if (results)
     librdf_free_query_results(results);
   if (q)
