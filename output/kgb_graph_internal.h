@@ -91,9 +91,10 @@ int kgb_ntriples_put_iri(kgb_buf *out, const char *iri, size_t len);
 int kgb_ntriples_put_literal(kgb_buf *out, const char *text, size_t len,
                              const char *lang, const char *datatype);
 /* Bytes of a document's lines held before they are sorted into a run
- * on disk: well above the output of a news article (a 1.5 MB article
- * writes a few MB), well under that of a document of megabytes of
- * facts, whose lines would otherwise all be in memory. */
+ * on disk: far above the output of a news article of a few KB (some
+ * hundred KB), well under that of a document of megabytes of facts,
+ * whose lines would otherwise all be in memory.  The output is the
+ * same either way. */
 #define KGB_LINES_RUN_BYTES ((size_t)8 << 20)
 
 /* A streaming graph: sort the held lines (and the runs), drop repeats,
