@@ -55,8 +55,7 @@ void kgb_graph_free(kgb_graph *g)
   kgb_serializer_free(g, NULL);
   kgb_buf_release(&g->obuf);
   kgb_buf_release(&g->part_names);
-  kgb_buf_release(&g->lines);
-  kgb_free(g->line_at);
+  kgb_graph_lines_release(g);
   for (int t = 0; t < KGB_TERM_COUNT; t++)
     kgb_free(g->term_iris[t]);
   kgb_free(g->context_iri);
@@ -77,7 +76,7 @@ void kgb_graph_set_mentions(kgb_graph *g, int on) { g->mentions = on; }
 
 size_t kgb_graph_triple_count(const kgb_graph *g)
 {
-  return g->written + g->pending.n + g->n_lines;
+  return g->written + g->pending.n + g->n_lines + g->run_lines;
 }
 
 int kgb_format_streams(const char *format)
@@ -311,6 +310,10 @@ static int line_end(kgb_graph *g, int rc)
     return rc;
   }
   g->n_lines++;
+  /* A document with a huge output is sorted in runs on disk, so that
+   * its lines are not all held at once. */
+  if (g->lines.len >= KGB_LINES_RUN_BYTES)
+    return kgb_graph_spill_lines(g);
   return KGB_OK;
 }
 
@@ -374,37 +377,6 @@ int kgb_graph_add_typed(kgb_graph *g, const char *s, kgb_term p,
       raptor_new_term_from_counted_literal(g->raptor,
                                            (const unsigned char *)lexical,
                                            strlen(lexical), dt, NULL, 0));
-}
-
-static int compare_lines(const void *a, const void *b)
-{
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-int kgb_graph_write_lines(kgb_graph *g, size_t *n)
-{
-  const char **v = kgb_malloc((g->n_lines ? g->n_lines : 1) * sizeof *v);
-  int rc = v ? KGB_OK : KGB_ENOMEM;
-
-  *n = 0;
-  for (size_t i = 0; v && i < g->n_lines; i++)
-    v[i] = g->lines.data + g->line_at[i];
-  if (v)
-    qsort(v, g->n_lines, sizeof *v, compare_lines);
-  for (size_t i = 0; rc == KGB_OK && i < g->n_lines; i++) {
-    size_t len;
-    if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
-      continue;
-    len = strlen(v[i]);
-    if (kgb_buf_append(&g->obuf, v[i], len) || kgb_buf_putc(&g->obuf, '\n'))
-      rc = KGB_ENOMEM;
-    else
-      (*n)++;
-  }
-  kgb_free(v);
-  kgb_buf_clear(&g->lines);
-  g->n_lines = 0;
-  return rc;
 }
 
 /* Each entity once, after all documents: its class, the fullest name as

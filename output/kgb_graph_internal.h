@@ -38,6 +38,12 @@ struct kgb_graph {
   kgb_buf lines;
   size_t *line_at;           /* owned: where each line starts */
   size_t n_lines, cap_lines;
+  /* Lines of a document past KGB_LINES_RUN_BYTES: sorted runs, without
+   * repeats, one line a '\n', in temporary files merged at its end. */
+  FILE **runs;               /* owned */
+  size_t n_runs, cap_runs;
+  size_t run_lines;          /* lines in the runs */
+  int no_runs;               /* a run could not be written: hold all */
   char *term_iris[KGB_TERM_COUNT];  /* owned: vocabulary IRIs as text */
   char *context_iri;         /* owned: the named graph, as text */
   raptor_iostream *iostream; /* owned: where serializers write, into OBUF */
@@ -84,9 +90,24 @@ int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser);
 int kgb_ntriples_put_iri(kgb_buf *out, const char *iri, size_t len);
 int kgb_ntriples_put_literal(kgb_buf *out, const char *text, size_t len,
                              const char *lang, const char *datatype);
-/* A streaming graph: sort the held lines, drop repeats, append them to the
- * output buffer and forget them.  Returns the number written in *N. */
+/* Bytes of a document's lines held before they are sorted into a run
+ * on disk: far above the output of a news article of a few KB (some
+ * hundred KB), well under that of a document of megabytes of facts,
+ * whose lines would otherwise all be in memory.  The output is the
+ * same either way. */
+#define KGB_LINES_RUN_BYTES ((size_t)8 << 20)
+
+/* A streaming graph: sort the held lines (and the runs), drop repeats,
+ * append them to the output buffer, sending it to OUT each megabyte
+ * (not in a worker), and forget them.  Returns the number written in
+ * *N. */
 int kgb_graph_write_lines(kgb_graph *g, size_t *n);
+/* Sort the held lines, drop repeats, write them as a run to a temporary
+ * file and forget them.  When no file can be written the lines stay
+ * held (the output is the same), and no run is tried again. */
+int kgb_graph_spill_lines(kgb_graph *g);
+/* Free the held lines and close the runs. */
+void kgb_graph_lines_release(kgb_graph *g);
 /* Start a raptor serializer for FORMAT, with the prefixes, writing into
  * the graph's output buffer. */
 int kgb_serializer_start(kgb_graph *g, const char *format,

@@ -261,6 +261,81 @@ static void test_ntriples_stream(void **state)
   free(out);
 }
 
+/* Made-up name I: two words of syllables, distinct for each I. */
+static void org_name(size_t i, char *buf, size_t size)
+{
+  static const char *syl[] = {"ka", "ri", "mo", "de", "lu", "ba", "zo",
+                              "ne", "vi", "ta", "so", "pe", "gu", "la",
+                              "fi", "ro"};
+  char w[2][16];
+
+  for (int k = 0; k < 2; k++, i /= 4096)
+    snprintf(w[k], sizeof w[k], "%c%s%s%s", 'K' + k, syl[i % 16],
+             syl[i / 16 % 16], syl[i / 256 % 16]);
+  snprintf(buf, size, "%s %s", w[0], w[1]);
+}
+
+/* A document whose lines pass KGB_LINES_RUN_BYTES is sorted in runs on
+ * disk and merged: its lines still come out sorted and once each, the
+ * first sentence's fact and the last's among them. */
+static void test_huge_document_lines_sorted_once(void **state)
+{
+  enum { ORGS = 12000 };
+  kgb_graph *graph = NULL;
+  kgb_document *doc = NULL;
+  kgb_factset *facts = NULL;
+  char *text = NULL, *out = NULL, name[64], want[128];
+  size_t text_len = 0, len = 0, lines = 0;
+  FILE *t = open_memstream(&text, &text_len);
+  FILE *f = open_memstream(&out, &len);
+  const char *prev = NULL;
+
+  (void)state;
+  /* Twice the same sentences: the second half repeats the first's
+   * facts, in other runs. */
+  for (int half = 0; half < 2; half++)
+    for (size_t i = 0; i < ORGS; i++) {
+      org_name(i, name, sizeof name);
+      fprintf(t, "%s AG will invest $%zu million in its plant. %s said the "
+              "plant would open in May.\n", name, 100 + i % 900, name);
+    }
+  fclose(t);
+  assert_int_equal(kgb_graph_new(world, &graph), KGB_OK);
+  kgb_graph_set_mentions(graph, 1);
+  assert_int_equal(kgb_graph_set_output(graph, "ntriples", f), KGB_OK);
+  assert_int_equal(kgb_document_new_from_buffer(world, "huge", text,
+                                                text_len, &doc), KGB_OK);
+  assert_int_equal(kgb_extract(world, doc, &facts), KGB_OK);
+  assert_int_equal(kgb_graph_add(graph, doc, facts), KGB_OK);
+  fflush(f);
+  assert_true(len > ((size_t)8 << 20));   /* more than one run */
+  for (char *line = out; line < out + len;) {
+    char *end = memchr(line, '\n', (size_t)(out + len - line));
+    assert_non_null(end);
+    *end = '\0';
+    if (prev && strcmp(prev, line) >= 0)
+      fail_msg("out of order or repeated:\n%s\n%s", prev, line);
+    prev = line;
+    lines++;
+    line = end + 1;
+  }
+  for (size_t i = 0; i < ORGS; i += ORGS - 1) {
+    org_name(i, name, sizeof name);
+    snprintf(want, sizeof want, "\"%s AG\"", name);
+    for (size_t k = 0; k < len; k++)
+      if (out[k] == '\0')
+        out[k] = '\n';
+    assert_non_null(strstr(out, want));
+  }
+  assert_true(lines > 2 * ORGS);
+  kgb_graph_free(graph);
+  kgb_factset_free(facts);
+  kgb_document_free(doc);
+  free(text);
+  fclose(f);
+  free(out);
+}
+
 static int by_string(const void *a, const void *b)
 {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -352,6 +427,7 @@ int main(void)
     cmocka_unit_test(test_title_when_the_text_has_a_headline),
     cmocka_unit_test(test_nquads_one_graph_per_document),
     cmocka_unit_test(test_ntriples_stream),
+    cmocka_unit_test(test_huge_document_lines_sorted_once),
     cmocka_unit_test(test_separate_runs_concatenate),
   };
 
