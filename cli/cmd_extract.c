@@ -348,6 +348,31 @@ fail:
   return NULL;
 }
 
+/* Extract DOC and add it to GRAPH window by window (one window unless
+ * its text is huge), each window's tables freed before the next; the
+ * sentences and facts are counted in *R.  *LOST is set when the output
+ * could not be written. */
+static int add_windows(kgb_world *world, kgb_graph *graph, kgb_document *doc,
+                       cli_result *r, int *lost)
+{
+  kgb_document *win = NULL;
+  int rc;
+
+  while ((rc = kgb_document_next_window(doc, &win)) == KGB_OK && win) {
+    kgb_factset *facts = NULL;
+    rc = kgb_extract(world, win, &facts);
+    if (rc == KGB_OK)
+      *lost = (rc = kgb_graph_add(graph, win, facts)) == KGB_EIO;
+    r->sentences += kgb_document_sentence_count(win);
+    r->facts += facts ? kgb_factset_count(facts) : 0;
+    kgb_factset_free(facts);
+    kgb_document_free(win);
+    if (rc)
+      break;
+  }
+  return rc;
+}
+
 /* Read, extract and add one input; what became of it goes in *R.  A
  * worker's graph keeps the document as a part, which goes in *R too.
  * Returns 0, or -1 when the output could not be written. */
@@ -355,7 +380,6 @@ static int process(kgb_world *world, kgb_graph *graph, const char *path,
                    extract_options *o, cli_result *r)
 {
   kgb_document *doc = NULL;
-  kgb_factset *facts = NULL;
   int rc = kgb_document_load(world, path, &doc), lost_output = 0;
 
   memset(r, 0, sizeof *r);
@@ -373,9 +397,7 @@ static int process(kgb_world *world, kgb_graph *graph, const char *path,
   if (rc == KGB_OK)
     rc = kgb_document_set_language(doc, o->lang);
   if (rc == KGB_OK)
-    rc = kgb_extract(world, doc, &facts);
-  if (rc == KGB_OK)
-    lost_output = (rc = kgb_graph_add(graph, doc, facts)) == KGB_EIO;
+    rc = add_windows(world, graph, doc, r, &lost_output);
   if (rc == KGB_OK && o->jobs > 1)
     lost_output = kgb_graph_take_part(graph, &r->part, &r->part_len) != 0;
   if (doc) {
@@ -383,13 +405,11 @@ static int process(kgb_world *world, kgb_graph *graph, const char *path,
     snprintf(r->lang, sizeof r->lang, "%s",
              kgb_document_as_language(doc) ? kgb_document_as_language(doc)
                                            : "");
-    r->sentences = kgb_document_sentence_count(doc);
   }
-  if (rc == KGB_OK) {
+  if (rc == KGB_OK)
     r->status = EXIT_OK;
-    r->facts = kgb_factset_count(facts);
-  }
-  kgb_factset_free(facts);
+  else
+    r->facts = 0;
   kgb_document_free(doc);
   return lost_output ? -1 : 0;
 }

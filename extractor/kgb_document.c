@@ -87,6 +87,15 @@ static int document_set_text(kgb_document *doc, const char *text, size_t len,
              "control character(s) replaced by U+FFFD", doc->source,
              replaced);
   doc->len = clean.len;
+  /* The text is held while the document is read, window by window: not
+   * the buffer's doubled capacity (up to twice the text) with it. */
+  if (clean.cap > clean.len + 1 + 65536) {
+    char *fit = kgb_realloc(clean.data, clean.len + 1);
+    if (fit) {
+      clean.data = fit;
+      clean.cap = clean.len + 1;
+    }
+  }
   doc->text = kgb_buf_to_string(&clean);
   return doc->text ? KGB_OK : KGB_ENOMEM;
 }
@@ -270,7 +279,8 @@ void kgb_document_free(kgb_document *doc)
   kgb_free(doc->sentences);
   kgb_free(doc->source);
   kgb_free(doc->title);
-  kgb_free(doc->text);
+  if (!doc->text_borrowed)
+    kgb_free(doc->text);
   kgb_free(doc);
 }
 
@@ -293,7 +303,9 @@ int kgb_document_set_language(kgb_document *doc, const char *lang)
 
 const char *kgb_document_as_language(const kgb_document *doc)
 {
-  return doc->analysed || doc->lang_forced ? kgb_lang_code(doc->lang) : NULL;
+  return doc->analysed || doc->lang_forced || doc->lang_known
+             ? kgb_lang_code(doc->lang)
+             : NULL;
 }
 
 const char *kgb_document_as_source(const kgb_document *doc)
@@ -358,12 +370,17 @@ int kgb_document_analyse(kgb_document *doc)
   rc = kgb_tokenize(doc->text, doc->len, &doc->toks);
   if (rc)
     return rc;
-  if (!doc->lang_forced)
+  /* A window after the first reads in the language of the first. */
+  if (!doc->lang_forced && !doc->lang_known)
     doc->lang = kgb_lang_detect(w->lexicon, &doc->toks, 0, doc->toks.n);
+  if (doc->whole && !doc->continues) {
+    doc->whole->lang = doc->lang;
+    doc->whole->lang_known = 1;
+  }
   rc = kgb_sentences_split(doc, w->lexicon[doc->lang]);
   /* A page's title is in its markup; the text's first line is not
-   * second-guessed. */
-  if (rc == KGB_OK && !doc->title && !doc->html)
+   * second-guessed; a later window does not open the text. */
+  if (rc == KGB_OK && !doc->title && !doc->html && !doc->continues)
     rc = find_title(doc);
   if (rc == KGB_OK) {
     kgb_sentences_mark_furniture(doc, w->lexicon[doc->lang]);

@@ -20,14 +20,20 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
   fs = kgb_factset_new();
   if (!fs)
     return KGB_ENOMEM;
+  /* The bound is the whole document's, shared by its windows. */
+  if (doc->whole)
+    fs->max_facts = KGB_MAX_FACTS - doc->whole->facts_kept;
   rc = kgb_ner_run(doc, world->lexicon, fs);
   if (rc == KGB_OK)
     rc = kgb_relation_run(doc, world->lexicon, fs);
   if (rc == KGB_ELIMIT) {
-    kgb_warn(world, "%s: more than %d facts; the rest of the document is "
-             "not read for facts", doc->source, KGB_MAX_FACTS);
+    if (kgb_document_first_report(doc, KGB_REPORTED_FACTS))
+      kgb_warn(world, "%s: more than %d facts; the rest of the document is "
+               "not read for facts", doc->source, KGB_MAX_FACTS);
     rc = KGB_OK;
   }
+  if (rc == KGB_OK && doc->whole)
+    doc->whole->facts_kept += fs->n_facts;
   if (rc == KGB_OK)
     rc = kgb_ner_set_keys(world->lexicon[doc->lang], fs);
   if (rc) {

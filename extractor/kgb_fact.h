@@ -83,6 +83,7 @@ struct kgb_factset {
   size_t n_mentions, cap_mentions;
   kgb_fact *facts;
   size_t n_facts, cap_facts;
+  size_t max_facts;       /* KGB_MAX_FACTS, less what earlier windows kept */
 };
 
 kgb_factset *kgb_factset_new(void);

@@ -11,8 +11,10 @@ kgb_factset *kgb_factset_new(void)
 {
   kgb_factset *fs = kgb_calloc(1, sizeof *fs);
 
-  if (fs)
+  if (fs) {
     kgb_map_init(&fs->entity_index);
+    fs->max_facts = KGB_MAX_FACTS;
+  }
   return fs;
 }
 
@@ -116,7 +118,7 @@ int kgb_factset_add_mention(kgb_factset *fs, const kgb_mention *m)
 
 int kgb_factset_add_fact(kgb_factset *fs, const kgb_fact *f)
 {
-  if (fs->n_facts >= KGB_MAX_FACTS)
+  if (fs->n_facts >= fs->max_facts)
     return KGB_ELIMIT;
   if (kgb_grow(&fs->facts, &fs->cap_facts, fs->n_facts + 1,
                sizeof *fs->facts))

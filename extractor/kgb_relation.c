@@ -337,7 +337,7 @@ int kgb_relation_run(const kgb_document *doc,
     if (c.s->furniture)
       continue;
     if (m - c.first_mention > KGB_MAX_SENTENCE_MENTIONS) {
-      if (!crowded++)
+      if (!crowded++ && kgb_document_first_report(doc, KGB_REPORTED_CROWDED))
         kgb_warn(doc->world, "%s: a sentence names %zu entities; the rules "
                  "pair only the first %d of each such sentence", doc->source,
                  m - c.first_mention, KGB_MAX_SENTENCE_MENTIONS);

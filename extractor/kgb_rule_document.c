@@ -147,9 +147,10 @@ int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
   if (doc->n_sentences == 0)
     return KGB_OK;
   if (n > KGB_MAX_PAIRED_ENTITIES) {
-    kgb_warn(doc->world, "%s: %zu entities; places and units are paired "
-             "among the first %d only", doc->source, n,
-             KGB_MAX_PAIRED_ENTITIES);
+    if (kgb_document_first_report(doc, KGB_REPORTED_PAIRED))
+      kgb_warn(doc->world, "%s: %zu entities; places and units are "
+               "paired among the first %d only", doc->source, n,
+               KGB_MAX_PAIRED_ENTITIES);
     n = KGB_MAX_PAIRED_ENTITIES;
   }
   rc = places_within(&c, n);

@@ -128,11 +128,10 @@ static int add_sentence(kgb_document *doc, cursor *c, size_t first,
 {
   int rc = KGB_OK;
 
-  if (last - first > KGB_MAX_SENTENCE_TOKENS && !doc->cut_reported) {
+  if (last - first > KGB_MAX_SENTENCE_TOKENS &&
+      kgb_document_first_report(doc, KGB_REPORTED_CUT))
     kgb_warn(doc->world, "%s: a sentence of %zu tokens was cut in pieces of "
              "%d tokens", doc->source, last - first, KGB_MAX_SENTENCE_TOKENS);
-    doc->cut_reported = 1;
-  }
   while (rc == KGB_OK && first < last) {
     size_t end = last - first > KGB_MAX_SENTENCE_TOKENS
                      ? first + KGB_MAX_SENTENCE_TOKENS
@@ -197,18 +196,25 @@ static int opens_furniture(const kgb_document *doc, const kgb_sentence *s,
 
 void kgb_sentences_mark_furniture(kgb_document *doc, const kgb_lexicon *lex)
 {
+  kgb_document *whole = KGB_DOCUMENT_WHOLE(doc);
+
   for (size_t i = 0; i < doc->n_sentences; i++) {
+    /* An earlier window of the page reached its footer. */
+    if (whole->in_footer) {
+      doc->sentences[i].furniture = 1;
+      continue;
+    }
     if (!opens_furniture(doc, &doc->sentences[i], lex))
       continue;
     doc->sentences[i].furniture = 1;
     /* Late in the page, such a line starts the footer: links, "about us",
-     * other stories.  Early, it is one stray line. */
-    if (doc->sentences[i].begin * 5 > doc->len * 2) {
-      for (size_t j = i + 1; j < doc->n_sentences; j++)
-        doc->sentences[j].furniture = 1;
-      return;
-    }
+     * other stories.  Early, it is one stray line.  A window counts in
+     * the whole page. */
+    if ((doc->base + doc->sentences[i].begin) * 5 > whole->len * 2)
+      whole->in_footer = 1;
   }
+  if (!doc->whole)
+    whole->in_footer = 0;
 }
 
 /* Stop words a paragraph needs beyond the other language's before it is

@@ -104,6 +104,18 @@ int kgb_document_new_from_html(kgb_world *world, const char *source,
                                const char *bytes, size_t len,
                                kgb_document **out);
 void kgb_document_free(kgb_document *doc);
+/* A long document analysed a window at a time, so that its tables (of
+ * tokens, sentences, entities) are held for one window only: the next
+ * window of DOC in *WINDOW, or NULL once the text is covered.  A text of
+ * up to 256 KiB (far more than an article) is one window, which gives the
+ * very graph DOC would; a longer one is cut at a blank line, else a line
+ * break, a sentence end or a space.  Give each window to kgb_extract and
+ * kgb_graph_add, in order, and free it before asking for the next: the
+ * graph describes DOC once (its node, source, SHA-256, title), with
+ * offsets in DOC's whole text.  What a window cannot see (a name's
+ * legal-form variant or a coreference in another window) is not joined.
+ * DOC must outlive its windows; its language is the first window's. */
+int kgb_document_next_window(kgb_document *doc, kgb_document **window);
 
 /* Force the language ("en", "fr"); NULL or "auto" detects it. */
 int kgb_document_set_language(kgb_document *doc, const char *lang);

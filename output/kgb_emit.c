@@ -134,7 +134,8 @@ static int emit_document(emit_ctx *c)
 
   if (rc == KGB_OK)
     rc = kgb_graph_set_context(c->g, c->doc_iri.data);
-  if (rc)
+  /* A later window of a long document adds to the node the first made. */
+  if (rc || d->continues)
     return rc;
   iri = c->doc_iri.data;
   rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, KGB_DOCUMENT);
@@ -195,20 +196,22 @@ static int emit_span(emit_ctx *c, const char *iri, size_t b, size_t e,
 static int emit_mention(emit_ctx *c, const char *fact_iri, const kgb_fact *f)
 {
   const kgb_sentence *s = &c->doc->sentences[f->sentence];
+  size_t cb = c->doc->cp_base + s->cp_begin;
+  size_t ce = c->doc->cp_base + s->cp_end;
   kgb_buf iri;
   char num[32];
   int rc;
 
   kgb_buf_init(&iri);
   rc = kgb_buf_printf(&iri, "%s/source/%.16s-%zu-%zu", fact_iri,
-                      c->doc->sha256, s->cp_begin, s->cp_end);
+                      c->doc->sha256, cb, ce);
   if (rc == KGB_OK)
     rc = kgb_graph_add_iri(c->g, fact_iri, KGB_PROV_WAS_DERIVED_FROM,
                            iri.data);
   if (rc == KGB_OK)
     rc = kgb_graph_add_term(c->g, iri.data, KGB_RDF_TYPE, KGB_MENTION);
   if (rc == KGB_OK)
-    rc = emit_span(c, iri.data, s->begin, s->end, s->cp_begin, s->cp_end);
+    rc = emit_span(c, iri.data, s->begin, s->end, cb, ce);
   format_confidence(f->confidence, num, sizeof num);
   if (rc == KGB_OK)
     rc = kgb_graph_add_typed(c->g, iri.data, KGB_CONFIDENCE, num,
@@ -342,10 +345,10 @@ static int emit_annotation(emit_ctx *c, const kgb_mention *m, size_t cb,
 }
 
 /* Mentions come in text order, so code-point offsets are counted in one
- * pass over the text. */
+ * pass over the text (a window's from where it starts in the whole). */
 static int emit_annotations(emit_ctx *c)
 {
-  size_t byte = 0, cp = 0;
+  size_t byte = 0, cp = c->doc->cp_base;
   int rc = KGB_OK;
 
   for (size_t i = 0; rc == KGB_OK && i < c->fs->n_mentions; i++) {
@@ -484,6 +487,8 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
   size_t mark = g->pending.n;
   int rc;
 
+  if (!doc->continues)
+    g->document_mark = mark;
   kgb_buf_init(&c.doc_iri);
   c.entity_iri = kgb_calloc(fs->n_entities, sizeof *c.entity_iri);
   if (!c.entity_iri)
@@ -502,11 +507,16 @@ int kgb_graph_add(kgb_graph *g, const kgb_document *doc,
   if (rc == KGB_OK)
     rc = kgb_graph_set_context(g, NULL);
   if (rc) {
-    /* Half a document is not written: its statements are dropped. */
+    /* Half a document is not written: its statements are dropped, those
+     * of its earlier windows with them. */
+    if (doc->continues)
+      mark = g->document_mark < mark ? g->document_mark : mark;
     while (g->pending.n > mark)
       raptor_free_statement(g->pending.v[--g->pending.n]);
     return kgb_report(g->world, rc, "%s: cannot build the graph: %s",
                       doc->source, kgb_strerror(rc));
   }
-  return kgb_graph_document_done(g);
+  /* The document is done with its last window: it is written (sorted,
+   * without repeats) or stored (one transaction) as a whole. */
+  return doc->more ? KGB_OK : kgb_graph_document_done(g);
 }

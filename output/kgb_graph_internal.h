@@ -24,6 +24,7 @@ struct kgb_graph {
   raptor_uri *terms[KGB_TERM_COUNT];  /* owned: vocabulary, made once */
   kgb_entities *entities;    /* owned: every entity named so far */
   kgb_statements pending;    /* not yet written */
+  size_t document_mark;      /* PENDING.n when the document began */
   raptor_term *context;      /* owned: graph of the document being added */
   int mentions;              /* also write NIF mention annotations */
   int rdf_error;             /* set by the raptor logger */
