@@ -235,42 +235,40 @@ static int librdf_has(kgb_store *s, raptor_statement *st)
   return has;
 }
 
-int kgb_store_add(kgb_store *s, raptor_statement *st, long *net)
+/* Add (ADD) or remove ST through librdf, counting in *NET only what
+ * changed: librdf would add a statement twice. */
+static int librdf_change(kgb_store *s, raptor_statement *st, int add,
+                         long *net)
 {
   raptor_term *context = st->graph;
   int rc;
 
-  if (s->sql)
-    return kgb_sqlite_add(s->sql, st, net);
-  if (librdf_has(s, st))
+  if (librdf_has(s, st) == add)
     return KGB_OK;
   st->graph = NULL;
-  rc = context ? librdf_model_context_add_statement(s->model, context, st)
-               : librdf_model_add_statement(s->model, st);
+  if (add)
+    rc = context ? librdf_model_context_add_statement(s->model, context, st)
+                 : librdf_model_add_statement(s->model, st);
+  else
+    rc = context ? librdf_model_context_remove_statement(s->model, context, st)
+                 : librdf_model_remove_statement(s->model, st);
   st->graph = context;
   if (rc)
     return KGB_ERDF;
-  (*net)++;
+  *net += add ? 1 : -1;
   return KGB_OK;
+}
+
+int kgb_store_add(kgb_store *s, raptor_statement *st, long *net)
+{
+  return s->sql ? kgb_sqlite_add(s->sql, st, net)
+                : librdf_change(s, st, 1, net);
 }
 
 int kgb_store_remove(kgb_store *s, raptor_statement *st, long *net)
 {
-  raptor_term *context = st->graph;
-  int rc;
-
-  if (s->sql)
-    return kgb_sqlite_remove(s->sql, st, net);
-  if (!librdf_has(s, st))
-    return KGB_OK;
-  st->graph = NULL;
-  rc = context ? librdf_model_context_remove_statement(s->model, context, st)
-               : librdf_model_remove_statement(s->model, st);
-  st->graph = context;
-  if (rc)
-    return KGB_ERDF;
-  (*net)--;
-  return KGB_OK;
+  return s->sql ? kgb_sqlite_remove(s->sql, st, net)
+                : librdf_change(s, st, 0, net);
 }
 
 int kgb_store_literals(kgb_store *s, librdf_world *rdf, raptor_term *subject,

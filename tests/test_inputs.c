@@ -72,31 +72,31 @@ static void assert_decoded(const char *name, const char *bytes, size_t len,
   test_result_release(&r);
 }
 
-static void test_utf16_with_bom(void **state)
+/* UTF-16 of SENTENCE as a file NAME, big-endian when BE, with a mark
+ * when BOM: decoded and named in the warning as ENCODING. */
+static void assert_utf16(const char *name, int be, int bom,
+                         const char *encoding)
 {
   size_t len;
-  char *le = utf16(SENTENCE "\n", 0, 1, &len);
+  char *bytes = utf16(SENTENCE "\n", be, bom, &len);
 
+  assert_decoded(name, bytes, len, encoding);
+  free(bytes);
+}
+
+static void test_utf16_with_bom(void **state)
+{
   (void)state;
-  assert_decoded("le.txt", le, len, "UTF-16LE");
-  free(le);
-  le = utf16(SENTENCE "\n", 1, 1, &len);
-  assert_decoded("be.txt", le, len, "UTF-16BE");
-  free(le);
+  assert_utf16("le.txt", 0, 1, "UTF-16LE");
+  assert_utf16("be.txt", 1, 1, "UTF-16BE");
 }
 
 /* With no mark, NUL bytes in every other position give UTF-16 away. */
 static void test_utf16_without_bom(void **state)
 {
-  size_t len;
-  char *be = utf16(SENTENCE "\n", 1, 0, &len);
-
   (void)state;
-  assert_decoded("be-nobom.txt", be, len, "UTF-16BE");
-  free(be);
-  be = utf16(SENTENCE "\n", 0, 0, &len);
-  assert_decoded("le-nobom.txt", be, len, "UTF-16LE");
-  free(be);
+  assert_utf16("be-nobom.txt", 1, 0, "UTF-16BE");
+  assert_utf16("le-nobom.txt", 0, 0, "UTF-16LE");
 }
 
 /* Latin text: accents and Windows-1252's own quote come out as UTF-8. */
