@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install, with apt-get, the Debian 12 packages kgbuild needs that are not
 # installed yet; nothing when all are there.  --test adds what the test
 # suite needs: independent readers of the output (python3-rdflib, raptor's

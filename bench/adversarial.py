@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Write one hostile input for kgbuild: a shape that once cost more than
 linear time or memory in its size.
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/adversarial.sh - CPU time and peak memory of kgbuild on hostile
 # inputs of two sizes: does the time grow linearly, and the memory stay
 # within a bound, whatever the shape of the text?

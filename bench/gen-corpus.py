@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Generate a synthetic corpus of English and French business news.
 
     gen-corpus.py --size-mb N --out DIR [--seed S] [--jobs J]

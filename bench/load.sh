@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/load.sh - `kgbuild load` into a new SQLite store against `kgbuild
 # extract` of the same articles, at several corpus sizes.
 #

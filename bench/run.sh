@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/run.sh - throughput and memory of kgbuild on synthetic news corpora.
 #
 #   bench/run.sh [--sizes "10 100 1000"] [--formats "ntriples turtle"]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h - what the subcommands of the kgbuild program share. */
 #ifndef KGB_CLI_H
 #define KGB_CLI_H

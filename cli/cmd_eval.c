@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_eval.c - `kgbuild eval`: score the extractor against gold files. */
 #define _DEFAULT_SOURCE
 #include <getopt.h>

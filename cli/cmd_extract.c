@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_extract.c - `kgbuild [extract] [OPTIONS] FILE|DIR...`: text in,
  * one merged RDF graph out; `kgbuild load`, the same into a store; and
  * `kgbuild publish`, the same uploaded to a Graph Store endpoint. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_query.c - `kgbuild query`: SPARQL over a store or a graph file. */
 #define _DEFAULT_SOURCE
 #include <getopt.h>

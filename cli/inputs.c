@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* inputs.c - turning FILE|DIR arguments into a sorted list of files.
  *
  * Links are followed, so a directory or file is known by its device and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - the kgbuild program: picks the subcommand and runs it. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* messages.c - how the program talks on standard error.  A message may
  * carry a file name or text from elsewhere: its control characters are
  * shown as \xHH, so none can move the cursor or rewrite the screen. */

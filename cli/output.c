@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.c - where `-o PATH` writes the graph.
  *
  * A regular file (or a new one) is written to a temporary file beside it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* password.c - where `publish` takes its password from.  A password on
  * the command line is visible to every local user (ps, /proc), so it
  * comes from a file or from the environment instead. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* progress.c - one line on standard error that says how far a long run
  * has come, redrawn at most four times a second. */
 #define _DEFAULT_SOURCE

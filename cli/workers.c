@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* workers.c - `-j N`: documents extracted by N worker processes.
  *
  * Worker K takes documents K, K+N, K+2N...  and writes one record per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_alloc.c - allocation wrappers with a failure switch for tests. */
 #include "kgb_alloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_alloc.h - the one allocation path of the library.
  *
  * Every allocation goes through these wrappers so that tests can make the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_buf.c - growable byte strings. */
 #include "kgb_buf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_buf.h - a growable byte string, always NUL-terminated. */
 #ifndef KGB_BUF_H
 #define KGB_BUF_H

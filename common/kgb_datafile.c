@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_datafile.c - line-oriented TSV tables with file:line errors. */
 #include "kgb_datafile.h"
 

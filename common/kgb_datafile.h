@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_datafile.h - reader for the TAB-separated data tables.
  *
  * One record per line; '#' starts a comment line; blank lines are

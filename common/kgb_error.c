@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_error.c - status phrases and the message path to the caller. */
 #include <stdarg.h>
 #include <stdio.h>

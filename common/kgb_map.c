@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_map.c - FNV-1a hashed, linearly probed string map. */
 #include "kgb_map.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_map.h - string -> int map with open addressing; keys are copied.
  *
  * Every slot keeps its key's hash and length, so a probe compares bytes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_redact.c - credentials out of what is printed, and text from a
  * server made safe for a terminal.  A message may reach a log or a
  * screen shared with others: a password in it is a password given away,

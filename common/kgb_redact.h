@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_redact.h - text from outside made fit to print: credentials hidden,
  * control characters gone. */
 #ifndef KGB_REDACT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_sha256.c - document digests; nettle does the hashing. */
 #include "kgb_sha256.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_sha256.h - SHA-256 of a byte string, through nettle. */
 #ifndef KGB_SHA256_H
 #define KGB_SHA256_H

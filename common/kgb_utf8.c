@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_utf8.c - Unicode helpers over utf8proc. */
 #include "kgb_utf8.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_utf8.h - the few Unicode operations the pipeline needs, on top of
  * utf8proc (validation, code-point counting, case and accent folding). */
 #ifndef KGB_UTF8_H

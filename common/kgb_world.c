@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_world.c - the root context: settings, data tables, ontology. */
 #include <stdio.h>
 #include <stdlib.h>

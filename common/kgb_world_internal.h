@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_world_internal.h - the body of kgb_world and the report helpers
  * every module uses to tell the caller what went wrong. */
 #ifndef KGB_WORLD_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_eval.c - score the extractor against gold facts, document by
  * document, the way the project's scorer reads the RDF: precision,
  * recall and F1 per fact kind and for entities. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_gold.c - loading gold files and matching labels to gold names. */
 #include "kgb_gold.h"
 

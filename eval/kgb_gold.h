@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_gold.h - gold facts for evaluation, read from JSON in the format
  * of the project's gold files (entities with labels, documents with
  * required / optional / neutral entities and facts). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_bytes.c - byte-order marks, the UTF-8 or Latin question, and
  * iconv decoding, shared by HTML pages (kgb_html_bytes.c) and plain
  * text (kgb_document.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_bytes.h - what the bytes of an input are, before any parse: their
  * byte-order mark, their encoding, and their conversion to UTF-8.  HTML
  * pages and plain text share these, so both read an encoding the same

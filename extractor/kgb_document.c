@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_document.c - reading an input into clean UTF-8 text. */
 #include "kgb_document_internal.h"
 

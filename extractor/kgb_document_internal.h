@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_document_internal.h - the body of kgb_document. */
 #ifndef KGB_DOCUMENT_INTERNAL_H
 #define KGB_DOCUMENT_INTERNAL_H

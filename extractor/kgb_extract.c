@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_extract.c - the pipeline: document -> mentions -> facts. */
 #include "kgb_document_internal.h"
 #include "kgb_fact.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_fact.h - what the extractor hands to output/: entities, their
  * mentions, and facts, as plain C structs with no RDF in them. */
 #ifndef KGB_FACT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_factset.c - the growing tables of entities, mentions and facts. */
 #include "kgb_fact.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_html.c - the article text of an HTML page.
  *
  * kgb_html_bytes.c first makes the page UTF-8 (after its BOM or its

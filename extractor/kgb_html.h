@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_html.h - the article text of an HTML page, through libxml2's HTML
  * parser (a SAX pass: no tree is built, so depth costs no memory beyond
  * the parser's own stack of names).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_html_bytes.c - what the bytes of an input are: an HTML page or
  * not, and the page as clean UTF-8 before libxml2 sees it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_lang.c - language codes and stop-word language identification. */
 #include "kgb_lang.h"
 

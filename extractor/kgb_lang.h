@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_lang.h - the languages the extractor reads, and their detection. */
 #ifndef KGB_LANG_H
 #define KGB_LANG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_lexicon.c - loading the data tables of one language. */
 #include "kgb_lexicon.h"
 

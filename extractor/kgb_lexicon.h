@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_lexicon.h - the data tables of one language, read from data files.
  *
  * Every phrase of every table is tokenized and folded the way document

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_limits.h - the bounds that keep any input linear in its size.
  *
  * A news article is a few kilobytes with tens of facts; an input far past

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_ner.c - names of organisations, people, places and events. */
 #define _GNU_SOURCE   /* memrchr */
 #include "kgb_ner.h"

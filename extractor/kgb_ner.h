@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_ner.h - entity recognition: gazetteers first, then capitalised
  * names typed by their shape (first names, legal suffixes). */
 #ifndef KGB_NER_H

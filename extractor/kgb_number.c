@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_number.c - figures, scales, currencies and bounds. */
 #include "kgb_number.h"
 

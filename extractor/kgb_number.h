@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_number.h - numbers and amounts of money in English and French.
  *
  * Values are exact decimals (mantissa and scale), never doubles, so

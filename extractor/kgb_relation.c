@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_relation.c - runs the rule families over each sentence, and the
  * helpers they share to find agents, places and figures. */
 #include "kgb_relation.h"

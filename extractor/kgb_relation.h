@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_relation.h - relation rules: from mentions and trigger words to
  * facts.  Each fact kind has its own rule function; a trained model can
  * replace this stage behind the same signature. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_rule_document.c - facts read off the whole document rather than
  * one sentence: places within places (from the gazetteer), units named
  * after their parent, and where investors and employers operate. */

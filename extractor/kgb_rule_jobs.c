@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_rule_jobs.c - counts of jobs: created, cut, or the head-count. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_rule_links.c - two-part facts within a sentence: tickers,
  * subsidiaries, seats, operations, events, competitors. */
 #include <string.h>

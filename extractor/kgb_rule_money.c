@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_rule_money.c - investments and acquisitions: a trigger word, the
  * organisations around it, an amount of money, a place. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_rule_people.c - managers: a person, a title, an organisation, in
  * the orders news use ("Jane Roe, chief executive of Zentra", "Zentra's
  * chief executive, Jane Roe", "Jane Roe, Zentra Spain country manager",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_rules.h - what the relation rules share: the sentence at hand and
  * helpers to find the parts of a fact around a trigger word.  Each rule
  * family lives in its own kgb_rule_*.c and looks at one sentence. */

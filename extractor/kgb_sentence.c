@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_sentence.c - sentence boundaries and their code-point offsets. */
 #include "kgb_sentence.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_sentence.h - sentence segmentation over tokens. */
 #ifndef KGB_SENTENCE_H
 #define KGB_SENTENCE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_token.c - the tokenizer. */
 #include "kgb_token.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_token.h - tokens with byte offsets into the document text.
  *
  * Tokenisation keeps what later stages need whole: numbers with their

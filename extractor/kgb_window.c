@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_window.c - a long document cut into windows, analysed one at a
  * time, so that the tables extraction holds (16 bytes a token, an entity
  * and a mention for every capitalised run) are those of one window and

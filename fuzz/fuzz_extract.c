@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_extract.c - libFuzzer target: any bytes, as an article, through
  * the whole pipeline (clean, split, extract, graph, serialize), and the
  * output must read back.  Built by ./configure --enable-fuzzing; run by

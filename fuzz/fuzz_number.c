@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_number.c - libFuzzer target for the number and money parser
  * (extractor/kgb_number.h): the bytes as a figure in English and in
  * French, then as an amount of money in a sentence, through the

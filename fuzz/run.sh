@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run each libFuzzer target of a build configured with
 #   ./configure CC=clang --enable-fuzzing
 # for SECONDS (default 60) on a temporary copy of its seeds, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * kgbuild.h - the one public header of libkgbuild.
  *

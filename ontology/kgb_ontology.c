@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_ontology.c - load kgbuild.ttl with raptor and check the vocabulary. */
 #include "kgb_ontology.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_ontology.h - the ontology file, loaded at run time through raptor,
  * and the check that every kgo: term the program emits is declared. */
 #ifndef KGB_ONTOLOGY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_vocab.c - the term table. */
 #include "kgb_vocab.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_vocab.h - every RDF term the program emits, in one table.
  *
  * This is the one place that names kgo: terms; output/ refers to them by

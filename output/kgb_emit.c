@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_emit.c - facts of one document -> triples, with provenance. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_entities.c - the table of named entities, merged across documents. */
 #include "kgb_entities.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_entities.h - every entity the graph has named, across documents:
  * its IRI, class and all the names seen for it.  This table is all a
  * streaming run keeps between documents. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_graph.c - the statements facts are written into, and where they
  * go: held until the end, or streamed document by document. */
 #include "kgb_graph_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_graph_internal.h - the body of kgb_graph and its node helpers. */
 #ifndef KGB_GRAPH_INTERNAL_H
 #define KGB_GRAPH_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_graph_lines.c - a streaming graph's lines of one document: sorted,
  * repeats dropped, written.  A document of megabytes of facts sorts its
  * lines in runs on disk and merges them at its end, so its output is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_graph_parts.c - parallel runs.  A worker's graph keeps each
  * document as a part: the statements as the parent would write them, and
  * the entity names the document gave.  The parent adds the parts in input

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_graph_store.c - a graph written into a store, one transaction per
  * document: its statements (with its SHA-256, which marks it loaded) and
  * the types and names of the entities it names, merged with the names the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_iri.c - slugs and hashes for minted IRIs; escaping and checking
  * what an IRI may hold. */
 #include "kgb_iri.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_iri.h - deterministic IRIs: the same name or fact gets the same
  * IRI in every run, so outputs of separate runs can be concatenated. */
 #ifndef KGB_IRI_H

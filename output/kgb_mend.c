@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_mend.c - byte filters between a raptor serializer and the file. */
 #include "kgb_mend.h"
 

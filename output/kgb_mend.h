@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_mend.h - output streams that mend, on the way to the file, what
  * raptor 2.0.15 writes wrong in some syntaxes, so the output parses. */
 #ifndef KGB_MEND_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_ntriples.c - the terms of N-Triples and N-Quads lines, the formats
  * that stream.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_publish.c - upload a graph to a SPARQL 1.1 Graph Store HTTP
  * Protocol endpoint with libcurl: PUT replaces the graph, POST adds.
  *

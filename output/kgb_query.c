@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_query.c - SPARQL 1.1 through rasqal (by way of librdf) over a
  * store or a graph file; results in the W3C formats or as a table. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_serialize.c - statements in every raptor syntax, byte-identical
  * from run to run: statements are sorted before they are written. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_store.c - from a store URI to a librdf storage and model. */
 #include "kgb_store.h"
 

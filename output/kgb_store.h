@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_store.h - librdf storages named by a URI the user writes:
  *   sqlite:FILE                  an SQLite file (the default, graph.db)
  *   postgresql:KEY=VALUE,...     host, port, database, user, password

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_store_sqlite.c - `load` into an sqlite: store, written straight in
  * the tables of librdf's SQLite storage (which `query` still reads
  * through librdf).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_badinput.c - inputs that are not clean text: each gives a clear
  * message and the graph of what could be read, never a crash or a hang. */
 #define _DEFAULT_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_cli.c - the kgbuild program as users run it: options, exit
  * statuses, messages, inputs, formats, and Turtle other tools accept. */
 #define _DEFAULT_SOURCE

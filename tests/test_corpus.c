@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_corpus.c - the extractor scored on tests/corpus, articles written
  * for this project with gold facts, against floors raised as it improves.
  * The floors are the scores measured when they were last set, less a

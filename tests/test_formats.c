@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_formats.c - every output format: byte-for-byte against golden
  * files, re-parsed by raptor and by independent parsers (python3-rdflib,
  * graphviz), and the Turtle validated against the SHACL shapes by an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_graph.c - one graph across documents: entity identity and labels,
  * one node per fact with a provenance link per source, named graphs,
  * streaming, and outputs of separate runs that concatenate. */

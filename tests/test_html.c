@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_html.c - HTML input: the article text and nothing else of the
  * page, its title, facts and offsets in the extracted text, the
  * dct:format of the document, and pages no parser should crash on. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_inputs.c - inputs that used to be read wrongly with no error:
  * plain text in UTF-16 or Windows-1252, a byte-order mark, a PDF or a
  * compressed file taken for text, file names and base IRIs that made

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_load.c - `kgbuild load` into an sqlite: store survives being
  * killed: SIGKILL at 20 moments, and the store holds exactly the
  * documents committed, each with its entities' types and names; a reload

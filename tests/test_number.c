@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_number.c - figures, scales, currencies and bounds, EN and FR. */
 #include "test_util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_output.c - `-o PATH` never damages what is at PATH: a FIFO, a
  * device or a link stays what it is, a file keeps its mode and owner,
  * and a graph is replaced only by a whole one. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_parallel.c - `-j N`: worker processes give the output one process
  * gives, byte for byte; and the library's parts, which carry a document
  * from a worker's graph to the parent's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_publish.c - `kgbuild publish`: usage and network errors here; the
  * upload itself against a real Virtuoso that tests/publish/virtuoso-check.sh
  * starts on 127.0.0.1 with a private database under the build folder.

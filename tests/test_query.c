@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_query.c - `kgbuild load` and `kgbuild query`: the example queries
  * give, through rasqal, the answers an independent engine (rdflib) gives
  * on the same graph, in the store as in the file; loading twice adds

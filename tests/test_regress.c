@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_regress.c - inputs the fuzzers (fuzz/) found a fault with, kept
  * under tests/regress/: each must now go through the pipeline and give
  * output that reads back. */

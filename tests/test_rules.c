@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_rules.c - each fact kind from sentences written for this test, in
  * English and French, read at the fact level (before RDF). */
 #include "test_util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_sentence.c - sentence boundaries and code-point offsets. */
 #include "test_util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_slice.c - one sentence in, the Investment node of the contract
  * out, with provenance, read back through librdf and SPARQL. */
 #include "test_util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_util.c - helpers shared by the cmocka tests. */
 #define _GNU_SOURCE
 #include "test_util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_util.h - helpers shared by the cmocka tests. */
 #ifndef KGB_TEST_UTIL_H
 #define KGB_TEST_UTIL_H

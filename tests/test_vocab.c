@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_vocab.c - the program can emit no kgo: term the ontology does not
  * declare: every kgo: entry of the term table is declared in
  * kgbuild.ttl, and no source file outside ontology/ spells a kgo: IRI.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_walk.c - directory walks: each file read once however many links
  * lead to it, loops detected and named, what cannot be read skipped with
  * a message while the rest is read. */

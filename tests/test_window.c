@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_window.c - a document far longer than a news article is read in
  * windows and still gives the graph of one document: one node, one
  * source, offsets in the whole text; one just under a window is read as

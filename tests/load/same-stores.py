@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """same-stores.py A1 B1 [A2 B2 ...]: exit 0 when each pair of kgbuild
 SQLite stores holds the same statements in the same named graphs; else
 print, for each pair that differs, how, and exit 1.

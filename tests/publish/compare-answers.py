@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """compare-answers.py SPARQL_URL GRAPH TURTLE QUERY.rq...
 
 Run each query on a SPARQL endpoint (over GRAPH) and with rdflib on the

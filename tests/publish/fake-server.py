@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """fake-server.py MODE LOG - a misbehaving HTTP server on 127.0.0.1 for the
 publish tests.  Prints its port on the first line of standard output, then
 serves until killed.  Every request line, and the password of a Basic

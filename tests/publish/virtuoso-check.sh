@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # virtuoso-check.sh WORKDIR - start a private Virtuoso on 127.0.0.1, publish
 # the example articles to it with `kgbuild publish` through the digest-
 # authenticated Graph Store endpoint, check that PUT replaces and POST

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // validate.mjs SHAPES DATA... - check Turtle files against SHACL shapes
 // with rdf-validate-shacl, a validator that shares no code with kgbuild.
 // Exit 0 when every file conforms, 1 when one does not, 2 on an error.
