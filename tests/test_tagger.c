@@ -97,8 +97,9 @@ static void features_of(size_t i, kgb_featseq *seq, sentence *s)
 
 #define N_SENTENCES 48
 
-static kgb_tagger *train(const kgb_tagset *set, uint64_t seed,
-                         kgb_decoder decoder, double prune)
+/* A model of the first N sentences. */
+static kgb_tagger *train_on(size_t n, const kgb_tagset *set, uint64_t seed,
+                            kgb_decoder decoder, double prune)
 {
   kgb_trainer *tr = NULL;
   kgb_tagger *m = NULL;
@@ -108,7 +109,7 @@ static kgb_tagger *train(const kgb_tagset *set, uint64_t seed,
 
   kgb_featseq_init(&seq);
   assert_int_equal(kgb_trainer_new(world, set, &tr), KGB_OK);
-  for (size_t i = 0; i < N_SENTENCES; i++) {
+  for (size_t i = 0; i < n; i++) {
     features_of(i, &seq, &s);
     assert_int_equal(kgb_trainer_add(tr, &seq, s.gold), KGB_OK);
   }
@@ -120,6 +121,12 @@ static kgb_tagger *train(const kgb_tagset *set, uint64_t seed,
   kgb_trainer_free(tr);
   kgb_featseq_release(&seq);
   return m;
+}
+
+static kgb_tagger *train(const kgb_tagset *set, uint64_t seed,
+                         kgb_decoder decoder, double prune)
+{
+  return train_on(N_SENTENCES, set, seed, decoder, prune);
 }
 
 static kgb_tagset *tagset(void)
@@ -466,6 +473,36 @@ static void test_load_out_of_memory(void **state)
   kgb_tagset_free(set);
 }
 
+/* The fuzzer's seed, fuzz/seeds/model/tiny.kgbtag, must stay a model this
+ * version loads.  KGB_WRITE_MODEL_SEED=PATH writes a new one to PATH
+ * (a model of 8 sentences, pruned at 1.0 so it stays near 1.5 KB). */
+static void test_fuzz_seed(void **state)
+{
+  const char *write = getenv("KGB_WRITE_MODEL_SEED");
+  char *seed = test_src_path("fuzz/seeds/model/tiny.kgbtag");
+  kgb_tagger *m = NULL;
+  kgb_featseq seq;
+  sentence s;
+  int tags[MAX_TOKENS];
+
+  (void)state;
+  if (write && *write) {
+    kgb_tagset *set = tagset();
+    m = train_on(8, set, 1, KGB_DECODE_VITERBI, 1.0);
+    assert_int_equal(kgb_tagger_save(world, m, write), KGB_OK);
+    kgb_tagger_free(m);
+    kgb_tagset_free(set);
+  }
+  assert_int_equal(kgb_tagger_load(world, seed, &m), KGB_OK);
+  kgb_featseq_init(&seq);
+  features_of(0, &seq, &s);
+  assert_int_equal(kgb_tagger_tag(m, &seq, tags), KGB_OK);
+  assert_true(kgb_bilou_valid(tags, s.n));
+  kgb_featseq_release(&seq);
+  kgb_tagger_free(m);
+  free(seed);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -480,6 +517,7 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_save_load, test_tmpdir_make,
                                     test_tmpdir_remove),
     cmocka_unit_test(test_load_out_of_memory),
+    cmocka_unit_test(test_fuzz_seed),
     cmocka_unit_test_setup_teardown(test_load_errors, test_tmpdir_make,
                                     test_tmpdir_remove),
   };
