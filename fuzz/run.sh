@@ -49,4 +49,6 @@ run fuzz_extract 65536 "$top"/tests/corpus/*.txt \
   $(ls "$top"/tests/regress/extract-* 2>/dev/null || true)
 run fuzz_number 256 "$here"/seeds/number/* \
   $(ls "$top"/tests/regress/number-* 2>/dev/null || true)
+run fuzz_model 65536 "$here"/seeds/model/* \
+  $(ls "$top"/tests/regress/model-* 2>/dev/null || true)
 echo "fuzz: no crash"

@@ -1,0 +1,85 @@
+/* kgb_decode.c - the best tag sequence for a sentence's scores, greedy
+ * or by Viterbi, never leaving the BILOU constraint. */
+#include "kgb_tagger_internal.h"
+
+/* Far below any sum of weights, yet safe to add a few of. */
+#define KGB_FORBIDDEN (INT64_MIN / 4)
+
+static void decode_greedy(const int64_t *emit, const int64_t *trans,
+                          size_t n, size_t n_tags, int *tags)
+{
+  int prev = -1;
+
+  for (size_t i = 0; i < n; i++) {
+    int best = -1;
+    int64_t best_score = 0;
+    for (size_t t = 0; t < n_tags; t++) {
+      /* The last token must close any span; the B- of a one-token
+       * sentence cannot be followed, so it is ruled out here too. */
+      if (!kgb_bilou_allowed(prev, (int)t) ||
+          (i + 1 == n && !kgb_bilou_may_end((int)t)))
+        continue;
+      int64_t s = emit[i * n_tags + t] + trans[(size_t)(prev + 1) * n_tags + t];
+      if (best < 0 || s > best_score) {
+        best = (int)t;
+        best_score = s;
+      }
+    }
+    /* O is always allowed after O, L and U, and an open span can always
+     * go on or close, so some tag is found. */
+    tags[i] = best;
+    prev = best;
+  }
+}
+
+static void decode_viterbi(const int64_t *emit, const int64_t *trans,
+                           size_t n, size_t n_tags, int64_t *work, int *tags)
+{
+  int64_t *score = work;                 /* n x n_tags best scores */
+  int64_t *back = work + n * n_tags;     /* n x n_tags best previous tag */
+
+  for (size_t i = 0; i < n; i++)
+    for (size_t t = 0; t < n_tags; t++) {
+      int64_t best = KGB_FORBIDDEN;
+      int64_t arg = 0;
+      if (i == 0) {
+        if (kgb_bilou_allowed(-1, (int)t))
+          best = trans[t];
+      } else {
+        for (size_t p = 0; p < n_tags; p++) {
+          int64_t prev = score[(i - 1) * n_tags + p];
+          if (prev <= KGB_FORBIDDEN || !kgb_bilou_allowed((int)p, (int)t))
+            continue;
+          int64_t s = prev + trans[(p + 1) * n_tags + t];
+          if (best <= KGB_FORBIDDEN || s > best) {
+            best = s;
+            arg = (int64_t)p;
+          }
+        }
+      }
+      score[i * n_tags + t] =
+          best <= KGB_FORBIDDEN ? KGB_FORBIDDEN : best + emit[i * n_tags + t];
+      back[i * n_tags + t] = arg;
+    }
+  int best = 0;
+  for (size_t t = 0; t < n_tags; t++)
+    if (kgb_bilou_may_end((int)t) &&
+        score[(n - 1) * n_tags + t] > score[(n - 1) * n_tags + (size_t)best])
+      best = (int)t;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = best;
+    best = (int)back[i * n_tags + (size_t)best];
+  }
+}
+
+void kgb_decode(kgb_decoder decoder, const int64_t *emit,
+                const int64_t *trans, size_t n, size_t n_tags,
+                int64_t *work, int *tags)
+{
+  if (n == 0)
+    return;
+  if (decoder == KGB_DECODE_GREEDY)
+    decode_greedy(emit, trans, n, n_tags, tags);
+  else
+    decode_viterbi(emit, trans, n, n_tags, work, tags);
+}

@@ -1,0 +1,205 @@
+/* kgb_features.c - feature lists of a sentence, their hashes, and a
+ * generic feature set over the tokens' strings.
+ *
+ * Features are never stored as strings: a model keeps only the 64-bit
+ * FNV-1a hash, so two different strings may share a weight row.  With
+ * a few hundred thousand features the odds of any clash are about
+ * 1 in 10^8, and a clash only blends two weights. */
+#include <stdio.h>
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_map.h"
+#include "kgb_tagger_internal.h"
+#include "kgb_utf8.h"
+
+void kgb_featseq_init(kgb_featseq *seq) { memset(seq, 0, sizeof *seq); }
+
+void kgb_featseq_release(kgb_featseq *seq)
+{
+  kgb_free(seq->feats);
+  kgb_free(seq->start);
+  kgb_featseq_init(seq);
+}
+
+void kgb_featseq_clear(kgb_featseq *seq)
+{
+  seq->n_feats = 0;
+  seq->n_tokens = 0;
+}
+
+int kgb_featseq_next_token(kgb_featseq *seq)
+{
+  /* start[] always holds n_tokens + 1 entries once a token exists. */
+  if (kgb_grow(&seq->start, &seq->cap_start, seq->n_tokens + 2,
+               sizeof *seq->start) != KGB_OK)
+    return KGB_ENOMEM;
+  if (seq->n_tokens == 0)
+    seq->start[0] = seq->n_feats;
+  seq->n_tokens++;
+  seq->start[seq->n_tokens] = seq->n_feats;
+  return KGB_OK;
+}
+
+uint64_t kgb_feature_hash(const char *name, const char *value, size_t len)
+{
+  uint64_t h = kgb_map_hash_more(KGB_MAP_HASH_INIT, name, strlen(name));
+
+  if (value) {
+    /* A separator no name holds, so "ab"+"c" and "a"+"bc" differ. */
+    h = kgb_map_hash_more(h, "\x1f", 1);
+    h = kgb_map_hash_more(h, value, len);
+  }
+  return h ? h : 1;
+}
+
+int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
+                    size_t len)
+{
+  if (seq->n_tokens == 0)
+    return KGB_EINVAL;
+  if (kgb_grow(&seq->feats, &seq->cap_feats, seq->n_feats + 1,
+               sizeof *seq->feats) != KGB_OK)
+    return KGB_ENOMEM;
+  seq->feats[seq->n_feats++] = kgb_feature_hash(name, value, len);
+  seq->start[seq->n_tokens] = seq->n_feats;
+  return KGB_OK;
+}
+
+/* The shape of WORD: X for an upper-case letter, x lower, d digit, the
+ * character itself otherwise; SHORT collapses runs of one class. */
+static void word_shape(const char *word, int shorter, char *buf, size_t size)
+{
+  size_t len = strlen(word), n = 0;
+
+  for (size_t i = 0; i < len && n + 1 < size;) {
+    int32_t cp;
+    char c;
+    i += kgb_utf8_next(word + i, len - i, &cp);
+    if (kgb_utf8_is_upper(cp))
+      c = 'X';
+    else if (kgb_utf8_is_letter(cp))
+      c = 'x';
+    else if (kgb_utf8_is_digit(cp))
+      c = 'd';
+    else
+      c = cp < 128 ? (char)cp : '?';
+    if (!shorter || n == 0 || buf[n - 1] != c)
+      buf[n++] = c;
+  }
+  buf[n] = '\0';
+}
+
+/* Bytes of the first (SUFFIX: last) K code points of WORD; 0 when the
+ * word is not longer than K, since the whole word is a feature already. */
+static size_t affix_len(const char *word, size_t len, size_t k, int suffix)
+{
+  size_t i = 0, count = 0;
+
+  if (kgb_utf8_cp_count(word, len) <= k)
+    return 0;
+  if (!suffix) {
+    for (int32_t cp; count < k; count++)
+      i += kgb_utf8_next(word + i, len - i, &cp);
+    return i;
+  }
+  for (i = len; i > 0 && count < k;) {
+    i--;
+    if (((unsigned char)word[i] & 0xC0) != 0x80)
+      count++;
+  }
+  return len - i;
+}
+
+static int add_flags(kgb_featseq *seq, const char *word, size_t i)
+{
+  size_t len = strlen(word), upper = 0, letters = 0, digits = 0;
+  int32_t first = 0;
+  int rc = KGB_OK;
+
+  for (size_t b = 0; b < len;) {
+    int32_t cp;
+    b += kgb_utf8_next(word + b, len - b, &cp);
+    if (kgb_utf8_is_letter(cp)) {
+      letters++;
+      upper += kgb_utf8_is_upper(cp) != 0;
+    }
+    digits += kgb_utf8_is_digit(cp) != 0;
+  }
+  if (len)
+    kgb_utf8_next(word, len, &first);
+  if (kgb_utf8_is_upper(first))
+    rc = kgb_featseq_add(seq, "initcap", NULL, 0);
+  if (rc == KGB_OK && letters > 0 && upper == letters)
+    rc = kgb_featseq_add(seq, "allcap", NULL, 0);
+  if (rc == KGB_OK && digits > 0)
+    rc = kgb_featseq_add(seq, digits == len ? "alldigit" : "hasdigit",
+                         NULL, 0);
+  if (rc == KGB_OK && strchr(word, '-'))
+    rc = kgb_featseq_add(seq, "hyphen", NULL, 0);
+  if (rc == KGB_OK && i == 0)
+    rc = kgb_featseq_add(seq, "first", NULL, 0);
+  return rc;
+}
+
+/* The features of token I of WORDS[0..N), whose folded forms are FOLDED. */
+static int token_features(const char *const *words, char *const *folded,
+                          size_t n, size_t i, kgb_featseq *seq)
+{
+  const char *w = words[i];
+  size_t len = strlen(w);
+  char name[16], shape[32];
+  int rc = kgb_featseq_add(seq, "bias", NULL, 0);
+
+  /* Beyond the sentence, markers no token can be (they hold a control
+   * character) stand in for the words. */
+  for (int d = -2; d <= 2 && rc == KGB_OK; d++) {
+    long j = (long)i + d;
+    int out = j < 0 || j >= (long)n;
+    const char *word = out ? (j < 0 ? "\x02" "bos" : "\x03" "eos")
+                           : words[j];
+    const char *fold = out ? word : folded[j];
+    snprintf(name, sizeof name, "w%+d", d);
+    rc = kgb_featseq_add(seq, name, word, strlen(word));
+    snprintf(name, sizeof name, "l%+d", d);
+    if (rc == KGB_OK)
+      rc = kgb_featseq_add(seq, name, fold, strlen(fold));
+  }
+  for (int shorter = 0; shorter <= 1 && rc == KGB_OK; shorter++) {
+    word_shape(w, shorter, shape, sizeof shape);
+    rc = kgb_featseq_add(seq, shorter ? "shape-" : "shape", shape,
+                         strlen(shape));
+  }
+  for (size_t k = 1; k <= 4 && rc == KGB_OK; k++) {
+    size_t p = affix_len(w, len, k, 0), s = affix_len(w, len, k, 1);
+    snprintf(name, sizeof name, "p%zu", k);
+    if (p)
+      rc = kgb_featseq_add(seq, name, w, p);
+    snprintf(name, sizeof name, "s%zu", k);
+    if (rc == KGB_OK && s)
+      rc = kgb_featseq_add(seq, name, w + len - s, s);
+  }
+  return rc == KGB_OK ? add_flags(seq, w, i) : rc;
+}
+
+int kgb_tagger_word_features(const char *const *words, size_t n,
+                             kgb_featseq *seq)
+{
+  char **folded = n ? kgb_calloc(n, sizeof *folded) : NULL;
+  int rc = KGB_OK;
+
+  if (n && !folded)
+    return KGB_ENOMEM;
+  for (size_t i = 0; i < n && rc == KGB_OK; i++)
+    if (!(folded[i] = kgb_utf8_fold(words[i], strlen(words[i]))))
+      rc = KGB_ENOMEM;
+  for (size_t i = 0; i < n && rc == KGB_OK; i++) {
+    rc = kgb_featseq_next_token(seq);
+    if (rc == KGB_OK)
+      rc = token_features(words, folded, n, i, seq);
+  }
+  for (size_t i = 0; i < n; i++)
+    kgb_free(folded[i]);
+  kgb_free(folded);
+  return rc;
+}

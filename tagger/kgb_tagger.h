@@ -1,0 +1,140 @@
+/* kgb_tagger.h - a sequence tagger: an averaged perceptron over hashed
+ * features with BILOU tags, decoded greedily or by Viterbi.
+ *
+ * The tagger knows no RDF and no language: callers hand it, for each
+ * token, a list of feature hashes (kgb_featseq), and get back one tag
+ * index a token.  kgb_tagger_word_features is a generic feature set over
+ * the tokens' strings that holds no word of any language.  See
+ * tagger/README.md for the model file layout. */
+#ifndef KGB_TAGGER_H
+#define KGB_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kgbuild.h"
+
+/* --- tag sets: O plus B-, I-, L-, U- for each entity type ------------- */
+
+typedef struct kgb_tagset kgb_tagset;
+
+enum { KGB_BILOU_B = 0, KGB_BILOU_I, KGB_BILOU_L, KGB_BILOU_U };
+
+/* A tag set of the N TYPES (copied; each 1..64 bytes, no '-' needed but
+ * no NUL, no duplicates); KGB_EINVAL when a name is unfit. */
+int kgb_tagset_new(const char *const *types, size_t n, kgb_tagset **out);
+void kgb_tagset_free(kgb_tagset *set);
+size_t kgb_tagset_types(const kgb_tagset *set);
+size_t kgb_tagset_tags(const kgb_tagset *set);       /* 1 + 4 * types */
+const char *kgb_tagset_as_type(const kgb_tagset *set, size_t type);
+/* Tag index 0 is O; type T's tag of kind K (KGB_BILOU_*) is 1 + 4T + K. */
+int kgb_tagset_tag(size_t type, int kind);
+/* Write "O" or "B-PER" etc. for TAG into BUF of SIZE bytes. */
+void kgb_tagset_tag_name(const kgb_tagset *set, int tag, char *buf,
+                         size_t size);
+/* Whether tag CUR may follow tag PREV (-1: the sentence start), and
+ * whether TAG may end a sentence. */
+int kgb_bilou_allowed(int prev, int cur);
+int kgb_bilou_may_end(int tag);
+/* Whether TAGS[0..N) is a valid BILOU sequence. */
+int kgb_bilou_valid(const int *tags, size_t n);
+
+/* --- spans and conversions --------------------------------------------- */
+
+typedef struct {
+  size_t first, end;   /* tokens [first, end) */
+  size_t type;         /* index in the tag set */
+} kgb_span;
+
+/* TAGS[0..N_TOKENS) for SPANS (sorted, not overlapping, inside the
+ * sentence); KGB_EINVAL otherwise. */
+int kgb_bilou_from_spans(const kgb_span *spans, size_t n_spans,
+                         size_t n_tokens, size_t n_types, int *tags);
+/* The spans of a valid BILOU sequence TAGS[0..N) into SPANS (room for N);
+ * returns how many. */
+size_t kgb_bilou_to_spans(const int *tags, size_t n, kgb_span *spans);
+/* BILOU tags for IOB labels ("O", "B-X", "I-X"), read the same way
+ * whether IOB1 (B- only between two spans of one type) or IOB2 (B- at
+ * every start): a span goes on while I- of its type follows.  KGB_EINVAL
+ * for a label whose type is not in SET or that is malformed. */
+int kgb_bilou_from_iob(const kgb_tagset *set, const char *const *labels,
+                       size_t n, int *tags);
+
+/* --- features ------------------------------------------------------------ */
+
+/* The features of a sentence: hashes of feature strings, token by token. */
+typedef struct {
+  uint64_t *feats;     /* owned */
+  size_t n_feats, cap_feats;
+  size_t *start;       /* owned; token i has feats[start[i]..start[i+1]) */
+  size_t n_tokens, cap_start;
+} kgb_featseq;
+
+void kgb_featseq_init(kgb_featseq *seq);
+void kgb_featseq_release(kgb_featseq *seq);
+void kgb_featseq_clear(kgb_featseq *seq);
+/* Begin the next token; the features added after belong to it. */
+int kgb_featseq_next_token(kgb_featseq *seq);
+/* Add the feature named NAME (then VALUE[0..LEN), if VALUE) to the
+ * current token. */
+int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
+                    size_t len);
+
+/* The hash of a feature string; never 0, which marks an empty slot. */
+uint64_t kgb_feature_hash(const char *name, const char *value, size_t len);
+
+/* Generic word features for the N tokens WORDS (NUL-terminated UTF-8):
+ * the word and its folded form at -2..+2, shape, affixes of 1 to 4
+ * characters, case and digit flags.  Appends N tokens to SEQ. */
+int kgb_tagger_word_features(const char *const *words, size_t n,
+                             kgb_featseq *seq);
+
+/* --- training and tagging ---------------------------------------------- */
+
+typedef enum { KGB_DECODE_GREEDY = 0, KGB_DECODE_VITERBI = 1 } kgb_decoder;
+
+typedef struct {
+  unsigned epochs;       /* passes over the data, shuffled each time */
+  uint64_t seed;         /* the shuffle's seed */
+  double prune;          /* averaged weights smaller in size are dropped */
+  kgb_decoder decoder;   /* used in training and kept in the model */
+} kgb_train_opts;
+
+/* Defaults: 10 epochs, seed 1, prune 0.01, Viterbi. */
+void kgb_train_opts_init(kgb_train_opts *opts);
+
+typedef struct kgb_trainer kgb_trainer;
+typedef struct kgb_tagger kgb_tagger;
+
+/* A trainer for tags of SET (borrowed; it must outlive the trainer). */
+int kgb_trainer_new(kgb_world *world, const kgb_tagset *set,
+                    kgb_trainer **out);
+void kgb_trainer_free(kgb_trainer *tr);
+/* Add a sentence: SEQ's features (copied) and its GOLD tags, which must
+ * be a valid BILOU sequence of SEQ->n_tokens tags of the set. */
+int kgb_trainer_add(kgb_trainer *tr, const kgb_featseq *seq,
+                    const int *gold);
+/* Train on the sentences added; *OUT is a new model, yours to free. */
+int kgb_trainer_run(kgb_trainer *tr, const kgb_train_opts *opts,
+                    kgb_tagger **out);
+
+void kgb_tagger_free(kgb_tagger *tagger);
+const kgb_tagset *kgb_tagger_as_tagset(const kgb_tagger *tagger);
+/* Tag the tokens of SEQ into TAGS (room for SEQ->n_tokens); the result is
+ * always a valid BILOU sequence. */
+int kgb_tagger_tag(const kgb_tagger *tagger, const kgb_featseq *seq,
+                   int *tags);
+
+/* --- model files ---------------------------------------------------------- */
+
+/* The model's bytes, appended to *BYTES (a kgb_free'd buffer of *LEN). */
+int kgb_tagger_to_bytes(const kgb_tagger *tagger, char **bytes, size_t *len);
+int kgb_tagger_save(kgb_world *world, const kgb_tagger *tagger,
+                    const char *path);
+/* A model from LEN BYTES; NAME names them in messages.  KGB_EPARSE for
+ * anything but a whole, undamaged model of this format version. */
+int kgb_tagger_from_bytes(kgb_world *world, const char *name,
+                          const void *bytes, size_t len, kgb_tagger **out);
+int kgb_tagger_load(kgb_world *world, const char *path, kgb_tagger **out);
+
+#endif
