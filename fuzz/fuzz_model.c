@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_model.c - libFuzzer target for the tagger model loader
  * (tagger/kgb_model.c): the bytes as a model file, then again with a
  * right checksum in their last 32 bytes, since random bytes would never

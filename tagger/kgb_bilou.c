@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_bilou.c - tag sets, the BILOU constraint, spans and IOB labels. */
 #include <stdio.h>
 #include <string.h>

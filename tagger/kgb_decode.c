@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_decode.c - the best tag sequence for a sentence's scores, greedy
  * or by Viterbi, never leaving the BILOU constraint. */
 #include "kgb_tagger_internal.h"

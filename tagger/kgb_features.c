@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_features.c - feature lists of a sentence, their hashes, and a
  * generic feature set over the tokens' strings.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_model.c - tagger model files: writing them, and reading them back
  * without trusting a single byte.
  *

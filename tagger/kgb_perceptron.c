@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_perceptron.c - training an averaged perceptron and tagging with
  * the model it gives.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_tagger.c - a model in memory and tagging with it. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_tagger.h - a sequence tagger: an averaged perceptron over hashed
  * features with BILOU tags, decoded greedily or by Viterbi.
  *

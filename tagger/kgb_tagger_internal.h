@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_tagger_internal.h - struct bodies and helpers shared by the files
  * of tagger/. */
 #ifndef KGB_TAGGER_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_tagger.c - the sequence tagger core (tagger/): BILOU conversions,
  * training on a small invented data set, determinism, and model files
  * that are missing, cut short or damaged. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerate the golden outputs of tests/test_formats after an intended
 # change in what kgbuild writes.  Review `git diff tests/golden` before
 # committing: every changed line is a change users will see.
