@@ -20,6 +20,7 @@ const char *kgb_strerror(int status)
   }
 }
 
+__attribute__((format(printf, 3, 0)))
 static void emit(kgb_world *world, kgb_level level, const char *fmt,
                  va_list ap)
 {
