@@ -156,7 +156,7 @@ int kgb_trainer_add(kgb_trainer *tr, const kgb_featseq *seq, const int *gold)
       return kgb_report(tr->world, KGB_EINVAL,
                         "tagger: training sentence %zu: tag %d is not in "
                         "the tag set", tr->n_sents + 1, gold[i]);
-  if (n == 0 || !kgb_bilou_valid(gold, n))
+  if (n == 0 || !kgb_tagset_valid(tr->set, gold, n))
     return kgb_report(tr->world, KGB_EINVAL,
                       "tagger: training sentence %zu: %s", tr->n_sents + 1,
                       n ? "the gold tags are not a valid BILOU sequence"
@@ -314,7 +314,7 @@ static int train_epochs(kgb_trainer *tr, const kgb_train_opts *opts)
       for (size_t i = 0; i < n_trans; i++)
         trans[i] = tr->tw[i];
       trainer_scores(tr, s, emit);
-      kgb_decode(opts->decoder, emit, trans, n, T, work, pred);
+      kgb_decode(opts->decoder, tr->set->plain, emit, trans, n, T, work, pred);
       rc = trainer_update(tr, s, pred);
     }
   }
