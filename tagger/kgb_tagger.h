@@ -105,18 +105,24 @@ int kgb_tagger_word_features(const char *const *words, size_t n,
 
 typedef enum { KGB_DECODE_GREEDY = 0, KGB_DECODE_VITERBI = 1 } kgb_decoder;
 
+typedef struct kgb_trainer kgb_trainer;
+typedef struct kgb_tagger kgb_tagger;
+
 typedef struct {
   unsigned epochs;       /* passes over the data, shuffled each time */
   uint64_t seed;         /* the shuffle's seed */
   double prune;          /* averaged weights smaller in size are dropped */
   kgb_decoder decoder;   /* used in training and kept in the model */
+  /* Called after each epoch (from 1) with the share of training tokens
+   * tagged right during it, or NULL; kgb_trainer_snapshot gives the
+   * model so far.  A status other than KGB_OK stops the training. */
+  int (*on_epoch)(void *data, kgb_trainer *tr, unsigned epoch,
+                  double accuracy);
+  void *data;
 } kgb_train_opts;
 
-/* Defaults: 10 epochs, seed 1, prune 0.01, Viterbi. */
+/* Defaults: 10 epochs, seed 1, prune 0.01, Viterbi, no on_epoch. */
 void kgb_train_opts_init(kgb_train_opts *opts);
-
-typedef struct kgb_trainer kgb_trainer;
-typedef struct kgb_tagger kgb_tagger;
 
 /* A trainer for tags of SET (borrowed; it must outlive the trainer). */
 int kgb_trainer_new(kgb_world *world, const kgb_tagset *set,
@@ -129,6 +135,10 @@ int kgb_trainer_add(kgb_trainer *tr, const kgb_featseq *seq,
 /* Train on the sentences added; *OUT is a new model, yours to free. */
 int kgb_trainer_run(kgb_trainer *tr, const kgb_train_opts *opts,
                     kgb_tagger **out);
+/* During kgb_trainer_run (from on_epoch): the model of the averaged
+ * weights so far, yours to free. */
+int kgb_trainer_snapshot(kgb_trainer *tr, const kgb_train_opts *opts,
+                         kgb_tagger **out);
 
 void kgb_tagger_free(kgb_tagger *tagger);
 const kgb_tagset *kgb_tagger_as_tagset(const kgb_tagger *tagger);
