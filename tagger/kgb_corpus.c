@@ -178,12 +178,14 @@ int kgb_corpus_read(kgb_world *world, kgb_corpus *c, const char *path)
   if (!f)
     return kgb_report(world, errno == ENOENT ? KGB_ENOTFOUND : KGB_EIO,
                       "%s: cannot read: %s", path, strerror(errno));
+  errno = 0;
   while (rc == KGB_OK && getline(&line, &cap, f) != -1) {
     r.line++;
     rc = read_line(&r, line);
   }
-  if (rc == KGB_OK && ferror(f))
-    rc = kgb_report(world, KGB_EIO, "%s: read error", path);
+  if (rc == KGB_OK && ferror(f))   /* a directory, a device failing */
+    rc = kgb_report(world, KGB_EIO, "%s: cannot read: %s", path,
+                    strerror(errno ? errno : EIO));
   if (rc == KGB_OK)
     rc = end_sentence(&r);
   if (rc == KGB_ENOMEM)

@@ -334,6 +334,23 @@ static void test_empty_training_set(void **state)
   free(data);
 }
 
+static void test_unreadable(void **state)
+{
+  char *model = test_tmpdir_path("model.kgbtag"), *err;
+
+  (void)state;
+  err = run_expect((const char *[]){"train", "ner", "-o", model, test_tmpdir,
+                                   NULL}, 1);
+  assert_non_null(strstr(err, test_tmpdir));
+  assert_non_null(strstr(err, "cannot read: Is a directory"));
+  free(err);
+  err = run_expect((const char *[]){"train", "ner", "-o", model,
+                                   "/nonexistent/train.tsv", NULL}, 1);
+  assert_non_null(strstr(err, "/nonexistent/train.tsv: cannot read"));
+  free(err);
+  free(model);
+}
+
 static void test_usage(void **state)
 {
   char *model = test_tmpdir_path("model.kgbtag");
@@ -367,6 +384,7 @@ int main(void)
     WITH_DIR(test_malformed_line),
     WITH_DIR(test_bad_tag),
     WITH_DIR(test_empty_training_set),
+    WITH_DIR(test_unreadable),
     WITH_DIR(test_usage),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
