@@ -18,6 +18,7 @@ static const struct {
   {"load", cmd_load},
   {"query", cmd_query},
   {"publish", cmd_publish},
+  {"train", cmd_train},
 };
 
 int main(int argc, char **argv)

@@ -257,6 +257,53 @@ double kgb_eval_f1(const kgb_eval *ev, int entities);
 /* The table per kind, misses and false facts when VERBOSE, summary. */
 void kgb_eval_print(const kgb_eval *ev, FILE *out, int verbose);
 
+/* ------------------------------------------------------------------ */
+/* Training: a sequence tagger model from annotated text.              */
+
+/* How an epoch of kgb_train went. */
+typedef struct {
+  unsigned epoch, epochs;  /* this one (from 1), and how many in all */
+  double train_accuracy;   /* share of training tokens tagged right during
+                              the epoch */
+  int has_dev;             /* the two below are set */
+  double dev_accuracy;     /* share of dev tokens the model tags right */
+  double dev_f1;           /* ner: F1 of exact entity spans; pos: -1 */
+} kgb_train_epoch;
+
+typedef void (*kgb_train_epoch_fn)(void *user_data,
+                                   const kgb_train_epoch *epoch);
+
+typedef struct {
+  const char *task;        /* "ner" (entity spans) or "pos" (a class a
+                              token) */
+  const char *lang;        /* "en", "fr" or NULL: checked only, the model
+                              does not record it yet */
+  const char *dev;         /* a file scored after each epoch, or NULL */
+  unsigned epochs;         /* passes over the data (10) */
+  unsigned long long seed; /* the shuffle's seed (1) */
+  const char *decoder;     /* "greedy" or "viterbi" (the default) */
+  kgb_train_epoch_fn on_epoch;   /* called after each epoch, or NULL */
+  void *user_data;
+} kgb_train_options;
+
+/* The defaults above. */
+void kgb_train_options_init(kgb_train_options *options);
+
+/* Train a tagger on the N FILES and write the model to OUT (OUT_NAME
+ * names it in messages).  A file is CoNLL-U when it has 10 tab-separated
+ * columns or is named *.conllu (FORM and UPOS; multiword ranges and
+ * empty nodes skipped); else a token is a line with the word in its
+ * first column and its tag in its last (tabs, else spaces, between
+ * columns), a blank line ends a sentence, and -DOCSTART- and '#' comment
+ * lines are skipped.  For ner the tags are IOB1, IOB2 or BILOU (a file
+ * with an L- or U- tag is BILOU) and the entity types are those of the
+ * data; for pos each distinct tag is a class.  The same files, options
+ * and seed give the same bytes.  A malformed line is KGB_EPARSE reported
+ * as FILE:LINE; no training sentence at all is KGB_EPARSE too. */
+int kgb_train(kgb_world *world, const kgb_train_options *options,
+              const char *const *files, size_t n, FILE *out,
+              const char *out_name);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,7 +6,8 @@
 #include "kgb_alloc.h"
 #include "kgb_tagger_internal.h"
 
-int kgb_tagset_new(const char *const *types, size_t n, kgb_tagset **out)
+static int tagset_make(const char *const *types, size_t n, int plain,
+                       kgb_tagset **out)
 {
   kgb_tagset *set;
 
@@ -26,6 +27,7 @@ int kgb_tagset_new(const char *const *types, size_t n, kgb_tagset **out)
     kgb_free(set);
     return KGB_ENOMEM;
   }
+  set->plain = plain;
   for (size_t i = 0; i < n; i++, set->n_types++)
     if (!(set->types[i] = kgb_strdup(types[i]))) {
       kgb_tagset_free(set);
@@ -33,6 +35,23 @@ int kgb_tagset_new(const char *const *types, size_t n, kgb_tagset **out)
     }
   *out = set;
   return KGB_OK;
+}
+
+int kgb_tagset_new(const char *const *types, size_t n, kgb_tagset **out)
+{
+  return tagset_make(types, n, 0, out);
+}
+
+int kgb_tagset_new_plain(const char *const *classes, size_t n,
+                         kgb_tagset **out)
+{
+  return tagset_make(classes, n, 1, out);
+}
+
+int kgb_tagset_copy(const kgb_tagset *set, kgb_tagset **out)
+{
+  return tagset_make((const char *const *)set->types, set->n_types,
+                     set->plain, out);
 }
 
 void kgb_tagset_free(kgb_tagset *set)
@@ -45,8 +64,13 @@ void kgb_tagset_free(kgb_tagset *set)
   kgb_free(set);
 }
 
+int kgb_tagset_is_plain(const kgb_tagset *set) { return set->plain; }
 size_t kgb_tagset_types(const kgb_tagset *set) { return set->n_types; }
-size_t kgb_tagset_tags(const kgb_tagset *set) { return 1 + 4 * set->n_types; }
+
+size_t kgb_tagset_tags(const kgb_tagset *set)
+{
+  return set->plain ? set->n_types : 1 + 4 * set->n_types;
+}
 
 const char *kgb_tagset_as_type(const kgb_tagset *set, size_t type)
 {
@@ -65,7 +89,10 @@ void kgb_tagset_tag_name(const kgb_tagset *set, int tag, char *buf,
 
   if (size == 0)
     return;
-  if (tag <= 0 || (size_t)tag_type(tag) >= set->n_types)
+  if (set->plain)
+    snprintf(buf, size, "%s",
+             tag >= 0 && (size_t)tag < set->n_types ? set->types[tag] : "?");
+  else if (tag <= 0 || (size_t)tag_type(tag) >= set->n_types)
     snprintf(buf, size, "O");
   else
     snprintf(buf, size, "%c-%s", kinds[tag_kind(tag)],
@@ -96,6 +123,14 @@ int kgb_bilou_valid(const int *tags, size_t n)
     if (tags[i] < 0 || !kgb_bilou_allowed(i ? tags[i - 1] : -1, tags[i]))
       return 0;
   return n == 0 || kgb_bilou_may_end(tags[n - 1]);
+}
+
+int kgb_tagset_valid(const kgb_tagset *set, const int *tags, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (tags[i] < 0 || (size_t)tags[i] >= kgb_tagset_tags(set))
+      return 0;
+  return set->plain || kgb_bilou_valid(tags, n);
 }
 
 /* Tag tokens [FIRST, END) as one span of TYPE. */

@@ -3,10 +3,21 @@
  * or by Viterbi, never leaving the BILOU constraint. */
 #include "kgb_tagger_internal.h"
 
+/* May CUR follow PREV (-1: the start), and may TAG end a sentence? */
+static int allowed(int plain, int prev, int cur)
+{
+  return plain || kgb_bilou_allowed(prev, cur);
+}
+
+static int may_end(int plain, int tag)
+{
+  return plain || kgb_bilou_may_end(tag);
+}
+
 /* Far below any sum of weights, yet safe to add a few of. */
 #define KGB_FORBIDDEN (INT64_MIN / 4)
 
-static void decode_greedy(const int64_t *emit, const int64_t *trans,
+static void decode_greedy(int plain, const int64_t *emit, const int64_t *trans,
                           size_t n, size_t n_tags, int *tags)
 {
   int prev = -1;
@@ -17,8 +28,8 @@ static void decode_greedy(const int64_t *emit, const int64_t *trans,
     for (size_t t = 0; t < n_tags; t++) {
       /* The last token must close any span; the B- of a one-token
        * sentence cannot be followed, so it is ruled out here too. */
-      if (!kgb_bilou_allowed(prev, (int)t) ||
-          (i + 1 == n && !kgb_bilou_may_end((int)t)))
+      if (!allowed(plain, prev, (int)t) ||
+          (i + 1 == n && !may_end(plain, (int)t)))
         continue;
       int64_t s = emit[i * n_tags + t] + trans[(size_t)(prev + 1) * n_tags + t];
       if (best < 0 || s > best_score) {
@@ -33,7 +44,7 @@ static void decode_greedy(const int64_t *emit, const int64_t *trans,
   }
 }
 
-static void decode_viterbi(const int64_t *emit, const int64_t *trans,
+static void decode_viterbi(int plain, const int64_t *emit, const int64_t *trans,
                            size_t n, size_t n_tags, int64_t *work, int *tags)
 {
   int64_t *score = work;                 /* n x n_tags best scores */
@@ -44,12 +55,12 @@ static void decode_viterbi(const int64_t *emit, const int64_t *trans,
       int64_t best = KGB_FORBIDDEN;
       int64_t arg = 0;
       if (i == 0) {
-        if (kgb_bilou_allowed(-1, (int)t))
+        if (allowed(plain, -1, (int)t))
           best = trans[t];
       } else {
         for (size_t p = 0; p < n_tags; p++) {
           int64_t prev = score[(i - 1) * n_tags + p];
-          if (prev <= KGB_FORBIDDEN || !kgb_bilou_allowed((int)p, (int)t))
+          if (prev <= KGB_FORBIDDEN || !allowed(plain, (int)p, (int)t))
             continue;
           int64_t s = prev + trans[(p + 1) * n_tags + t];
           if (best <= KGB_FORBIDDEN || s > best) {
@@ -64,7 +75,7 @@ static void decode_viterbi(const int64_t *emit, const int64_t *trans,
     }
   int best = 0;
   for (size_t t = 0; t < n_tags; t++)
-    if (kgb_bilou_may_end((int)t) &&
+    if (may_end(plain, (int)t) &&
         score[(n - 1) * n_tags + t] > score[(n - 1) * n_tags + (size_t)best])
       best = (int)t;
   for (size_t i = n; i-- > 0;) {
@@ -73,14 +84,14 @@ static void decode_viterbi(const int64_t *emit, const int64_t *trans,
   }
 }
 
-void kgb_decode(kgb_decoder decoder, const int64_t *emit,
+void kgb_decode(kgb_decoder decoder, int plain, const int64_t *emit,
                 const int64_t *trans, size_t n, size_t n_tags,
                 int64_t *work, int *tags)
 {
   if (n == 0)
     return;
   if (decoder == KGB_DECODE_GREEDY)
-    decode_greedy(emit, trans, n, n_tags, tags);
+    decode_greedy(plain, emit, trans, n, n_tags, tags);
   else
-    decode_viterbi(emit, trans, n, n_tags, work, tags);
+    decode_viterbi(plain, emit, trans, n, n_tags, work, tags);
 }

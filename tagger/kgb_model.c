@@ -19,7 +19,8 @@
 #include "kgb_world_internal.h"
 
 static const char magic[8] = "KGBTAG\0";
-#define KGB_MODEL_VERSION 1u
+#define KGB_MODEL_VERSION 2u      /* the newest read; BILOU models are
+                                     written as version 1, plain ones as 2 */
 #define KGB_MODEL_HEADER 12     /* magic and version */
 #define KGB_MODEL_SUM 32        /* the SHA-256 trailer */
 
@@ -54,9 +55,11 @@ static int model_body(const kgb_tagger *m, kgb_buf *b)
 
   memcpy(&scale_bits, &m->scale, sizeof scale_bits);
   if (rc == KGB_OK)
-    rc = put_le(b, KGB_MODEL_VERSION, 4);
+    rc = put_le(b, m->set->plain ? 2 : 1, 4);
   if (rc == KGB_OK)
     rc = put_le(b, (uint64_t)m->decoder, 4);
+  if (rc == KGB_OK && m->set->plain)
+    rc = put_le(b, 1, 4);   /* version 2: the tag scheme, 1 plain */
   if (rc == KGB_OK)
     rc = put_le(b, m->set->n_types, 4);
   for (size_t t = 0; t < m->set->n_types && rc == KGB_OK; t++) {
@@ -152,7 +155,7 @@ static int not_a_model(kgb_world *world, const char *name, const char *why)
 
 /* The tag set after the header: a count, then each name as a length
  * byte and its bytes. */
-static int read_tagset(reader *r, kgb_tagset **set)
+static int read_tagset(reader *r, int plain, kgb_tagset **set)
 {
   char *names[KGB_TAGSET_MAX_TYPES];
   size_t n = (size_t)get_le(r, 4), got = 0;
@@ -172,7 +175,8 @@ static int read_tagset(reader *r, kgb_tagset **set)
     r->pos += len;
   }
   if (got == n)
-    rc = kgb_tagset_new((const char *const *)names, n, set) == KGB_ENOMEM
+    rc = (plain ? kgb_tagset_new_plain : kgb_tagset_new)(
+             (const char *const *)names, n, set) == KGB_ENOMEM
              ? KGB_ENOMEM
              : (*set ? KGB_OK : KGB_EPARSE);
   for (size_t i = 0; i < got; i++)
@@ -201,15 +205,18 @@ static const char *read_weights(reader *r, kgb_tagger *m)
 
 /* The checked body: everything between the version and the checksum. */
 static int read_body(kgb_world *world, const char *name, reader *r,
-                     kgb_tagger **out)
+                     uint32_t version, kgb_tagger **out)
 {
   kgb_tagset *set = NULL;
   kgb_tagger *m = NULL;
   uint32_t decoder = (uint32_t)get_le(r, 4);
+  uint32_t scheme = version >= 2 ? (uint32_t)get_le(r, 4) : 0;
   uint64_t scale_bits, n_rows;
   double scale;
   const char *why = NULL;
-  int rc = decoder > KGB_DECODE_VITERBI ? KGB_EPARSE : read_tagset(r, &set);
+  int rc = decoder > KGB_DECODE_VITERBI || scheme > 1
+               ? KGB_EPARSE
+               : read_tagset(r, (int)scheme, &set);
 
   if (rc != KGB_OK) {
     kgb_tagset_free(set);
@@ -259,10 +266,10 @@ int kgb_tagger_from_bytes(kgb_world *world, const char *name,
   version = (uint32_t)get_le(&r, 4);
   if (r.short_read)
     return not_a_model(world, name, "cut short in the header");
-  if (version != KGB_MODEL_VERSION)
+  if (version < 1 || version > KGB_MODEL_VERSION)
     return kgb_report(world, KGB_EPARSE,
-                      "%s: model format version %u, this kgbuild reads %u",
-                      name, version, KGB_MODEL_VERSION);
+                      "%s: model format version %u, this kgbuild reads 1 "
+                      "to %u", name, version, KGB_MODEL_VERSION);
   if (len < KGB_MODEL_HEADER + KGB_MODEL_SUM)
     return not_a_model(world, name, "cut short in the header");
   r.len = len - KGB_MODEL_SUM;
@@ -270,7 +277,7 @@ int kgb_tagger_from_bytes(kgb_world *world, const char *name,
   if (memcmp(sum, r.p + r.len, KGB_MODEL_SUM) != 0)
     return kgb_report(world, KGB_EPARSE,
                       "%s: checksum mismatch, the file is damaged", name);
-  return read_body(world, name, &r, out);
+  return read_body(world, name, &r, version, out);
 }
 
 int kgb_tagger_load(kgb_world *world, const char *path, kgb_tagger **out)

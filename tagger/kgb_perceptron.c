@@ -156,7 +156,7 @@ int kgb_trainer_add(kgb_trainer *tr, const kgb_featseq *seq, const int *gold)
       return kgb_report(tr->world, KGB_EINVAL,
                         "tagger: training sentence %zu: tag %d is not in "
                         "the tag set", tr->n_sents + 1, gold[i]);
-  if (n == 0 || !kgb_bilou_valid(gold, n))
+  if (n == 0 || !kgb_tagset_valid(tr->set, gold, n))
     return kgb_report(tr->world, KGB_EINVAL,
                       "tagger: training sentence %zu: %s", tr->n_sents + 1,
                       n ? "the gold tags are not a valid BILOU sequence"
@@ -284,6 +284,8 @@ void kgb_train_opts_init(kgb_train_opts *opts)
   opts->seed = 1;
   opts->prune = 0.01;
   opts->decoder = KGB_DECODE_VITERBI;
+  opts->on_epoch = NULL;
+  opts->data = NULL;
 }
 
 static int train_epochs(kgb_trainer *tr, const kgb_train_opts *opts)
@@ -308,15 +310,21 @@ static int train_epochs(kgb_trainer *tr, const kgb_train_opts *opts)
     rc = KGB_ENOMEM;
   tr->c = 1;
   for (unsigned e = 0; e < opts->epochs && rc == KGB_OK; e++) {
+    size_t right = 0;
     shuffle(order, tr->n_sents, &state);
     for (size_t k = 0; k < tr->n_sents && rc == KGB_OK; k++, tr->c++) {
       size_t s = order[k], n = tr->sent_start[s + 1] - tr->sent_start[s];
       for (size_t i = 0; i < n_trans; i++)
         trans[i] = tr->tw[i];
       trainer_scores(tr, s, emit);
-      kgb_decode(opts->decoder, emit, trans, n, T, work, pred);
+      kgb_decode(opts->decoder, tr->set->plain, emit, trans, n, T, work, pred);
+      for (size_t i = 0; i < n; i++)
+        right += pred[i] == tr->gold[tr->sent_start[s] + i];
       rc = trainer_update(tr, s, pred);
     }
+    if (rc == KGB_OK && opts->on_epoch)
+      rc = opts->on_epoch(opts->data, tr, e + 1,
+                          (double)right / (double)tr->n_tok);
   }
   kgb_free(order);
   kgb_free(trans);
@@ -395,6 +403,13 @@ static int trainer_model(kgb_trainer *tr, const kgb_train_opts *opts,
   else
     *out = m;
   return rc;
+}
+
+int kgb_trainer_snapshot(kgb_trainer *tr, const kgb_train_opts *opts,
+                         kgb_tagger **out)
+{
+  *out = NULL;
+  return trainer_model(tr, opts, out);
 }
 
 int kgb_trainer_run(kgb_trainer *tr, const kgb_train_opts *opts,

@@ -14,7 +14,7 @@ int kgb_tagger_alloc(const kgb_tagset *set, size_t n_rows, kgb_tagger **out)
   if (!m)
     return KGB_ENOMEM;
   kgb_rowtab_init(&m->tab);
-  rc = kgb_tagset_new((const char *const *)set->types, set->n_types, &m->set);
+  rc = kgb_tagset_copy(set, &m->set);
   if (rc != KGB_OK) {
     kgb_free(m);
     return rc;
@@ -79,7 +79,7 @@ int kgb_tagger_tag(const kgb_tagger *m, const kgb_featseq *seq, int *tags)
       for (size_t t = 0; row >= 0 && t < T; t++)
         emit[i * T + t] += m->weights[(size_t)row * T + t];
     }
-  kgb_decode(m->decoder, emit, trans, n, T, work, tags);
+  kgb_decode(m->decoder, m->set->plain, emit, trans, n, T, work, tags);
   kgb_free(emit);
   kgb_free(trans);
   kgb_free(work);

@@ -24,13 +24,21 @@ enum { KGB_BILOU_B = 0, KGB_BILOU_I, KGB_BILOU_L, KGB_BILOU_U };
 /* A tag set of the N TYPES (copied; each 1..64 bytes, no '-' needed but
  * no NUL, no duplicates); KGB_EINVAL when a name is unfit. */
 int kgb_tagset_new(const char *const *types, size_t n, kgb_tagset **out);
+/* A plain tag set: the N CLASSES (named as above) are the tags, in that
+ * order, with no O and every sequence allowed (parts of speech). */
+int kgb_tagset_new_plain(const char *const *classes, size_t n,
+                         kgb_tagset **out);
 void kgb_tagset_free(kgb_tagset *set);
+int kgb_tagset_is_plain(const kgb_tagset *set);
+/* Entity types, or for a plain set its classes. */
 size_t kgb_tagset_types(const kgb_tagset *set);
-size_t kgb_tagset_tags(const kgb_tagset *set);       /* 1 + 4 * types */
+/* 1 + 4 * types, or for a plain set its classes. */
+size_t kgb_tagset_tags(const kgb_tagset *set);
 const char *kgb_tagset_as_type(const kgb_tagset *set, size_t type);
 /* Tag index 0 is O; type T's tag of kind K (KGB_BILOU_*) is 1 + 4T + K. */
 int kgb_tagset_tag(size_t type, int kind);
-/* Write "O" or "B-PER" etc. for TAG into BUF of SIZE bytes. */
+/* Write "O" or "B-PER" etc. (a plain set: the class) for TAG into BUF of
+ * SIZE bytes. */
 void kgb_tagset_tag_name(const kgb_tagset *set, int tag, char *buf,
                          size_t size);
 /* Whether tag CUR may follow tag PREV (-1: the sentence start), and
@@ -39,6 +47,9 @@ int kgb_bilou_allowed(int prev, int cur);
 int kgb_bilou_may_end(int tag);
 /* Whether TAGS[0..N) is a valid BILOU sequence. */
 int kgb_bilou_valid(const int *tags, size_t n);
+/* Whether TAGS[0..N) is a valid sequence of SET's tags: in range, and
+ * for a BILOU set valid BILOU. */
+int kgb_tagset_valid(const kgb_tagset *set, const int *tags, size_t n);
 
 /* --- spans and conversions --------------------------------------------- */
 
@@ -94,35 +105,45 @@ int kgb_tagger_word_features(const char *const *words, size_t n,
 
 typedef enum { KGB_DECODE_GREEDY = 0, KGB_DECODE_VITERBI = 1 } kgb_decoder;
 
+typedef struct kgb_trainer kgb_trainer;
+typedef struct kgb_tagger kgb_tagger;
+
 typedef struct {
   unsigned epochs;       /* passes over the data, shuffled each time */
   uint64_t seed;         /* the shuffle's seed */
   double prune;          /* averaged weights smaller in size are dropped */
   kgb_decoder decoder;   /* used in training and kept in the model */
+  /* Called after each epoch (from 1) with the share of training tokens
+   * tagged right during it, or NULL; kgb_trainer_snapshot gives the
+   * model so far.  A status other than KGB_OK stops the training. */
+  int (*on_epoch)(void *data, kgb_trainer *tr, unsigned epoch,
+                  double accuracy);
+  void *data;
 } kgb_train_opts;
 
-/* Defaults: 10 epochs, seed 1, prune 0.01, Viterbi. */
+/* Defaults: 10 epochs, seed 1, prune 0.01, Viterbi, no on_epoch. */
 void kgb_train_opts_init(kgb_train_opts *opts);
-
-typedef struct kgb_trainer kgb_trainer;
-typedef struct kgb_tagger kgb_tagger;
 
 /* A trainer for tags of SET (borrowed; it must outlive the trainer). */
 int kgb_trainer_new(kgb_world *world, const kgb_tagset *set,
                     kgb_trainer **out);
 void kgb_trainer_free(kgb_trainer *tr);
 /* Add a sentence: SEQ's features (copied) and its GOLD tags, which must
- * be a valid BILOU sequence of SEQ->n_tokens tags of the set. */
+ * be a valid sequence (kgb_tagset_valid) of SEQ->n_tokens tags. */
 int kgb_trainer_add(kgb_trainer *tr, const kgb_featseq *seq,
                     const int *gold);
 /* Train on the sentences added; *OUT is a new model, yours to free. */
 int kgb_trainer_run(kgb_trainer *tr, const kgb_train_opts *opts,
                     kgb_tagger **out);
+/* During kgb_trainer_run (from on_epoch): the model of the averaged
+ * weights so far, yours to free. */
+int kgb_trainer_snapshot(kgb_trainer *tr, const kgb_train_opts *opts,
+                         kgb_tagger **out);
 
 void kgb_tagger_free(kgb_tagger *tagger);
 const kgb_tagset *kgb_tagger_as_tagset(const kgb_tagger *tagger);
 /* Tag the tokens of SEQ into TAGS (room for SEQ->n_tokens); the result is
- * always a valid BILOU sequence. */
+ * always a valid sequence of the model's tag set. */
 int kgb_tagger_tag(const kgb_tagger *tagger, const kgb_featseq *seq,
                    int *tags);
 

@@ -10,6 +10,7 @@
 #define KGB_TAGSET_MAX_NAME 64
 
 struct kgb_tagset {
+  int plain;           /* plain classes, not BILOU over entity types */
   size_t n_types;
   char **types;        /* owned */
 };
@@ -44,11 +45,14 @@ struct kgb_tagger {
 };
 
 /* Best tags for the N x N_TAGS scores EMIT and the (N_TAGS+1) x N_TAGS
- * scores TRANS, under the BILOU constraint.  WORK holds 2 * N * N_TAGS
- * slots. */
-void kgb_decode(kgb_decoder decoder, const int64_t *emit,
+ * scores TRANS, under the BILOU constraint unless PLAIN (then every
+ * sequence is allowed).  WORK holds 2 * N * N_TAGS slots. */
+void kgb_decode(kgb_decoder decoder, int plain, const int64_t *emit,
                 const int64_t *trans, size_t n, size_t n_tags,
                 int64_t *work, int *tags);
+
+/* A copy of SET. */
+int kgb_tagset_copy(const kgb_tagset *set, kgb_tagset **out);
 
 /* A new empty model of SET (copied) with N_ROWS rows. */
 int kgb_tagger_alloc(const kgb_tagset *set, size_t n_rows,

@@ -373,6 +373,85 @@ static void test_save_load(void **state)
   free(path);
 }
 
+/* --- plain tag sets ------------------------------------------------------- */
+
+static const char *const upos[] = {"DET", "NOUN", "VERB", "ADJ"};
+
+/* Sentences whose tags repeat and follow in orders BILOU would refuse
+ * (VERB VERB, ADJ at the end), tagged 0..3 as in UPOS above. */
+static const struct {
+  const char *words[6];
+  int tags[6];
+  size_t n;
+} plain_data[] = {
+  {{"the", "cat", "sleeps"}, {0, 1, 2}, 3},
+  {{"a", "dog", "runs", "fast"}, {0, 1, 2, 3}, 4},
+  {{"dogs", "bark", "sleep"}, {1, 2, 2}, 3},
+  {{"the", "red", "cat", "is", "small"}, {0, 3, 1, 2, 3}, 5},
+  {{"cats", "run"}, {1, 2}, 2},
+  {{"a", "small", "dog", "barks"}, {0, 3, 1, 2}, 4},
+};
+
+static void test_plain_tagset(void **state)
+{
+  const size_t n_data = sizeof plain_data / sizeof *plain_data;
+  kgb_tagset *set = NULL;
+  kgb_trainer *tr = NULL;
+  kgb_tagger *m = NULL, *back = NULL;
+  kgb_train_opts opts;
+  kgb_featseq seq;
+  char name[16], *path = test_tmpdir_path("plain.kgbtag"), *bytes;
+  const int repeat[] = {2, 2, 2}, out_of_range[] = {0, 4};
+  int tags[6];
+  size_t len;
+
+  (void)state;
+  assert_int_equal(kgb_tagset_new_plain(upos, 4, &set), KGB_OK);
+  assert_true(kgb_tagset_is_plain(set));
+  assert_int_equal(kgb_tagset_tags(set), 4);
+  kgb_tagset_tag_name(set, 2, name, sizeof name);
+  assert_string_equal(name, "VERB");
+  assert_true(kgb_tagset_valid(set, repeat, 3));
+  assert_false(kgb_tagset_valid(set, out_of_range, 2));
+  kgb_featseq_init(&seq);
+  assert_int_equal(kgb_trainer_new(world, set, &tr), KGB_OK);
+  for (size_t i = 0; i < n_data; i++) {
+    kgb_featseq_clear(&seq);
+    assert_int_equal(kgb_tagger_word_features(plain_data[i].words,
+                                              plain_data[i].n, &seq), KGB_OK);
+    assert_int_equal(kgb_trainer_add(tr, &seq, plain_data[i].tags), KGB_OK);
+  }
+  kgb_train_opts_init(&opts);
+  for (int d = KGB_DECODE_GREEDY; d <= KGB_DECODE_VITERBI; d++) {
+    opts.decoder = (kgb_decoder)d;
+    assert_int_equal(kgb_trainer_run(tr, &opts, &m), KGB_OK);
+    assert_int_equal(kgb_tagger_save(world, m, path), KGB_OK);
+    assert_int_equal(kgb_tagger_load(world, path, &back), KGB_OK);
+    assert_true(kgb_tagset_is_plain(kgb_tagger_as_tagset(back)));
+    /* Version 2, whose tag scheme says plain. */
+    bytes = test_read_file(path, &len);
+    assert_non_null(bytes);
+    assert_int_equal(bytes[8], 2);
+    assert_int_equal(bytes[16], 1);
+    free(bytes);
+    for (size_t i = 0; i < n_data; i++) {
+      kgb_featseq_clear(&seq);
+      assert_int_equal(kgb_tagger_word_features(plain_data[i].words,
+                                                plain_data[i].n, &seq),
+                       KGB_OK);
+      assert_int_equal(kgb_tagger_tag(back, &seq, tags), KGB_OK);
+      assert_memory_equal(tags, plain_data[i].tags,
+                          plain_data[i].n * sizeof *tags);
+    }
+    kgb_tagger_free(m);
+    kgb_tagger_free(back);
+  }
+  kgb_trainer_free(tr);
+  kgb_featseq_release(&seq);
+  kgb_tagset_free(set);
+  free(path);
+}
+
 /* Load LEN BYTES written to a file: it must fail with STATUS and a
  * message naming the file and holding WANT. */
 static void expect_load_error(const char *bytes, size_t len, int status,
@@ -430,9 +509,9 @@ static void test_load_errors(void **state)
   copy[0] = 'X';
   expect_load_error(copy, len, KGB_EPARSE, "not a kgbuild tagger model");
   memcpy(copy, good, len);
-  copy[8] = 2;
+  copy[8] = 3;
   expect_load_error(copy, len, KGB_EPARSE,
-                    "model format version 2, this kgbuild reads 1");
+                    "model format version 3, this kgbuild reads 1 to 2");
   /* A sealed file whose row count claims more than the file holds. */
   memcpy(copy, good, len);
   /* magic and version, decoder, type count, three 3-letter names with
@@ -516,6 +595,8 @@ int main(void)
     cmocka_unit_test(test_deterministic),
     cmocka_unit_test(test_trainer_rejects),
     cmocka_unit_test_setup_teardown(test_save_load, test_tmpdir_make,
+                                    test_tmpdir_remove),
+    cmocka_unit_test_setup_teardown(test_plain_tagset, test_tmpdir_make,
                                     test_tmpdir_remove),
     cmocka_unit_test(test_load_out_of_memory),
     cmocka_unit_test(test_fuzz_seed),
