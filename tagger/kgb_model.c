@@ -214,7 +214,9 @@ static int read_body(kgb_world *world, const char *name, reader *r,
   uint64_t scale_bits, n_rows;
   double scale;
   const char *why = NULL;
-  int rc = decoder > KGB_DECODE_VITERBI || scheme > 1
+  /* Version 2 exists for plain tag sets only: a BILOU set is written as
+   * version 1, so one file has one form. */
+  int rc = decoder > KGB_DECODE_VITERBI || (version >= 2 && scheme != 1)
                ? KGB_EPARSE
                : read_tagset(r, (int)scheme, &set);
 

@@ -520,6 +520,17 @@ static void test_load_errors(void **state)
   reseal(copy, len);
   expect_load_error(copy, len, KGB_EPARSE, "not a kgbuild tagger model");
   kgb_free(copy);
+  /* A BILOU model dressed as version 2 (scheme 0): version 2 is for
+   * plain sets only, so each model has one form (found by fuzz_model:
+   * it loaded, then wrote itself back as version 1). */
+  copy = kgb_malloc(len + 4);
+  memcpy(copy, good, 16);
+  copy[8] = 2;
+  memset(copy + 16, 0, 4);
+  memcpy(copy + 20, good + 16, len - 16);
+  reseal(copy, len + 4);
+  expect_load_error(copy, len + 4, KGB_EPARSE, "not a kgbuild tagger model");
+  kgb_free(copy);
   kgb_free(good);
   kgb_tagger_free(m);
   kgb_tagset_free(set);
