@@ -71,17 +71,15 @@ static int take_alt(void *data, const char *text)
   return kgb_entities_add(e->g->entities, e->iri, e->cls, text, 0);
 }
 
-/* Add (or, when REMOVE, take out) <IRI> P "TEXT" in the default graph. */
-static int put_name(kgb_graph *g, const char *iri, kgb_term p,
-                    const char *text, int remove, long *net)
+/* Add (or, when REMOVE, take out) <IRI> P OBJECT (taken) in the default
+ * graph. */
+static int put(kgb_graph *g, const char *iri, kgb_term p, raptor_term *object,
+               int remove, long *net)
 {
   raptor_statement *st = raptor_new_statement_from_nodes(
       g->raptor,
       raptor_new_term_from_uri_string(g->raptor, (const unsigned char *)iri),
-      kgb_graph_term(g, p),
-      raptor_new_term_from_literal(g->raptor, (const unsigned char *)text,
-                                   NULL, NULL),
-      NULL);
+      kgb_graph_term(g, p), object, NULL);
   int rc;
 
   if (!st || !st->subject || !st->predicate || !st->object)
@@ -95,18 +93,14 @@ static int put_name(kgb_graph *g, const char *iri, kgb_term p,
   return rc;
 }
 
-static int put_type(kgb_graph *g, const char *iri, kgb_term cls, long *net)
+static int put_name(kgb_graph *g, const char *iri, kgb_term p,
+                    const char *text, int remove, long *net)
 {
-  raptor_statement *st = raptor_new_statement_from_nodes(
-      g->raptor,
-      raptor_new_term_from_uri_string(g->raptor, (const unsigned char *)iri),
-      kgb_graph_term(g, KGB_RDF_TYPE), kgb_graph_term(g, cls), NULL);
-  int rc = st && st->subject && st->predicate && st->object
-               ? kgb_store_add(&g->store, st, net) : KGB_ENOMEM;
-
-  if (st)
-    raptor_free_statement(st);
-  return rc;
+  return put(g, iri, p,
+             raptor_new_term_from_literal(g->raptor,
+                                          (const unsigned char *)text, NULL,
+                                          NULL),
+             remove, net);
 }
 
 /* Entity I of the document's table: its stored names join it, then the
@@ -135,7 +129,7 @@ static int store_entity(kgb_graph *g, size_t i, long *net)
     if (strcmp(e.labels[k], names[label]))
       rc = put_name(g, e.iri, KGB_RDFS_LABEL, e.labels[k], 1, net);
   if (rc == KGB_OK)
-    rc = put_type(g, e.iri, e.cls, net);
+    rc = put(g, e.iri, KGB_RDF_TYPE, kgb_graph_term(g, e.cls), 0, net);
   if (rc == KGB_OK)
     rc = put_name(g, e.iri, KGB_SKOS_ALT_LABEL, names[label], 1, net);
   for (size_t k = 0; rc == KGB_OK && k < n; k++)
