@@ -185,13 +185,9 @@ static int parse_seconds(const char *arg, long *seconds)
   return 0;
 }
 
-/* The password of publish, from a file or the environment; and the
- * endpoint checked, all before any work is done. */
-static int check_publishing(extract_options *o)
+/* The password of publish, from a file or the environment. */
+static int take_password(extract_options *o)
 {
-  kgb_world *world;
-  int rc;
-
   if (o->password_file && !(o->password = cli_password_from_file(o->password_file)))
     return EXIT_USAGE;
   if (o->password)
@@ -202,15 +198,7 @@ static int check_publishing(extract_options *o)
     cli_error("a password needs --user");
     return EXIT_USAGE;
   }
-  world = kgb_world_new();
-  if (!world) {
-    cli_error("out of memory");
-    return EXIT_INPUT;
-  }
-  kgb_world_set_message_handler(world, cli_on_message, &o->messages);
-  rc = kgb_publish_check(world, &o->publish);
-  kgb_world_free(world);
-  return rc == KGB_OK ? -1 : EXIT_USAGE;
+  return -1;
 }
 
 /* Returns -1 to go on, or the exit status. */
@@ -307,7 +295,7 @@ static int parse_options(int argc, char **argv, extract_options *o)
     cli_error("no input given; try 'kgbuild --help'");
     return EXIT_USAGE;
   }
-  return o->publishing ? check_publishing(o) : -1;
+  return o->publishing ? take_password(o) : -1;
 }
 
 /* Whole bytes, rounded up: 0.5 MB lets a file of 524288 bytes in. */
@@ -442,8 +430,8 @@ static int start_output(kgb_graph *graph, cli_output *out,
     memset(out, 0, sizeof *out);
     out->f = tmpfile();
     if (!out->f) {
-      cli_error("cannot make a temporary file in %s: %s",
-                getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+      /* tmpfile() makes it in P_tmpdir, whatever TMPDIR says. */
+      cli_error("cannot make a temporary file in %s: %s", P_tmpdir,
                 strerror(errno));
       return EXIT_INPUT;
     }
@@ -600,6 +588,11 @@ static int run(int argc, char **argv, int mode)
   world = open_world(&o, &status);
   if (!world)
     goto done;
+  /* The endpoint is checked before any work is done. */
+  if (o.publishing && kgb_publish_check(world, &o.publish) != KGB_OK) {
+    status = EXIT_USAGE;
+    goto done;
+  }
   if (o.jobs > inputs.n)
     o.jobs = inputs.n;
   /* Workers start before the graph is made: they share only the world. */
