@@ -77,20 +77,6 @@ static int open_through(cli_output *out, const char *path)
   return EXIT_OK;
 }
 
-/* The file to replace: PATH itself, or what its links lead to, so a link
- * stays a link.  *EXISTS says whether there is a file to replace. */
-static char *replaced_file(const char *path, struct stat *st, int *exists)
-{
-  struct stat lst;
-
-  *exists = stat(path, st) == 0;
-  if (*exists || lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
-    return strdup(path);
-  /* A link to nothing yet: refused below, as its target is unknown. */
-  errno = ENOENT;
-  return NULL;
-}
-
 static int open_replacing(cli_output *out, const char *path)
 {
   size_t n = strlen(out->target) + 16;
@@ -120,8 +106,7 @@ static int open_replacing(cli_output *out, const char *path)
 
 int cli_output_open(cli_output *out, const char *path)
 {
-  struct stat st;
-  int exists;
+  struct stat st, lst;
 
   memset(out, 0, sizeof *out);
   out->f = stdout;
@@ -131,36 +116,34 @@ int cli_output_open(cli_output *out, const char *path)
   out->f = NULL;
   out->through = 0;
   out->path = path;
-  out->target = replaced_file(path, &st, &exists);
-  if (!out->target && errno == ENOENT) {
-    cli_error("%s: a symbolic link to a file that does not exist; give "
-              "the target's path instead", path);
+  if (stat(path, &st) != 0) {
+    /* Nothing there yet, unless a link to nothing: its target unknown. */
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+      cli_error("%s: a symbolic link to a file that does not exist; give "
+                "the target's path instead", path);
+      return EXIT_INPUT;
+    }
+    out->target = strdup(path);
+  } else if (S_ISDIR(st.st_mode)) {
+    cli_error("%s: is a directory; -o needs a file name", path);
     return EXIT_INPUT;
+  } else if (S_ISSOCK(st.st_mode)) {
+    cli_error("%s: is a socket, which cannot be written as a file", path);
+    return EXIT_INPUT;
+  } else if (!S_ISREG(st.st_mode)) {
+    return open_through(out, path);
+  } else {
+    /* The file its links lead to is replaced, so a link stays a link. */
+    if (!(out->target = realpath(path, NULL))) {
+      cli_error("%s: cannot resolve: %s", path, strerror(errno));
+      return EXIT_INPUT;
+    }
+    out->keep = st;
+    out->existed = 1;
   }
   if (!out->target) {
     cli_error("out of memory");
     return EXIT_INPUT;
-  }
-  if (exists && S_ISDIR(st.st_mode)) {
-    cli_error("%s: is a directory; -o needs a file name", path);
-    return EXIT_INPUT;
-  }
-  if (exists && S_ISSOCK(st.st_mode)) {
-    cli_error("%s: is a socket, which cannot be written as a file", path);
-    return EXIT_INPUT;
-  }
-  if (exists && !S_ISREG(st.st_mode))
-    return open_through(out, path);
-  if (exists) {
-    char *real = realpath(path, NULL);
-    if (!real) {
-      cli_error("%s: cannot resolve: %s", path, strerror(errno));
-      return EXIT_INPUT;
-    }
-    free(out->target);
-    out->target = real;
-    out->keep = st;
-    out->existed = 1;
   }
   return open_replacing(out, path);
 }
