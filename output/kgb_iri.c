@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include <utf8proc.h>
 
 #include "kgb_alloc.h"
 #include "kgb_sha256.h"
@@ -71,14 +70,14 @@ static int is_iri_ascii(int c)
  * 0 (for a byte that is not UTF-8 too). */
 static size_t iri_char(const char *s, size_t len)
 {
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t n;
+  int32_t cp;
+  size_t n;
 
   if (!((unsigned char)*s & 0x80))
     return is_iri_ascii((unsigned char)*s) ? 1 : 0;
-  n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                       &cp);
-  return n > 0 && is_ucschar(cp) ? (size_t)n : 0;
+  /* A byte that is not UTF-8 reads as U+FFFD, which is no ucschar. */
+  n = kgb_utf8_next(s, len, &cp);
+  return is_ucschar(cp) ? n : 0;
 }
 
 static int is_hex(char c)
