@@ -387,6 +387,29 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
   return rc;
 }
 
+int kgb_tokens_from_words(const char *text, const char *const *words,
+                          size_t n, kgb_tokens *toks)
+{
+  text_view t = {text, strlen(text)};
+  size_t b = 0, n0 = toks->n;
+  int rc = KGB_OK;
+
+  for (size_t i = 0; i < n && rc == KGB_OK; i++) {
+    size_t len = strlen(words[i]);
+    int32_t cp = cp_at(t, b, NULL);
+    kgb_tok_type type = kgb_utf8_is_letter(cp)  ? KGB_TOK_WORD
+                        : kgb_utf8_is_digit(cp) ? KGB_TOK_NUMBER
+                        : is_symbol(cp)         ? KGB_TOK_SYMBOL
+                                                : KGB_TOK_PUNCT;
+    if (b + len > t.len || memcmp(text + b, words[i], len) != 0)
+      return KGB_EINVAL;
+    rc = push(toks, t, type, b, b + len, i ? KGB_TF_SPACE_BEFORE : 0);
+    b += len + 1;
+  }
+  mark_lower_words(toks, n0);
+  return rc;
+}
+
 int kgb_ticker_shape(const char *s, size_t n)
 {
   size_t dot = 0;

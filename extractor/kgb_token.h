@@ -72,6 +72,12 @@ void kgb_tokens_release(kgb_tokens *toks);
  * for a text of 4 GiB or more, KGB_ENOMEM. */
 int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks);
 
+/* Append one token for each of the N WORDS, which TEXT holds one after
+ * another, each followed by one space: a tagger's training sentence read
+ * as the lexicon reads a document.  KGB_EINVAL when TEXT does not. */
+int kgb_tokens_from_words(const char *text, const char *const *words,
+                          size_t n, kgb_tokens *toks);
+
 /* Borrowed: the case- and accent-folded form of token I. */
 static inline const char *kgb_tok_fold(const kgb_tokens *toks, size_t i)
 {

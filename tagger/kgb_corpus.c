@@ -28,6 +28,7 @@ void kgb_corpus_release(kgb_corpus *c)
   kgb_free(c->line);
   kgb_free(c->sent);
   kgb_free(c->file);
+  kgb_free(c->doc_start);
   kgb_corpus_init(c);
 }
 
@@ -38,6 +39,7 @@ typedef struct {
   const char *path;
   size_t line, first;
   int conllu;            /* -1 not yet known, 0 columns, 1 CoNLL-U */
+  int new_doc;           /* the next sentence opens a document */
 } reading;
 
 static int add_token(reading *r, const char *word, const char *label)
@@ -71,8 +73,12 @@ static int end_sentence(reading *r)
   if (c->n_tok == r->first)
     return KGB_OK;
   if (kgb_grow(&c->sent, &c->cap_sent, c->n_sent + 2, sizeof *c->sent) ||
-      kgb_grow(&c->file, &c->cap_file, c->n_sent + 1, sizeof *c->file))
+      kgb_grow(&c->file, &c->cap_file, c->n_sent + 1, sizeof *c->file) ||
+      kgb_grow(&c->doc_start, &c->cap_doc, c->n_sent + 1,
+               sizeof *c->doc_start))
     return KGB_ENOMEM;
+  c->doc_start[c->n_sent] = (unsigned char)r->new_doc;
+  r->new_doc = 0;
   c->sent[c->n_sent] = r->first;
   c->file[c->n_sent++] = r->path;
   c->sent[c->n_sent] = c->n_tok;
@@ -143,8 +149,11 @@ static int read_line(reading *r, char *line)
   if (is_blank(line))
     return end_sentence(r);
   /* A comment, unless a '#' token in tab-separated columns. */
-  if (line[0] == '#' && (r->conllu == 1 || line[1] != '\t'))
+  if (line[0] == '#' && (r->conllu == 1 || line[1] != '\t')) {
+    if (!strncmp(line, "# doc", 5) || !strncmp(line, "# newdoc", 8))
+      r->new_doc = 1;
     return KGB_OK;
+  }
   tabs = strchr(line, '\t') != NULL;
   if ((n = split(line, fields)) == 0)
     return bad_line(r, "TOKEN<TAB>TAG");
@@ -152,8 +161,11 @@ static int read_line(reading *r, char *line)
     r->conllu = tabs && n == CONLLU_COLUMNS;
   if (r->conllu == 1)
     return conllu_line(r, fields, n);
-  if (strcmp(fields[0], "-DOCSTART-") == 0)
-    return end_sentence(r);
+  if (strcmp(fields[0], "-DOCSTART-") == 0) {
+    int rc = end_sentence(r);
+    r->new_doc = 1;
+    return rc;
+  }
   if (n < 2 || n > MAX_COLUMNS || !*fields[0] || !*fields[n - 1])
     return bad_line(r, "TOKEN<TAB>TAG");
   return add_token(r, fields[0], fields[n - 1]);
@@ -169,7 +181,7 @@ static int has_suffix(const char *s, const char *suffix)
 int kgb_corpus_read(kgb_world *world, kgb_corpus *c, const char *path)
 {
   reading r = {world, c, path, 0, c->n_tok,
-               has_suffix(path, ".conllu") ? 1 : -1};
+               has_suffix(path, ".conllu") ? 1 : -1, 1};
   FILE *f = fopen(path, "r");
   char *line = NULL;
   size_t cap = 0;

@@ -16,7 +16,8 @@ typedef struct {
   size_t *sent;            /* token offsets: sentence s is [sent[s],
                               sent[s+1]) */
   const char **file;       /* borrowed: the file of each sentence */
-  size_t n_sent, cap_sent, cap_file;
+  unsigned char *doc_start;/* 1 for a sentence that opens a document */
+  size_t n_sent, cap_sent, cap_file, cap_doc;
 } kgb_corpus;
 
 void kgb_corpus_init(kgb_corpus *c);
@@ -27,7 +28,8 @@ void kgb_corpus_release(kgb_corpus *c);
  * multiword ranges and empty nodes left out.  Any other file has the
  * token in its first column and the label in its last (split at tabs,
  * else at spaces); `-DOCSTART-` and `#` comment lines are skipped and a
- * blank line ends a sentence.  KGB_EPARSE, reported as "PATH:LINE: ...",
+ * blank line ends a sentence.  A document starts with each file, at
+ * `-DOCSTART-`, and at a comment `# doc...` or `# newdoc...`.  KGB_EPARSE, reported as "PATH:LINE: ...",
  * for a line that does not fit. */
 int kgb_corpus_read(kgb_world *world, kgb_corpus *c, const char *path);
 

@@ -186,6 +186,13 @@ static int token_features(const char *const *words, char *const *folded,
 int kgb_tagger_word_features(const char *const *words, size_t n,
                              kgb_featseq *seq)
 {
+  return kgb_tagger_word_features_with(words, n, NULL, NULL, seq);
+}
+
+int kgb_tagger_word_features_with(const char *const *words, size_t n,
+                                  kgb_token_features_fn extra, void *data,
+                                  kgb_featseq *seq)
+{
   char **folded = n ? kgb_calloc(n, sizeof *folded) : NULL;
   int rc = KGB_OK;
 
@@ -198,6 +205,8 @@ int kgb_tagger_word_features(const char *const *words, size_t n,
     rc = kgb_featseq_next_token(seq);
     if (rc == KGB_OK)
       rc = token_features(words, folded, n, i, seq);
+    if (rc == KGB_OK && extra)
+      rc = extra(data, i, seq);
   }
   for (size_t i = 0; i < n; i++)
     kgb_free(folded[i]);

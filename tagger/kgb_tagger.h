@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "kgbuild.h"
 
@@ -101,6 +102,33 @@ uint64_t kgb_feature_hash(const char *name, const char *value, size_t len);
 int kgb_tagger_word_features(const char *const *words, size_t n,
                              kgb_featseq *seq);
 
+/* Features a caller adds to token I of the sentence (SEQ's current
+ * token), after the generic ones: gazetteers, clusters, history. */
+typedef int (*kgb_token_features_fn)(void *data, size_t i,
+                                     kgb_featseq *seq);
+
+/* kgb_tagger_word_features, then EXTRA (if not NULL) for each token. */
+int kgb_tagger_word_features_with(const char *const *words, size_t n,
+                                  kgb_token_features_fn extra, void *data,
+                                  kgb_featseq *seq);
+
+/* How a caller turns sentences into features, when the generic word
+ * features are not all it wants (a language's gazetteers and clusters,
+ * what earlier sentences of the document were tagged).  Sentences come
+ * in document order; NULL members do nothing. */
+typedef struct {
+  void *data;
+  /* The features of WORDS[0..N), appended to SEQ (which is empty). */
+  int (*features)(void *data, const char *const *words, size_t n,
+                  kgb_featseq *seq);
+  /* A new document starts: forget what the sentences before said. */
+  void (*new_document)(void *data);
+  /* WORDS[0..N) were tagged TAGS of SET (gold in training, the model's
+   * guess when tagging): remember it for the sentences after. */
+  int (*tagged)(void *data, const char *const *words, size_t n,
+                const kgb_tagset *set, const int *tags);
+} kgb_featurizer;
+
 /* --- training and tagging ---------------------------------------------- */
 
 typedef enum { KGB_DECODE_GREEDY = 0, KGB_DECODE_VITERBI = 1 } kgb_decoder;
@@ -146,6 +174,12 @@ const kgb_tagset *kgb_tagger_as_tagset(const kgb_tagger *tagger);
  * always a valid sequence of the model's tag set. */
 int kgb_tagger_tag(const kgb_tagger *tagger, const kgb_featseq *seq,
                    int *tags);
+
+/* kgb_train (see kgbuild.h) with sentences turned into features by FZ
+ * (borrowed; NULL: the generic word features). */
+int kgb_train_files(kgb_world *world, const kgb_train_options *o,
+                    const kgb_featurizer *fz, const char *const *files,
+                    size_t n, FILE *out, const char *out_name);
 
 /* --- model files ---------------------------------------------------------- */
 

@@ -28,6 +28,7 @@ typedef struct {
   kgb_tagset *set;
   char *names[KGB_TAGSET_MAX_TYPES];
   size_t n_names;
+  const kgb_featurizer *fz;   /* borrowed */
 } train_run;
 
 /* Where token I of C was read, for messages. */
@@ -173,12 +174,30 @@ static int corpus_gold(const train_run *run, const kgb_corpus *c, int **out)
   return rc;
 }
 
-/* The features of sentence S of C into SEQ. */
-static int sentence_features(const kgb_corpus *c, size_t s, kgb_featseq *seq)
+/* The features of sentence S of C into SEQ, in document order. */
+static int sentence_features(const train_run *run, const kgb_corpus *c,
+                             size_t s, kgb_featseq *seq)
 {
+  const char *const *words = (const char *const *)c->words + c->sent[s];
+  size_t n = c->sent[s + 1] - c->sent[s];
+
   kgb_featseq_clear(seq);
-  return kgb_tagger_word_features((const char *const *)c->words + c->sent[s],
-                                  c->sent[s + 1] - c->sent[s], seq);
+  if (!run->fz || !run->fz->features)
+    return kgb_tagger_word_features(words, n, seq);
+  if (c->doc_start[s] && run->fz->new_document)
+    run->fz->new_document(run->fz->data);
+  return run->fz->features(run->fz->data, words, n, seq);
+}
+
+/* Tell the featurizer sentence S of C was tagged TAGS. */
+static int sentence_tagged(const train_run *run, const kgb_corpus *c,
+                           size_t s, const int *tags)
+{
+  if (!run->fz || !run->fz->tagged)
+    return KGB_OK;
+  return run->fz->tagged(run->fz->data,
+                         (const char *const *)c->words + c->sent[s],
+                         c->sent[s + 1] - c->sent[s], run->set, tags);
 }
 
 /* Exact spans of PRED that are in GOLD, both from valid BILOU tags. */
@@ -216,9 +235,11 @@ static int score_dev(const train_run *run, const kgb_tagger *model,
   kgb_featseq_init(&seq);
   for (size_t s = 0; s < c->n_sent && rc == KGB_OK; s++) {
     size_t first = c->sent[s], len = c->sent[s + 1] - first;
-    rc = sentence_features(c, s, &seq);
+    rc = sentence_features(run, c, s, &seq);
     if (rc == KGB_OK)
       rc = kgb_tagger_tag(model, &seq, pred);
+    if (rc == KGB_OK)
+      rc = sentence_tagged(run, c, s, pred);
     for (size_t i = 0; rc == KGB_OK && i < len; i++)
       right += pred[i] == run->dev_gold[first + i];
     if (rc == KGB_OK && run->ner)
@@ -275,9 +296,12 @@ static int train_and_write(train_run *run, FILE *out, const char *out_name)
 
   kgb_featseq_init(&seq);
   for (size_t s = 0; s < run->train.n_sent && rc == KGB_OK; s++) {
-    rc = sentence_features(&run->train, s, &seq);
+    const int *gold = run->train_gold + run->train.sent[s];
+    rc = sentence_features(run, &run->train, s, &seq);
     if (rc == KGB_OK)
-      rc = kgb_trainer_add(tr, &seq, run->train_gold + run->train.sent[s]);
+      rc = kgb_trainer_add(tr, &seq, gold);
+    if (rc == KGB_OK)
+      rc = sentence_tagged(run, &run->train, s, gold);
   }
   kgb_train_opts_init(&opts);
   opts.epochs = run->o->epochs;
@@ -316,11 +340,11 @@ static int check_options(kgb_world *world, const kgb_train_options *o)
   return KGB_OK;
 }
 
-int kgb_train(kgb_world *world, const kgb_train_options *o,
-              const char *const *files, size_t n, FILE *out,
-              const char *out_name)
+int kgb_train_files(kgb_world *world, const kgb_train_options *o,
+                    const kgb_featurizer *fz, const char *const *files,
+                    size_t n, FILE *out, const char *out_name)
 {
-  train_run run = {.world = world, .o = o};
+  train_run run = {.world = world, .o = o, .fz = fz};
   int rc = check_options(world, o);
 
   run.ner = o->task && strcmp(o->task, "ner") == 0;

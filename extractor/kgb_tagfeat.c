@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_tagfeat.c - gazetteer, cluster and document-history features.
+ *
+ * Training files and running text reach the taggers the same way, as an
+ * array of words, so that a model sees at run time exactly the features
+ * it was trained on. */
+#include "kgb_tagfeat.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <stdlib.h>
+
+#include "kgb_alloc.h"
+#include "kgb_datafile.h"
+#include "kgb_lang.h"
+#include "kgb_map.h"
+#include "kgb_utf8.h"
+#include "kgb_world_internal.h"
+
+/* The gazetteers whose matches are features, and the letter naming each
+ * in a feature string. */
+static const struct {
+  kgb_lex_type type;
+  char letter;
+} gazetteers[] = {
+  {KGB_LEX_PLACE, 'P'},     {KGB_LEX_COMPANY, 'C'},
+  {KGB_LEX_FIRSTNAME, 'F'}, {KGB_LEX_TITLE, 'T'},
+  {KGB_LEX_LEGAL, 'L'},     {KGB_LEX_DEMONYM, 'D'},
+  {KGB_LEX_STOPWORD, 'S'},
+};
+#define N_GAZ (sizeof gazetteers / sizeof *gazetteers)
+
+struct kgb_tagfeat {
+  const kgb_lexicon *lex;   /* borrowed */
+  const kgb_map *clusters;  /* borrowed: folded word -> coarse << 16 | fine */
+  kgb_map history;          /* folded word -> 1 + entity type */
+  const kgb_tagset *history_set;   /* borrowed: the types HISTORY names */
+  /* The sentence under way. */
+  kgb_tokens toks;
+  char *text;
+  size_t text_cap;
+  unsigned char *gaz;       /* N_GAZ a token: 0, or 1 + BILOU kind */
+  size_t gaz_cap;
+};
+
+static int cluster_record(void *ctx, char **f, size_t n)
+{
+  kgb_map *clusters = ctx;
+  char *end1, *end2;
+  unsigned long coarse = strtoul(f[1], &end1, 10);
+  unsigned long fine = strtoul(f[2], &end2, 10);
+  char *fold;
+  int rc = KGB_OK;
+
+  (void)n;
+  if (!*f[1] || !*f[2] || *end1 || *end2 || coarse > 0x7FFF || fine > 0xFFFF)
+    return KGB_EPARSE;
+  if (!(fold = kgb_utf8_fold(f[0], strlen(f[0]))))
+    return KGB_ENOMEM;
+  /* Words that fold alike keep the first one's clusters. */
+  if (kgb_map_get(clusters, fold, strlen(fold)) < 0)
+    rc = kgb_map_put(clusters, fold, strlen(fold),
+                     (int)(coarse << 16 | fine));
+  kgb_free(fold);
+  return rc;
+}
+
+int kgb_clusters_load(kgb_world *world, const char *dir, kgb_lang lang,
+                      kgb_map *clusters)
+{
+  char path[4096];
+  int rc;
+
+  if ((size_t)snprintf(path, sizeof path, "%s/%s/clusters.tsv", dir,
+                       kgb_lang_code(lang)) >= sizeof path)
+    return kgb_report(world, KGB_EINVAL, "%s: the data path is too long",
+                      dir);
+  rc = kgb_datafile_read(world, path, 3, 3, 1, cluster_record, clusters);
+  if (rc == KGB_EPARSE)
+    rc = kgb_report(world, rc, "%s: a line is not WORD<TAB>COARSE<TAB>FINE "
+                    "with ids under 32768 and 65536", path);
+  return rc;
+}
+
+int kgb_tagfeat_new(const kgb_lexicon *lex, const kgb_map *clusters,
+                    kgb_tagfeat **out)
+{
+  kgb_tagfeat *tf = kgb_calloc(1, sizeof *tf);
+
+  *out = tf;
+  if (!tf)
+    return KGB_ENOMEM;
+  tf->lex = lex;
+  tf->clusters = clusters;
+  kgb_map_init(&tf->history);
+  kgb_tokens_init(&tf->toks);
+  return KGB_OK;
+}
+
+void kgb_tagfeat_free(kgb_tagfeat *tf)
+{
+  if (!tf)
+    return;
+  kgb_map_release(&tf->history);
+  kgb_tokens_release(&tf->toks);
+  kgb_free(tf->text);
+  kgb_free(tf->gaz);
+  kgb_free(tf);
+}
+
+void kgb_tagfeat_new_document(kgb_tagfeat *tf)
+{
+  kgb_map_release(&tf->history);
+  kgb_map_init(&tf->history);
+}
+
+/* TF's tokens for WORDS, one token a word, and their text joined by
+ * spaces, so that the lexicon reads them as it reads a document. */
+static int tokens_of(kgb_tagfeat *tf, const char *const *words, size_t n)
+{
+  size_t len = 0;
+
+  for (size_t i = 0; i < n; i++)
+    len += strlen(words[i]) + 1;
+  if (kgb_grow(&tf->text, &tf->text_cap, len + 1, 1))
+    return KGB_ENOMEM;
+  len = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t w = strlen(words[i]);
+    memcpy(tf->text + len, words[i], w);
+    len += w;
+    tf->text[len++] = ' ';
+  }
+  tf->text[len] = '\0';
+  kgb_tokens_release(&tf->toks);
+  kgb_tokens_init(&tf->toks);
+  return kgb_tokens_from_words(tf->text, words, n, &tf->toks);
+}
+
+/* Mark each token's place in the longest match of each gazetteer that
+ * covers it (the leftmost when two overlap). */
+static int mark_gazetteers(kgb_tagfeat *tf, size_t n)
+{
+  if (kgb_grow(&tf->gaz, &tf->gaz_cap, n * N_GAZ + 1, 1))
+    return KGB_ENOMEM;
+  memset(tf->gaz, 0, n * N_GAZ);
+  for (size_t g = 0; g < N_GAZ; g++)
+    for (size_t i = 0; i < n; i++) {
+      size_t len = kgb_lexicon_longest(tf->lex, &tf->toks, i, n - i,
+                                       gazetteers[g].type, NULL);
+      for (size_t k = i; k < i + len; k++) {
+        unsigned char *mark = &tf->gaz[k * N_GAZ + g];
+        if (*mark)
+          continue;
+        *mark = (unsigned char)(1 + (len == 1 ? KGB_BILOU_U
+                                     : k == i ? KGB_BILOU_B
+                                     : k + 1 == i + len ? KGB_BILOU_L
+                                     : KGB_BILOU_I));
+      }
+      i += len ? len - 1 : 0;
+    }
+  return KGB_OK;
+}
+
+static int add_gazetteer_features(kgb_tagfeat *tf, size_t i, size_t n,
+                                  kgb_featseq *seq)
+{
+  static const char kinds[] = "BILU";
+  int rc = KGB_OK;
+
+  for (size_t g = 0; g < N_GAZ && rc == KGB_OK; g++) {
+    char v[4] = {gazetteers[g].letter, 0, 0, 0};
+    unsigned char mark = tf->gaz[i * N_GAZ + g];
+    if (mark) {
+      v[1] = kinds[mark - 1];
+      rc = kgb_featseq_add(seq, "gaz", v, 2);
+    }
+    /* The neighbours' memberships, without their place in the match. */
+    if (rc == KGB_OK && i > 0 && tf->gaz[(i - 1) * N_GAZ + g])
+      rc = kgb_featseq_add(seq, "gaz-1", v, 1);
+    if (rc == KGB_OK && i + 1 < n && tf->gaz[(i + 1) * N_GAZ + g])
+      rc = kgb_featseq_add(seq, "gaz+1", v, 1);
+  }
+  return rc;
+}
+
+static int add_cluster_features(kgb_tagfeat *tf, size_t i, size_t n,
+                                 kgb_featseq *seq)
+{
+  int rc = KGB_OK;
+
+  for (int d = -1; d <= 1 && rc == KGB_OK; d++) {
+    long j = (long)i + d;
+    const char *fold;
+    char name[8], v[24];
+    int c;
+    if (j < 0 || j >= (long)n)
+      continue;
+    fold = kgb_tok_fold(&tf->toks, (size_t)j);
+    if ((c = kgb_map_get(tf->clusters, fold, strlen(fold))) < 0)
+      continue;
+    snprintf(name, sizeof name, "kc%+d", d);
+    snprintf(v, sizeof v, "%d", c >> 16);
+    rc = kgb_featseq_add(seq, name, v, strlen(v));
+    snprintf(name, sizeof name, "kf%+d", d);
+    snprintf(v, sizeof v, "%d", c & 0xFFFF);
+    if (rc == KGB_OK)
+      rc = kgb_featseq_add(seq, name, v, strlen(v));
+  }
+  return rc;
+}
+
+/* What the word was tagged earlier in the document: the type of the
+ * last entity it was part of. */
+static int add_history_feature(kgb_tagfeat *tf, size_t i, kgb_featseq *seq)
+{
+  const char *fold = kgb_tok_fold(&tf->toks, i), *type;
+  int t;
+
+  if (!tf->history_set ||
+      (t = kgb_map_get(&tf->history, fold, strlen(fold))) <= 0)
+    return KGB_OK;
+  type = kgb_tagset_as_type(tf->history_set, (size_t)(t - 1));
+  return kgb_featseq_add(seq, "hist", type, strlen(type));
+}
+
+static int token_extra(void *data, size_t i, kgb_featseq *seq)
+{
+  kgb_tagfeat *tf = data;
+  size_t n = tf->toks.n;
+  int rc = add_gazetteer_features(tf, i, n, seq);
+
+  if (rc == KGB_OK)
+    rc = add_cluster_features(tf, i, n, seq);
+  if (rc == KGB_OK)
+    rc = add_history_feature(tf, i, seq);
+  return rc;
+}
+
+int kgb_tagfeat_sentence(kgb_tagfeat *tf, const char *const *words, size_t n,
+                         kgb_featseq *seq)
+{
+  int rc = tokens_of(tf, words, n);
+
+  if (rc == KGB_OK)
+    rc = mark_gazetteers(tf, n);
+  if (rc == KGB_OK)
+    rc = kgb_tagger_word_features_with(words, n, token_extra, tf, seq);
+  return rc;
+}
+
+int kgb_tagfeat_tagged(kgb_tagfeat *tf, const char *const *words, size_t n,
+                       const kgb_tagset *set, const int *tags)
+{
+  int rc = KGB_OK;
+
+  (void)words;
+  if (kgb_tagset_is_plain(set))
+    return KGB_OK;
+  tf->history_set = set;
+  for (size_t i = 0; i < n && i < tf->toks.n && rc == KGB_OK; i++) {
+    const char *fold = kgb_tok_fold(&tf->toks, i);
+    /* Only capitalised words: "the" inside a name says nothing of "the"
+     * elsewhere. */
+    if (tags[i] > 0 && (tf->toks.v[i].flags & KGB_TF_CAP))
+      rc = kgb_map_put(&tf->history, fold, strlen(fold),
+                       1 + (tags[i] - 1) / 4);
+  }
+  return rc;
+}
+
+static int fz_features(void *data, const char *const *words, size_t n,
+                       kgb_featseq *seq)
+{
+  return kgb_tagfeat_sentence(data, words, n, seq);
+}
+
+static void fz_new_document(void *data) { kgb_tagfeat_new_document(data); }
+
+static int fz_tagged(void *data, const char *const *words, size_t n,
+                     const kgb_tagset *set, const int *tags)
+{
+  return kgb_tagfeat_tagged(data, words, n, set, tags);
+}
+
+void kgb_tagfeat_featurizer(kgb_tagfeat *tf, kgb_featurizer *out)
+{
+  out->data = tf;
+  out->features = fz_features;
+  out->new_document = fz_new_document;
+  out->tagged = fz_tagged;
+}
