@@ -107,5 +107,6 @@ int cmd_load(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_publish(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
 
 #endif

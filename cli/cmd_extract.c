@@ -20,6 +20,8 @@ typedef struct {
   const char *base;
   const char *lang;
   const char *data_dir;
+  const char *model_dir;
+  int no_models;        /* rules alone */
   const char *ontology;
   const char *store;    /* load: the store URI */
   kgb_publish_options publish;   /* publish: where to */
@@ -83,6 +85,9 @@ static void usage(FILE *to, int load, int publishing)
         "                       (default: https://w3id.org/kgbuild/resource/)\n"
         "      --lang LANG      auto (default), en or fr\n"
         "      --data-dir DIR   language tables (default: installed copy)\n"
+        "      --model-dir DIR  trained models DIR/en/ner.kgbtag, DIR/fr/...\n"
+        "                       (default: those of the data folder)\n"
+        "      --no-models      find names by rules alone, no tagger\n"
         "      --ontology FILE  ontology in Turtle (default: installed copy)\n"
         "      --mentions       also write every entity mention as a NIF 2.0\n"
         "                       annotation (itsrdf:taIdentRef, taClassRef)\n"
@@ -99,14 +104,16 @@ static void usage(FILE *to, int load, int publishing)
         "  -V, --version        show the version\n"
         "\n"
         "Exit status: 0 success, 1 an input could not be read or processed,\n"
-        "2 bad usage.  Environment: KGBUILD_DATA_DIR, KGBUILD_ONTOLOGY.\n",
+        "2 bad usage.  Environment: KGBUILD_DATA_DIR, KGBUILD_ONTOLOGY,\n"
+        "KGBUILD_NO_MODELS.\n",
         to);
 }
 
 enum {
   OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS,
   OPT_STORE, OPT_ENDPOINT, OPT_GRAPH, OPT_USER, OPT_PASSWORD, OPT_REPLACE,
-  OPT_MAX_INPUT, OPT_KEEP_GOING, OPT_PASSWORD_FILE, OPT_TIMEOUT
+  OPT_MAX_INPUT, OPT_KEEP_GOING, OPT_PASSWORD_FILE, OPT_TIMEOUT,
+  OPT_MODEL_DIR, OPT_NO_MODELS
 };
 
 static const struct option long_options[] = {
@@ -115,6 +122,8 @@ static const struct option long_options[] = {
   {"base", required_argument, NULL, OPT_BASE},
   {"lang", required_argument, NULL, OPT_LANG},
   {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+  {"model-dir", required_argument, NULL, OPT_MODEL_DIR},
+  {"no-models", no_argument, NULL, OPT_NO_MODELS},
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
   {"mentions", no_argument, NULL, OPT_MENTIONS},
   {"max-input", required_argument, NULL, OPT_MAX_INPUT},
@@ -215,6 +224,8 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_BASE: o->base = optarg; break;
     case OPT_LANG: o->lang = optarg; break;
     case OPT_DATA_DIR: o->data_dir = optarg; break;
+    case OPT_MODEL_DIR: o->model_dir = optarg; break;
+    case OPT_NO_MODELS: o->no_models = 1; break;
     case OPT_ONTOLOGY: o->ontology = optarg; break;
     case OPT_MENTIONS: o->mentions = 1; break;
     case OPT_KEEP_GOING: o->keep_going = 1; break;
@@ -327,7 +338,9 @@ static kgb_world *open_world(const extract_options *o, int *status)
     *status = EXIT_USAGE;
     goto fail;
   }
+  kgb_world_set_models_enabled(world, !o->no_models);
   if ((o->data_dir && kgb_world_set_data_dir(world, o->data_dir)) ||
+      (o->model_dir && kgb_world_set_model_dir(world, o->model_dir)) ||
       (o->ontology && kgb_world_set_ontology_path(world, o->ontology)) ||
       kgb_world_open(world))
     goto fail;

@@ -17,7 +17,10 @@ static void usage(FILE *to)
         "CoNLL-U (FORM and UPOS).\n"
         "\n"
         "  -o, --output MODEL      the model file to write (required)\n"
-        "  -l, --lang L            the language of the data: en or fr\n"
+        "  -l, --lang L            the language of the data, en or fr: its\n"
+        "                          gazetteers and word clusters become\n"
+        "                          features (without it, the words alone)\n"
+        "      --data-dir DIR      language tables (default: installed)\n"
         "      --dev FILE          score this file after each epoch\n"
         "      --epochs N          passes over the data (10)\n"
         "      --seed S            the shuffle's seed (1)\n"
@@ -58,7 +61,8 @@ static void print_epoch(void *data, const kgb_train_epoch *e)
 /* Read the options into O and *OUTPUT; 0, -1 after --help, or
  * EXIT_USAGE. */
 static int parse_options(int argc, char **argv, kgb_train_options *o,
-                         const char **output, int *verbose)
+                         const char **output, const char **data_dir,
+                         int *verbose)
 {
   static const struct option options[] = {
     {"output", required_argument, NULL, 'o'},
@@ -67,6 +71,7 @@ static int parse_options(int argc, char **argv, kgb_train_options *o,
     {"epochs", required_argument, NULL, 'E'},
     {"seed", required_argument, NULL, 'S'},
     {"decoder", required_argument, NULL, 'd'},
+    {"data-dir", required_argument, NULL, 'T'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -92,6 +97,7 @@ static int parse_options(int argc, char **argv, kgb_train_options *o,
       o->seed = n;
       break;
     case 'd': o->decoder = optarg; break;
+    case 'T': *data_dir = optarg; break;
     case 'v': *verbose = 1; break;
     case 'h': usage(stdout); return -1;
     default:
@@ -125,13 +131,13 @@ int cmd_train(int argc, char **argv)
 {
   cli_messages messages = {0};
   kgb_train_options o;
-  const char *output = NULL, *why;
+  const char *output = NULL, *data_dir = NULL, *why;
   cli_output out;
   kgb_world *world;
   int verbose = 0, rc, status;
 
   kgb_train_options_init(&o);
-  if ((rc = parse_options(argc, argv, &o, &output, &verbose)) != 0)
+  if ((rc = parse_options(argc, argv, &o, &output, &data_dir, &verbose)) != 0)
     return rc < 0 ? EXIT_OK : rc;
   if ((why = misuse(argc, argv, &o, output)) != NULL) {
     cli_error("%s; try 'kgbuild train --help'", why);
@@ -146,6 +152,11 @@ int cmd_train(int argc, char **argv)
     return EXIT_INPUT;
   }
   kgb_world_set_message_handler(world, cli_on_message, &messages);
+  if (data_dir && kgb_world_set_data_dir(world, data_dir) != KGB_OK) {
+    cli_error("out of memory");
+    kgb_world_free(world);
+    return EXIT_INPUT;
+  }
   if ((status = cli_output_open(&out, output)) != 0) {
     kgb_world_free(world);
     return status;

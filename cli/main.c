@@ -19,6 +19,7 @@ static const struct {
   {"query", cmd_query},
   {"publish", cmd_publish},
   {"train", cmd_train},
+  {"tag", cmd_tag},
 };
 
 int main(int argc, char **argv)

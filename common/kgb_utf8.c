@@ -193,3 +193,25 @@ char *kgb_utf8_fold(const char *s, size_t len)
   free(mapped);
   return out;
 }
+
+char *kgb_utf8_recase(const char *s, size_t len, int title)
+{
+  /* A code point's other case takes at most 4 bytes, as any does. */
+  char *out = kgb_malloc(len * 4 + 1);
+  size_t n = 0;
+  int first = 1;
+
+  if (!out)
+    return NULL;
+  for (size_t i = 0; i < len;) {
+    int32_t cp;
+    i += kgb_utf8_next(s + i, len - i, &cp);
+    if (kgb_utf8_is_letter(cp)) {
+      cp = first && title ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
+      first = 0;
+    }
+    n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + n);
+  }
+  out[n] = '\0';
+  return out;
+}

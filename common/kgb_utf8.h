@@ -30,5 +30,8 @@ int kgb_utf8_is_space(int32_t cp);   /* includes no-break and thin spaces */
 /* Case-folded, accent-free, NFC copy of S[0..LEN) with typographic
  * apostrophes made straight; the caller frees it. NULL on failure. */
 char *kgb_utf8_fold(const char *s, size_t len);
+/* Copy of S[0..LEN) in lower case, with its first letter upper case when
+ * TITLE ("PARIS" -> "Paris"); the caller frees it.  NULL on failure. */
+char *kgb_utf8_recase(const char *s, size_t len, int title);
 
 #endif

@@ -11,6 +11,7 @@
 #include "kgb_world_internal.h"
 #include "../extractor/kgb_lexicon.h"
 #include "../extractor/kgb_limits.h"
+#include "../extractor/kgb_models.h"
 #include "../ontology/kgb_ontology.h"
 #include "../output/kgb_iri.h"
 
@@ -35,10 +36,13 @@ void kgb_world_free(kgb_world *world)
 {
   if (!world)
     return;
-  for (size_t i = 0; i < 2; i++)
+  for (size_t i = 0; i < 2; i++) {
     kgb_lexicon_free(world->lexicon[i]);
+    kgb_models_free(world->models[i]);
+  }
   kgb_ontology_free(world->ontology);
   kgb_free(world->data_dir);
+  kgb_free(world->model_dir);
   kgb_free(world->ontology_path);
   kgb_free(world->base);
   kgb_free(world);
@@ -65,6 +69,16 @@ static int replace_string(char **slot, const char *value)
 int kgb_world_set_data_dir(kgb_world *world, const char *dir)
 {
   return replace_string(&world->data_dir, dir);
+}
+
+int kgb_world_set_model_dir(kgb_world *world, const char *dir)
+{
+  return replace_string(&world->model_dir, dir);
+}
+
+void kgb_world_set_models_enabled(kgb_world *world, int enabled)
+{
+  world->no_models = !enabled;
 }
 
 int kgb_world_set_ontology_path(kgb_world *world, const char *path)
@@ -238,6 +252,15 @@ static int find_ontology(kgb_world *world)
   return rc;
 }
 
+/* Rules alone: asked by the caller, or by $KGBUILD_NO_MODELS (the test
+ * suite checks the rules so). */
+static int models_disabled(const kgb_world *world)
+{
+  const char *env = getenv("KGBUILD_NO_MODELS");
+
+  return world->no_models || (env && *env && strcmp(env, "0") != 0);
+}
+
 int kgb_world_open(kgb_world *world)
 {
   int rc;
@@ -249,6 +272,9 @@ int kgb_world_open(kgb_world *world)
   for (int lang = 0; lang < 2; lang++) {
     rc = kgb_lexicon_load(world, (kgb_lang)lang, world->data_dir,
                           &world->lexicon[lang]);
+    if (rc == KGB_OK && !models_disabled(world))
+      rc = kgb_models_load(world, (kgb_lang)lang, world->data_dir,
+                           world->model_dir, &world->models[lang]);
     if (rc)
       return rc;
   }

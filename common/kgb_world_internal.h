@@ -7,6 +7,7 @@
 #include "kgbuild.h"
 
 struct kgb_lexicon;
+struct kgb_models;
 struct kgb_ontology;
 
 struct kgb_world {
@@ -15,7 +16,10 @@ struct kgb_world {
   char *data_dir;            /* owned; NULL until set or found */
   char *ontology_path;       /* owned; NULL means DATA_DIR/kgbuild.ttl */
   char *base;                /* owned base IRI of resources */
+  char *model_dir;           /* owned; NULL: the models of DATA_DIR */
+  int no_models;             /* rules alone, no trained model */
   struct kgb_lexicon *lexicon[2];   /* owned; indexed by kgb_lang */
+  struct kgb_models *models[2];     /* owned; indexed by kgb_lang */
   struct kgb_ontology *ontology;    /* owned */
   int opened;
   size_t max_input;          /* bytes an input may have */

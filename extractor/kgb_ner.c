@@ -2,6 +2,7 @@
 /* kgb_ner.c - names of organisations, people, places and events. */
 #define _GNU_SOURCE   /* memrchr */
 #include "kgb_ner.h"
+#include "kgb_ner_internal.h"
 
 #include <string.h>
 
@@ -14,14 +15,6 @@ static const char *const name_connectors[] = {"&", "of", "de", "du", "des",
                                               "d'", "la", "et", NULL};
 
 #define MAX_NAME_TOKENS 8
-
-typedef struct {
-  const kgb_document *doc;
-  const kgb_lexicon *lex;
-  kgb_factset *fs;
-  size_t sentence;
-  kgb_map short_names;   /* surname or acronym (folded) -> entity */
-} ner_ctx;
 
 static int is_connector(const char *fold)
 {
@@ -108,7 +101,7 @@ static int distinctive_word(const ner_ctx *c, size_t i)
   return 1;
 }
 
-static int add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
+int kgb_ner_add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
                      int place)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -133,14 +126,15 @@ static int add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
 
 /* A single word that names someone or something seen before in full:
  * a surname, or an acronym given in parentheses. */
-static int add_short_name(ner_ctx *c, size_t i)
+int kgb_ner_add_short_name(ner_ctx *c, size_t i, kgb_class cls)
 {
   const kgb_tokens *toks = &c->doc->toks;
   const char *fold = kgb_tok_fold(toks, i);
   int ent = kgb_map_get(&c->short_names, fold, strlen(fold));
   int rc;
 
-  if (ent < 0)
+  if (ent < 0 ||
+      (cls != KGB_CLASS_UNKNOWN && c->fs->entities[ent].cls != cls))
     return 0;
   rc = kgb_factset_add_alias(c->fs, ent, c->doc->text + toks->v[i].begin,
                              toks->v[i].end - toks->v[i].begin);
@@ -151,7 +145,7 @@ static int add_short_name(ner_ctx *c, size_t i)
 
 /* "Zentra Logistics Services (ZLS)": the acronym in parentheses after a
  * name, made of its initials, is another name for it. */
-static int acronym_after(ner_ctx *c, size_t first, size_t last, int ent)
+int kgb_ner_acronym_after(ner_ctx *c, size_t first, size_t last, int ent)
 {
   const kgb_tokens *toks = &c->doc->toks;
   const char *acro;
@@ -176,7 +170,7 @@ static int acronym_after(ner_ctx *c, size_t first, size_t last, int ent)
 
 /* A gazetteer place or company: the canonical name is the label, the
  * surface form an alias. */
-static int add_known(ner_ctx *c, kgb_class cls, const char *canonical,
+int kgb_ner_add_known(ner_ctx *c, kgb_class cls, const char *canonical,
                      size_t first, size_t last, int place, unsigned flags)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -195,7 +189,7 @@ static int add_known(ner_ctx *c, kgb_class cls, const char *canonical,
   return add_mention(c, first, last, ent, flags);
 }
 
-static int has_legal_suffix(const ner_ctx *c, size_t first, size_t last)
+int kgb_ner_has_legal_suffix(const ner_ctx *c, size_t first, size_t last)
 {
   for (size_t k = first + 1; k < last; k++)
     if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_LEGAL))
@@ -203,7 +197,7 @@ static int has_legal_suffix(const ner_ctx *c, size_t first, size_t last)
   return 0;
 }
 
-static int has_event_word(const ner_ctx *c, size_t first, size_t last)
+int kgb_ner_has_event_word(const ner_ctx *c, size_t first, size_t last)
 {
   for (size_t k = first; k < last; k++)
     if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_EVENTWORD))
@@ -212,7 +206,7 @@ static int has_event_word(const ner_ctx *c, size_t first, size_t last)
 }
 
 /* Does a trigger of KIND end right before token FIRST ("à", "Mme", "Mr.")? */
-static int cue_before(const ner_ctx *c, size_t first, kgb_trigger kind)
+int kgb_ner_cue_before(const ner_ctx *c, size_t first, kgb_trigger kind)
 {
   const kgb_tokens *toks = &c->doc->toks;
   size_t k = first;
@@ -235,7 +229,7 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
 
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return 0;
-  if (cue_before(c, first, KGB_TRIG_POSSESSIVE) &&
+  if (kgb_ner_cue_before(c, first, KGB_TRIG_POSSESSIVE) &&
       kgb_lexicon_trigger_at(c->lex, toks, last, toks->n, KGB_TRIG_FACILITY))
     return 1;
   if (first < 2)
@@ -250,16 +244,16 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
-  if (has_event_word(c, first, last))
+  if (kgb_ner_has_event_word(c, first, last))
     return KGB_CLASS_EVENT;
-  if (has_legal_suffix(c, first, last))
+  if (kgb_ner_has_legal_suffix(c, first, last))
     return KGB_CLASS_ORGANIZATION;
-  if (cue_before(c, first, KGB_TRIG_HONORIFIC))
+  if (kgb_ner_cue_before(c, first, KGB_TRIG_HONORIFIC))
     return KGB_CLASS_PERSON;
   if (names_a_site(c, first, last))
     return KGB_CLASS_PLACE;
   /* "à Eisenach", "near Tarbes": a town no table lists. */
-  if (cue_before(c, first, KGB_TRIG_PLACEPREP) &&
+  if (kgb_ner_cue_before(c, first, KGB_TRIG_PLACEPREP) &&
       !(toks->v[first].flags & KGB_TF_ALLCAPS) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
@@ -325,30 +319,30 @@ static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit,
   if (nd < min_tokens)
     nd = 0;
   if (nc && nc >= np) {
-    *rc = add_known(c, KGB_CLASS_ORGANIZATION, lex->companies[company->value],
+    *rc = kgb_ner_add_known(c, KGB_CLASS_ORGANIZATION, lex->companies[company->value],
                     i, i + nc, -1, 0);
     return nc;
   }
   if (np) {
-    *rc = add_known(c, KGB_CLASS_PLACE, lex->places[place->value].name, i,
+    *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE, lex->places[place->value].name, i,
                     i + np, place->value, 0);
     return np;
   }
   if (nd) {
-    *rc = add_known(c, KGB_CLASS_PLACE, lex->places[demonym->value].name, i,
+    *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE, lex->places[demonym->value].name, i,
                     i + nd, demonym->value, KGB_MF_DEMONYM);
     return nd;
   }
   return 0;
 }
 
-static int is_open_quote(const char *f)
+int kgb_ner_is_open_quote(const char *f)
 {
   return !strcmp(f, "\"") || !strcmp(f, "\xE2\x80\x9C") ||
          !strcmp(f, "\xC2\xAB") || !strcmp(f, "\xE2\x80\x98");
 }
 
-static int is_close_quote(const char *f)
+int kgb_ner_is_close_quote(const char *f)
 {
   return !strcmp(f, "\"") || !strcmp(f, "\xE2\x80\x9D") ||
          !strcmp(f, "\xC2\xBB") || !strcmp(f, "\xE2\x80\x99");
@@ -356,7 +350,7 @@ static int is_close_quote(const char *f)
 
 /* Is an event noun ("summit", "événement") within WINDOW tokens of
  * [FIRST, LAST) in sentence S? */
-static int event_noun_near(const ner_ctx *c, const kgb_sentence *s,
+int kgb_ner_event_noun_near(const ner_ctx *c, const kgb_sentence *s,
                            size_t first, size_t last, size_t window)
 {
   size_t from = first > s->first_tok + window ? first - window : s->first_tok;
@@ -378,14 +372,14 @@ static size_t quoted_event_at(ner_ctx *c, const kgb_sentence *s, size_t i,
   const kgb_tokens *toks = &c->doc->toks;
   size_t end;
 
-  if (!is_open_quote(kgb_tok_fold(toks, i)) || i + 2 >= s->last_tok ||
+  if (!kgb_ner_is_open_quote(kgb_tok_fold(toks, i)) || i + 2 >= s->last_tok ||
       !is_name_token(toks, i + 1))
     return 0;
   end = name_run_end(toks, i + 1, s->last_tok);
-  if (end >= s->last_tok || !is_close_quote(kgb_tok_fold(toks, end)) ||
-      !event_noun_near(c, s, i, end + 1, 4))
+  if (end >= s->last_tok || !kgb_ner_is_close_quote(kgb_tok_fold(toks, end)) ||
+      !kgb_ner_event_noun_near(c, s, i, end + 1, 4))
     return 0;
-  *rc = add_named(c, KGB_CLASS_EVENT, i + 1, end, -1);
+  *rc = kgb_ner_add_named(c, KGB_CLASS_EVENT, i + 1, end, -1);
   return end + 1 - i;
 }
 
@@ -398,7 +392,7 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
 
   if (last - first >= 3 && is_connector(kgb_tok_fold(toks, first + 1)) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
-      !has_legal_suffix(c, first, last))
+      !kgb_ner_has_legal_suffix(c, first, last))
     return first + 2;
   /* "Rival Castlegate Engineering", "Investment firm Vistula": a cue word
    * the sentence opens with. */
@@ -424,7 +418,7 @@ static size_t based_tail(const kgb_tokens *toks, size_t i)
 /* "Munich-based", "New York-based", "Texas-headquartered": a place,
  * capitalised word by word, glued to a word that makes it the seat of
  * what follows.  The tokens used, or 0. */
-static size_t based_adjective(ner_ctx *c, size_t i, size_t limit,
+size_t kgb_ner_based_adjective(ner_ctx *c, size_t i, size_t limit,
                               size_t min_tokens, int *rc)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -442,7 +436,7 @@ static size_t based_adjective(ner_ctx *c, size_t i, size_t limit,
                            toks->v[j].end - tail - b, KGB_LEX_PLACE);
     if (!e)
       return 0;
-    *rc = add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name, i,
+    *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name, i,
                     j + 1, e->value, KGB_MF_BASED);
     return j + 1 - i;
   }
@@ -490,7 +484,7 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
         continue;
       }
     }
-    used = based_adjective(c, i, s->last_tok, min_tokens, &rc);
+    used = kgb_ner_based_adjective(c, i, s->last_tok, min_tokens, &rc);
     if (!used && min_tokens == 1)
       used = quoted_event_at(c, s, i, &rc);
     if (!used)
@@ -520,15 +514,15 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     if (first >= last)
       continue;
     if (last - first == 1) {
-      int found = add_short_name(c, first);
+      int found = kgb_ner_add_short_name(c, first, KGB_CLASS_UNKNOWN);
       if (found) {
         rc = found < 0 ? found : KGB_OK;
         continue;
       }
     }
-    rc = add_named(c, classify_run(c, first, last), first, last, -1);
+    rc = kgb_ner_add_named(c, classify_run(c, first, last), first, last, -1);
     if (rc == KGB_OK)
-      rc = acronym_after(c, first, last,
+      rc = kgb_ner_acronym_after(c, first, last,
                          c->fs->mentions[c->fs->n_mentions - 1].entity);
   }
   return rc;
@@ -736,23 +730,32 @@ static void mark_dateline(ner_ctx *c, const kgb_sentence *s, size_t first)
 }
 
 int kgb_ner_run(const kgb_document *doc,
-                kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
+                kgb_lexicon *const lex[KGB_LANG_COUNT],
+                struct kgb_models *const models[KGB_LANG_COUNT],
+                kgb_factset *fs)
 {
-  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}};
+  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}, {NULL}, NULL, 0, 0, 0};
   int rc = KGB_OK;
 
   kgb_map_init(&c.short_names);
+  if (models)
+    rc = kgb_ner_tag_document(&c, lex, models);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.lex = lex[doc->sentences[s].lang];
     size_t first = fs->n_mentions;
+    const kgb_models *m = models ? models[doc->sentences[s].lang] : NULL;
     if (doc->sentences[s].furniture)
       continue;
-    rc = ner_sentence(&c, &doc->sentences[s]);
+    rc = m && m->ner ? kgb_ner_tagged_sentence(&c, &doc->sentences[s])
+                     : ner_sentence(&c, &doc->sentences[s]);
     if (rc == KGB_OK)
       mark_dateline(&c, &doc->sentences[s], first);
   }
   kgb_map_release(&c.short_names);
+  for (size_t l = 0; l < KGB_LANG_COUNT; l++)
+    kgb_tagfeat_free(c.tf[l]);
+  kgb_free(c.spans);
   if (rc == KGB_OK)
     rc = merge_legal_variants(lex[doc->lang], fs);
   return rc;

@@ -8,11 +8,17 @@
 #include "kgb_fact.h"
 #include "kgb_lexicon.h"
 
+struct kgb_models;
+
 /* Add to FS one mention per name found in DOC, in text order, reading
- * each sentence with the tables of its language.  Names no
- * rule could type get KGB_CLASS_UNKNOWN; relation rules may type them. */
+ * each sentence with the tables of its language, and with its entity
+ * tagger when MODELS (may be NULL) has one (see kgb_ner_tagged.c).  Names
+ * no rule could type get KGB_CLASS_UNKNOWN; relation rules may type
+ * them. */
 int kgb_ner_run(const kgb_document *doc,
-                kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs);
+                kgb_lexicon *const lex[KGB_LANG_COUNT],
+                struct kgb_models *const models[KGB_LANG_COUNT],
+                kgb_factset *fs);
 /* Give every organisation of FS the name that identifies it across
  * documents: its name without legal form ("Foo Inc" -> "Foo"). */
 int kgb_ner_set_keys(const kgb_lexicon *lex, kgb_factset *fs);

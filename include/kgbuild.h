@@ -59,6 +59,13 @@ void kgb_world_set_message_handler(kgb_world *world, kgb_message_fn fn,
                                    void *user_data);
 /* Folder holding the language tables and the ontology (else searched). */
 int kgb_world_set_data_dir(kgb_world *world, const char *dir);
+/* Folder holding the trained models, DIR/en/ner.kgbtag etc., in place
+ * of those of the data folder; a language without its model there finds
+ * names by rules. */
+int kgb_world_set_model_dir(kgb_world *world, const char *dir);
+/* With ENABLED 0, no trained model is loaded: names are found by rules
+ * alone (also when $KGBUILD_NO_MODELS is set to anything but 0). */
+void kgb_world_set_models_enabled(kgb_world *world, int enabled);
 /* Ontology file in Turtle (default: DATA_DIR/kgbuild.ttl). */
 int kgb_world_set_ontology_path(kgb_world *world, const char *path);
 /* Base IRI of resources: an absolute IRI (scheme ':' ...) ending in '/'
@@ -303,6 +310,15 @@ void kgb_train_options_init(kgb_train_options *options);
 int kgb_train(kgb_world *world, const kgb_train_options *options,
               const char *const *files, size_t n, FILE *out,
               const char *out_name);
+
+/* Tag the sentences of the N FILES (read as kgb_train reads them; the
+ * last column, the gold tag, is kept) with the model MODEL_PATH and the
+ * features of language LANG ("en", "fr", or NULL for the generic word
+ * features: as the model was trained).  Writes one line a token to OUT,
+ * TOKEN<TAB>GOLD<TAB>PREDICTED (BILOU for entities), a blank line after
+ * each sentence. */
+int kgb_tag_files(kgb_world *world, const char *model_path, const char *lang,
+                  const char *const *files, size_t n, FILE *out);
 
 #ifdef __cplusplus
 }

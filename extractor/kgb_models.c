@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_models.c - loading a language's trained models. */
+#include "kgb_models.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kgb_alloc.h"
+#include "kgb_tagfeat.h"
+#include "kgb_world_internal.h"
+
+/* *OUT = the model DIR/<lang>/NAME, or NULL when it is missing. */
+static int load_one(kgb_world *world, const char *dir, kgb_lang lang,
+                    const char *name, kgb_tagger **out)
+{
+  char path[4096];
+  int rc;
+
+  *out = NULL;
+  if ((size_t)snprintf(path, sizeof path, "%s/%s/%s", dir,
+                       kgb_lang_code(lang), name) >= sizeof path)
+    return kgb_report(world, KGB_EINVAL, "%s: the model path is too long",
+                      dir);
+  /* Asked first, so that a missing optional model reports nothing. */
+  if (access(path, F_OK) != 0 && errno == ENOENT)
+    return KGB_OK;
+  rc = kgb_tagger_load(world, path, out);
+  return rc;
+}
+
+int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
+                    const char *model_dir, kgb_models **out)
+{
+  kgb_models *m = kgb_calloc(1, sizeof *m);
+  const char *dir = model_dir ? model_dir : data_dir;
+  struct stat st;
+  int rc;
+
+  *out = NULL;
+  if (!m)
+    return kgb_report(world, KGB_ENOMEM, "out of memory");
+  if (model_dir && (stat(model_dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+    kgb_free(m);
+    return kgb_report(world, KGB_ENOTFOUND, "%s: no such model folder "
+                      "(it holds en/ner.kgbtag, fr/ner.kgbtag...)", model_dir);
+  }
+  kgb_map_init(&m->clusters);
+  rc = kgb_clusters_load(world, data_dir, lang, &m->clusters);
+  if (rc == KGB_OK)
+    rc = load_one(world, dir, lang, "ner.kgbtag", &m->ner);
+  if (rc == KGB_OK)
+    rc = load_one(world, dir, lang, "pos.kgbtag", &m->pos);
+  if (rc == KGB_OK && m->ner && kgb_tagset_is_plain(kgb_tagger_as_tagset(
+                                    m->ner)))
+    rc = kgb_report(world, KGB_EPARSE, "%s/%s/ner.kgbtag: a part-of-speech "
+                    "model, not an entity model", dir, kgb_lang_code(lang));
+  if (rc != KGB_OK) {
+    kgb_models_free(m);
+    return rc;
+  }
+  *out = m;
+  return KGB_OK;
+}
+
+void kgb_models_free(kgb_models *models)
+{
+  if (!models)
+    return;
+  kgb_map_release(&models->clusters);
+  kgb_tagger_free(models->ner);
+  kgb_tagger_free(models->pos);
+  kgb_free(models);
+}

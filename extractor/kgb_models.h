@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_models.h - the trained models of one language: the named-entity
+ * and part-of-speech taggers, and the word clusters their features read. */
+#ifndef KGB_MODELS_H
+#define KGB_MODELS_H
+
+#include "kgb_lang.h"
+#include "kgb_map.h"
+#include "kgb_tagger.h"
+
+typedef struct kgb_models {
+  kgb_map clusters;     /* see kgb_clusters_load */
+  kgb_tagger *ner;      /* owned; NULL: names are found by rules alone */
+  kgb_tagger *pos;      /* owned or NULL */
+} kgb_models;
+
+/* The models of LANG: DIR/<lang>/ner.kgbtag and pos.kgbtag, where DIR is
+ * MODEL_DIR when not NULL, else DATA_DIR; a missing file is no model
+ * (names are then found by rules), a damaged one an error naming it.
+ * Clusters come from DATA_DIR. */
+int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
+                    const char *model_dir, kgb_models **out);
+void kgb_models_free(kgb_models *models);
+
+#endif

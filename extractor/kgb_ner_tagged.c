@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_ner_tagged.c - names found by the trained entity tagger.
+ *
+ * The tagger decides where names are and what they are; the gazetteers
+ * then give them their standard names and links.  A rule overrides the
+ * tagger only where it knows something the model cannot:
+ *   - an honorific right before ("Mr", "Mme") makes a person;
+ *   - a legal form inside ("Ltd", "SA") makes an organisation;
+ *   - a demonym ("French") names the country the dictionary links it to;
+ *   - "Munich-based" names the seat of what follows;
+ *   - an event word ("Summit", "Salon") makes an event of a MISC name,
+ *     and so does an event noun near a name in quotation marks
+ *     (the “Choose France” summit);
+ *   - a name the company table holds whole is an organisation, unless
+ *     the model and the place table agree it is a place;
+ *   - a single word already used for someone is that entity (a surname,
+ *     an acronym given in parentheses). */
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_ner_internal.h"
+#include "kgb_utf8.h"
+
+/* The class a tagger type stands for; MISC (and any type the ontology
+ * has no class for) is KGB_CLASS_UNKNOWN. */
+static kgb_class class_of_type(const char *type)
+{
+  if (!strcmp(type, "PER"))
+    return KGB_CLASS_PERSON;
+  if (!strcmp(type, "ORG"))
+    return KGB_CLASS_ORGANIZATION;
+  if (!strcmp(type, "LOC"))
+    return KGB_CLASS_PLACE;
+  return KGB_CLASS_UNKNOWN;
+}
+
+/* A demonym ("French", « allemands ») filling [FIRST, LAST): the place
+ * mention it stands for; 1 when added. */
+static int demonym_span(ner_ctx *c, size_t first, size_t last, int *rc)
+{
+  const kgb_lex_entry *e = NULL;
+  size_t n = kgb_lexicon_longest(c->lex, &c->doc->toks, first, last - first,
+                                 KGB_LEX_DEMONYM, &e);
+
+  if (n == 0 || n != last - first)
+    return 0;
+  *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name,
+                          first, last, e->value, KGB_MF_DEMONYM);
+  return 1;
+}
+
+/* A name the gazetteers know whole: its canonical name and link. */
+static int known_span(ner_ctx *c, kgb_class cls, size_t first, size_t last,
+                      int *rc)
+{
+  const kgb_lex_entry *e = NULL;
+  size_t want = last - first;
+
+  if (cls == KGB_CLASS_PLACE &&
+      kgb_lexicon_longest(c->lex, &c->doc->toks, first, want, KGB_LEX_PLACE,
+                          &e) == want) {
+    *rc = kgb_ner_add_known(c, cls, c->lex->places[e->value].name, first,
+                            last, e->value, 0);
+    return 1;
+  }
+  if (cls == KGB_CLASS_ORGANIZATION &&
+      kgb_lexicon_longest(c->lex, &c->doc->toks, first, want,
+                          KGB_LEX_COMPANY, &e) == want) {
+    *rc = kgb_ner_add_known(c, cls, c->lex->companies[e->value], first, last,
+                            -1, 0);
+    return 1;
+  }
+  return 0;
+}
+
+/* Is [FIRST, LAST) a name in quotation marks that an event noun near
+ * it qualifies? */
+static int quoted_event(const ner_ctx *c, const kgb_sentence *s,
+                        size_t first, size_t last)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  return first > s->first_tok && last < s->last_tok &&
+         kgb_ner_is_open_quote(kgb_tok_fold(toks, first - 1)) &&
+         kgb_ner_is_close_quote(kgb_tok_fold(toks, last)) &&
+         kgb_ner_event_noun_near(c, s, first - 1, last + 1, 4);
+}
+
+/* Is the whole of [FIRST, LAST) in the table of TYPE? */
+static int whole_in_table(const ner_ctx *c, size_t first, size_t last,
+                          kgb_lex_type type)
+{
+  return kgb_lexicon_longest(c->lex, &c->doc->toks, first, last - first,
+                             type, NULL) == last - first;
+}
+
+/* The class of the tagger's name [FIRST, LAST) of TYPE after the rules
+ * that know better. */
+static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
+                            size_t first, size_t last, const char *type)
+{
+  kgb_class cls = class_of_type(type);
+
+  if (kgb_ner_cue_before(c, first, KGB_TRIG_HONORIFIC))
+    return KGB_CLASS_PERSON;
+  if (kgb_ner_has_legal_suffix(c, first, last))
+    return KGB_CLASS_ORGANIZATION;
+  if (quoted_event(c, s, first, last))
+    return KGB_CLASS_EVENT;
+  if (cls != KGB_CLASS_UNKNOWN &&
+      whole_in_table(c, first, last, KGB_LEX_COMPANY) &&
+      !(cls == KGB_CLASS_PLACE &&
+        whole_in_table(c, first, last, KGB_LEX_PLACE)))
+    return KGB_CLASS_ORGANIZATION;
+  return cls;
+}
+
+/* Is token I punctuation, which never starts or ends a name? */
+static int is_punct(const ner_ctx *c, size_t i)
+{
+  return c->doc->toks.v[i].type == KGB_TOK_PUNCT;
+}
+
+/* Add the tagger's name [FIRST, *LAST) of TYPE in sentence S; *LAST may
+ * grow, up to LIMIT. */
+static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
+                    size_t *end, size_t limit, const char *type)
+{
+  kgb_class cls;
+  size_t last = *end;
+  int rc = KGB_OK, found;
+
+  while (first < last && is_punct(c, first))
+    first++;
+  while (last > first && is_punct(c, last - 1))
+    last--;
+  if (first == last)
+    return KGB_OK;
+
+  /* "Acme Holdings" then "Inc": the legal form belongs to the name. */
+  while (last < limit &&
+         kgb_lexicon_find(c->lex, &c->doc->toks, last, 1, KGB_LEX_LEGAL) &&
+         !(c->doc->toks.v[last].flags & KGB_TF_NL_BEFORE) && last - first < 8)
+    last++;
+  if (last > *end)
+    *end = last;
+  cls = span_class(c, s, first, last, type);
+  if (cls == KGB_CLASS_UNKNOWN) {
+    if (demonym_span(c, first, last, &rc) ||
+        kgb_ner_based_adjective(c, first, last, 1, &rc) == last - first)
+      return rc;
+    /* Other MISC names (products, works, nationalities) have no class
+     * in the ontology. */
+    if (!kgb_ner_has_event_word(c, first, last))
+      return KGB_OK;
+    cls = KGB_CLASS_EVENT;
+  }
+  if (known_span(c, cls, first, last, &rc))
+    return rc;
+  if (last - first == 1 &&
+      (found = kgb_ner_add_short_name(c, first, cls)) != 0)
+    return found < 0 ? found : KGB_OK;
+  rc = kgb_ner_add_named(c, cls, first, last, -1);
+  if (rc == KGB_OK)
+    rc = kgb_ner_acronym_after(c, first, last,
+                               c->fs->mentions[c->fs->n_mentions - 1].entity);
+  return rc;
+}
+
+/* Between the tagger's names: the rules' own places, a demonym or a
+ * "Munich-based", which the tagger leaves out or calls MISC.  The tokens
+ * used from I (at least 1). */
+static size_t between_spans(ner_ctx *c, size_t i, size_t limit, int *rc)
+{
+  const kgb_lex_entry *e = NULL;
+  size_t n = kgb_ner_based_adjective(c, i, limit, 1, rc);
+
+  if (n || *rc)
+    return n ? n : 1;
+  /* A company or place of the curated tables, written with its capital,
+   * that the model passed over. */
+  if ((c->doc->toks.v[i].flags & KGB_TF_CAP) &&
+      !kgb_lexicon_find(c->lex, &c->doc->toks, i, 1, KGB_LEX_STOPWORD)) {
+    size_t nc = kgb_lexicon_longest(c->lex, &c->doc->toks, i, limit - i,
+                                    KGB_LEX_COMPANY, NULL);
+    size_t np = kgb_lexicon_longest(c->lex, &c->doc->toks, i, limit - i,
+                                    KGB_LEX_PLACE, NULL);
+    kgb_class cls = nc >= np ? KGB_CLASS_ORGANIZATION : KGB_CLASS_PLACE;
+    if ((n = nc > np ? nc : np) && known_span(c, cls, i, i + n, rc))
+      return n;
+  }
+  n = kgb_lexicon_longest(c->lex, &c->doc->toks, i, limit - i,
+                          KGB_LEX_DEMONYM, &e);
+  if (n)
+    *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE,
+                            c->lex->places[e->value].name, i, i + n,
+                            e->value, KGB_MF_DEMONYM);
+  return n ? n : 1;
+}
+
+/* Is the sentence of N tokens from FIRST written in capitals, as
+ * headlines are?  Then its capitals say nothing of names. */
+static int shouting(const kgb_tokens *toks, size_t first, size_t n)
+{
+  size_t words = 0, caps = 0;
+
+  for (size_t k = first; k < first + n; k++)
+    if (toks->v[k].type == KGB_TOK_WORD) {
+      words++;
+      caps += (toks->v[k].flags & KGB_TF_ALLCAPS) != 0;
+    }
+  return words >= 3 && caps * 4 >= words * 3;
+}
+
+/* Token I as the tagger should read it: in a headline in capitals, a
+ * word the document writes in lower case elsewhere is a common word, any
+ * other a name ("CANCEL" -> "cancel", "ACME" -> "Acme"). */
+static char *token_word(const ner_ctx *c, size_t i, int headline)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const kgb_token *t = &toks->v[i];
+  const char *w = c->doc->text + t->begin;
+
+  if (headline && (t->flags & KGB_TF_ALLCAPS))
+    return kgb_utf8_recase(w, t->end - t->begin,
+                           !kgb_tok_written_lower(toks, i));
+  return kgb_strndup(w, t->end - t->begin);
+}
+
+/* The tagger's tags for the N tokens from FIRST into TAGS. */
+static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
+                      size_t first, size_t n, int *tags)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  char **words = kgb_calloc(n + 1, sizeof *words);
+  int headline = shouting(toks, first, n);
+  kgb_featseq seq;
+  int rc = words ? KGB_OK : KGB_ENOMEM;
+
+  kgb_featseq_init(&seq);
+  for (size_t k = 0; k < n && rc == KGB_OK; k++)
+    if (!(words[k] = token_word(c, first + k, headline)))
+      rc = KGB_ENOMEM;
+  if (rc == KGB_OK)
+    rc = kgb_tagfeat_sentence(tf, (const char *const *)words, n, &seq);
+  if (rc == KGB_OK)
+    rc = kgb_tagger_tag(m->ner, &seq, tags);
+  if (rc == KGB_OK)
+    rc = kgb_tagfeat_tagged(tf, (const char *const *)words, n,
+                            kgb_tagger_as_tagset(m->ner), tags);
+  for (size_t k = 0; words && k < n; k++)
+    kgb_free(words[k]);
+  kgb_free(words);
+  kgb_featseq_release(&seq);
+  return rc;
+}
+
+/* Append the tagger's names of sentence S to C->spans. */
+static int tag_sentence(ner_ctx *c, const kgb_sentence *s,
+                        const kgb_models *m)
+{
+  size_t first = s->first_tok, n = s->last_tok - s->first_tok, n_spans;
+  const kgb_tagset *set = kgb_tagger_as_tagset(m->ner);
+  int *tags = kgb_calloc(n + 1, sizeof *tags);
+  kgb_span *spans = kgb_calloc(n + 1, sizeof *spans);
+  int rc = tags && spans ? KGB_OK : KGB_ENOMEM;
+
+  if (rc == KGB_OK && !c->tf[s->lang] &&
+      kgb_tagfeat_new(c->lex, &m->clusters, &c->tf[s->lang]) != KGB_OK)
+    rc = KGB_ENOMEM;
+  if (rc == KGB_OK && n)
+    rc = tag_tokens(c, m, c->tf[s->lang], first, n, tags);
+  n_spans = rc == KGB_OK && n ? kgb_bilou_to_spans(tags, n, spans) : 0;
+  if (rc == KGB_OK && kgb_grow(&c->spans, &c->cap_spans,
+                               c->n_spans + n_spans + 1, sizeof *c->spans))
+    rc = KGB_ENOMEM;
+  for (size_t k = 0; k < n_spans && rc == KGB_OK; k++)
+    c->spans[c->n_spans++] = (ner_span){
+        first + spans[k].first, first + spans[k].end,
+        kgb_tagset_as_type(set, spans[k].type)};
+  kgb_free(tags);
+  kgb_free(spans);
+  return rc;
+}
+
+int kgb_ner_tag_document(ner_ctx *c, kgb_lexicon *const lex[KGB_LANG_COUNT],
+                         struct kgb_models *const models[KGB_LANG_COUNT])
+{
+  int rc = KGB_OK;
+
+  for (size_t i = 0; i < c->doc->n_sentences && rc == KGB_OK; i++) {
+    const kgb_sentence *s = &c->doc->sentences[i];
+    const kgb_models *m = models[s->lang];
+    if (s->furniture || !m || !m->ner)
+      continue;
+    c->lex = lex[s->lang];
+    rc = tag_sentence(c, s, m);
+  }
+  return rc;
+}
+
+int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s)
+{
+  int rc = KGB_OK;
+
+  while (c->next_span < c->n_spans &&
+         c->spans[c->next_span].first < s->first_tok)
+    c->next_span++;
+  for (size_t i = s->first_tok; i < s->last_tok && rc == KGB_OK;) {
+    const ner_span *sp = c->next_span < c->n_spans
+                             ? &c->spans[c->next_span] : NULL;
+    size_t limit = sp && sp->first < s->last_tok ? sp->first : s->last_tok;
+    if (sp && sp->first == i) {
+      size_t end = sp->end;
+      const ner_span *after = c->next_span + 1 < c->n_spans
+                                  ? &c->spans[c->next_span + 1] : NULL;
+      c->next_span++;
+      rc = add_span(c, s, i, &end,
+                    after && after->first < s->last_tok ? after->first
+                                                        : s->last_tok,
+                    sp->type);
+      i = end;
+      continue;
+    }
+    i += between_spans(c, i, limit, &rc);
+  }
+  return rc;
+}
