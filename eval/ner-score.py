@@ -10,6 +10,7 @@ U-, or a change of type, and goes on while I- or L- of its type follows).
 Prints precision, recall and F1 over the given types, then per type.
 """
 import argparse
+import signal
 import sys
 
 
@@ -32,6 +33,7 @@ def spans(tags, keep):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     ap = argparse.ArgumentParser()
     ap.add_argument("--types", default="PER,ORG,LOC")
     ap.add_argument("file")

@@ -212,19 +212,41 @@ static int shouting(const kgb_tokens *toks, size_t first, size_t n)
   return words >= 3 && caps * 4 >= words * 3;
 }
 
-/* Token I as the tagger should read it: in a headline in capitals, a
- * word the document writes in lower case elsewhere is a common word, any
- * other a name ("CANCEL" -> "cancel", "ACME" -> "Acme"). */
-static char *token_word(const ner_ctx *c, size_t i, int headline)
+/* The texts of the N tokens from FIRST, NUL-terminated one after another
+ * in *BUF, into WORDS.  In a headline in capitals a word the document
+ * writes in lower case elsewhere is given in lower case, any other as a
+ * name ("CANCEL" -> "cancel", "ACME" -> "Acme"). */
+static int token_words(const ner_ctx *c, size_t first, size_t n,
+                       int headline, char **buf, char **words)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  const kgb_token *t = &toks->v[i];
-  const char *w = c->doc->text + t->begin;
+  size_t len = 0;
+  char *p;
 
-  if (headline && (t->flags & KGB_TF_ALLCAPS))
-    return kgb_utf8_recase(w, t->end - t->begin,
-                           !kgb_tok_written_lower(toks, i));
-  return kgb_strndup(w, t->end - t->begin);
+  for (size_t k = first; k < first + n; k++)
+    len += toks->v[k].end - toks->v[k].begin + 1;
+  /* A code point's other case never takes more than 4 bytes. */
+  if (!(p = *buf = kgb_malloc(headline ? len * 4 + 1 : len + 1)))
+    return KGB_ENOMEM;
+  for (size_t k = 0; k < n; k++) {
+    const kgb_token *t = &toks->v[first + k];
+    const char *w = c->doc->text + t->begin;
+    size_t wl = t->end - t->begin;
+    char *re = NULL;
+    if (headline && (t->flags & KGB_TF_ALLCAPS)) {
+      if (!(re = kgb_utf8_recase(w, wl, !kgb_tok_written_lower(toks,
+                                                                first + k))))
+        return KGB_ENOMEM;
+      w = re;
+      wl = strlen(re);
+    }
+    memcpy(p, w, wl);
+    p[wl] = '\0';
+    words[k] = p;
+    p += wl + 1;
+    kgb_free(re);
+  }
+  return KGB_OK;
 }
 
 /* The tagger's tags for the N tokens from FIRST into TAGS. */
@@ -232,24 +254,25 @@ static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
                       size_t first, size_t n, int *tags)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  char **words = kgb_calloc(n + 1, sizeof *words);
+  char **words = kgb_calloc(n + 1, sizeof *words), *buf = NULL;
   int headline = shouting(toks, first, n);
+  const char *const *w = (const char *const *)words;
   kgb_featseq seq;
   int rc = words ? KGB_OK : KGB_ENOMEM;
 
   kgb_featseq_init(&seq);
-  for (size_t k = 0; k < n && rc == KGB_OK; k++)
-    if (!(words[k] = token_word(c, first + k, headline)))
-      rc = KGB_ENOMEM;
   if (rc == KGB_OK)
-    rc = kgb_tagfeat_sentence(tf, (const char *const *)words, n, &seq);
+    rc = token_words(c, first, n, headline, &buf, words);
+  /* A recased headline is read as new words; any other sentence as the
+   * document's own tokens. */
+  if (rc == KGB_OK)
+    rc = headline ? kgb_tagfeat_sentence(tf, w, n, &seq)
+                  : kgb_tagfeat_tokens(tf, toks, first, n, w, &seq);
   if (rc == KGB_OK)
     rc = kgb_tagger_tag(m->ner, &seq, tags);
   if (rc == KGB_OK)
-    rc = kgb_tagfeat_tagged(tf, (const char *const *)words, n,
-                            kgb_tagger_as_tagset(m->ner), tags);
-  for (size_t k = 0; words && k < n; k++)
-    kgb_free(words[k]);
+    rc = kgb_tagfeat_tagged(tf, w, n, kgb_tagger_as_tagset(m->ner), tags);
+  kgb_free(buf);
   kgb_free(words);
   kgb_featseq_release(&seq);
   return rc;

@@ -36,7 +36,12 @@ struct kgb_tagfeat {
   const kgb_map *clusters;  /* borrowed: folded word -> coarse << 16 | fine */
   kgb_map history;          /* folded word -> 1 + entity type */
   const kgb_tagset *history_set;   /* borrowed: the types HISTORY names */
-  /* The sentence under way. */
+  /* The sentence under way: tokens [OFF, OFF + N) of CUR, which is TOKS
+   * for a sentence given as words, or a document's tokens. */
+  const kgb_tokens *cur;
+  size_t off, n;
+  char **folds;             /* borrowed from CUR: N folded forms */
+  size_t folds_cap;
   kgb_tokens toks;
   char *text;
   size_t text_cap;
@@ -105,6 +110,7 @@ void kgb_tagfeat_free(kgb_tagfeat *tf)
   kgb_map_release(&tf->history);
   kgb_tokens_release(&tf->toks);
   kgb_free(tf->text);
+  kgb_free(tf->folds);
   kgb_free(tf->gaz);
   kgb_free(tf);
 }
@@ -135,7 +141,32 @@ static int tokens_of(kgb_tagfeat *tf, const char *const *words, size_t n)
   tf->text[len] = '\0';
   kgb_tokens_release(&tf->toks);
   kgb_tokens_init(&tf->toks);
+  tf->cur = &tf->toks;
+  tf->off = 0;
+  tf->n = n;
   return kgb_tokens_from_words(tf->text, words, n, &tf->toks);
+}
+
+/* Token I of the sentence under way. */
+static const kgb_token *tok(const kgb_tagfeat *tf, size_t i)
+{
+  return &tf->cur->v[tf->off + i];
+}
+
+static const char *fold_of(const kgb_tagfeat *tf, size_t i)
+{
+  return kgb_tok_fold(tf->cur, tf->off + i);
+}
+
+/* TF->folds: the folded forms of the sentence's tokens, which the word
+ * features read too (so they are folded once). */
+static int gather_folds(kgb_tagfeat *tf)
+{
+  if (kgb_grow(&tf->folds, &tf->folds_cap, tf->n + 1, sizeof *tf->folds))
+    return KGB_ENOMEM;
+  for (size_t i = 0; i < tf->n; i++)
+    tf->folds[i] = (char *)fold_of(tf, i);
+  return KGB_OK;
 }
 
 /* Mark each token's place in the longest match of each gazetteer that
@@ -147,7 +178,7 @@ static int mark_gazetteers(kgb_tagfeat *tf, size_t n)
   memset(tf->gaz, 0, n * N_GAZ);
   for (size_t g = 0; g < N_GAZ; g++)
     for (size_t i = 0; i < n; i++) {
-      size_t len = kgb_lexicon_longest(tf->lex, &tf->toks, i, n - i,
+      size_t len = kgb_lexicon_longest(tf->lex, tf->cur, tf->off + i, n - i,
                                        gazetteers[g].type, NULL);
       for (size_t k = i; k < i + len; k++) {
         unsigned char *mark = &tf->gaz[k * N_GAZ + g];
@@ -188,25 +219,25 @@ static int add_gazetteer_features(kgb_tagfeat *tf, size_t i, size_t n,
 static int add_cluster_features(kgb_tagfeat *tf, size_t i, size_t n,
                                  kgb_featseq *seq)
 {
+  static const char *const coarse[] = {"kc-1", "kc+0", "kc+1"};
+  static const char *const fine[] = {"kf-1", "kf+0", "kf+1"};
   int rc = KGB_OK;
 
   for (int d = -1; d <= 1 && rc == KGB_OK; d++) {
     long j = (long)i + d;
     const char *fold;
-    char name[8], v[24];
+    char v[24];
     int c;
-    if (j < 0 || j >= (long)n)
+    if (j < 0 || j >= (long)n || !tf->clusters->count)
       continue;
-    fold = kgb_tok_fold(&tf->toks, (size_t)j);
+    fold = fold_of(tf, (size_t)j);
     if ((c = kgb_map_get(tf->clusters, fold, strlen(fold))) < 0)
       continue;
-    snprintf(name, sizeof name, "kc%+d", d);
     snprintf(v, sizeof v, "%d", c >> 16);
-    rc = kgb_featseq_add(seq, name, v, strlen(v));
-    snprintf(name, sizeof name, "kf%+d", d);
+    rc = kgb_featseq_add(seq, coarse[d + 1], v, strlen(v));
     snprintf(v, sizeof v, "%d", c & 0xFFFF);
     if (rc == KGB_OK)
-      rc = kgb_featseq_add(seq, name, v, strlen(v));
+      rc = kgb_featseq_add(seq, fine[d + 1], v, strlen(v));
   }
   return rc;
 }
@@ -215,7 +246,7 @@ static int add_cluster_features(kgb_tagfeat *tf, size_t i, size_t n,
  * last entity it was part of. */
 static int add_history_feature(kgb_tagfeat *tf, size_t i, kgb_featseq *seq)
 {
-  const char *fold = kgb_tok_fold(&tf->toks, i), *type;
+  const char *fold = fold_of(tf, i), *type;
   int t;
 
   if (!tf->history_set ||
@@ -228,7 +259,7 @@ static int add_history_feature(kgb_tagfeat *tf, size_t i, kgb_featseq *seq)
 static int token_extra(void *data, size_t i, kgb_featseq *seq)
 {
   kgb_tagfeat *tf = data;
-  size_t n = tf->toks.n;
+  size_t n = tf->n;
   int rc = add_gazetteer_features(tf, i, n, seq);
 
   if (rc == KGB_OK)
@@ -238,16 +269,35 @@ static int token_extra(void *data, size_t i, kgb_featseq *seq)
   return rc;
 }
 
+/* The features of the sentence under way, whose words are WORDS. */
+static int sentence_features(kgb_tagfeat *tf, const char *const *words,
+                             kgb_featseq *seq)
+{
+  int rc = gather_folds(tf);
+
+  if (rc == KGB_OK)
+    rc = mark_gazetteers(tf, tf->n);
+  if (rc == KGB_OK)
+    rc = kgb_tagger_word_features_with(words, (const char *const *)tf->folds,
+                                       tf->n, token_extra, tf, seq);
+  return rc;
+}
+
 int kgb_tagfeat_sentence(kgb_tagfeat *tf, const char *const *words, size_t n,
                          kgb_featseq *seq)
 {
   int rc = tokens_of(tf, words, n);
 
-  if (rc == KGB_OK)
-    rc = mark_gazetteers(tf, n);
-  if (rc == KGB_OK)
-    rc = kgb_tagger_word_features_with(words, n, token_extra, tf, seq);
-  return rc;
+  return rc == KGB_OK ? sentence_features(tf, words, seq) : rc;
+}
+
+int kgb_tagfeat_tokens(kgb_tagfeat *tf, const kgb_tokens *toks, size_t first,
+                       size_t n, const char *const *words, kgb_featseq *seq)
+{
+  tf->cur = toks;
+  tf->off = first;
+  tf->n = n;
+  return sentence_features(tf, words, seq);
 }
 
 int kgb_tagfeat_tagged(kgb_tagfeat *tf, const char *const *words, size_t n,
@@ -259,11 +309,11 @@ int kgb_tagfeat_tagged(kgb_tagfeat *tf, const char *const *words, size_t n,
   if (kgb_tagset_is_plain(set))
     return KGB_OK;
   tf->history_set = set;
-  for (size_t i = 0; i < n && i < tf->toks.n && rc == KGB_OK; i++) {
-    const char *fold = kgb_tok_fold(&tf->toks, i);
+  for (size_t i = 0; i < n && i < tf->n && rc == KGB_OK; i++) {
+    const char *fold = fold_of(tf, i);
     /* Only capitalised words: "the" inside a name says nothing of "the"
      * elsewhere. */
-    if (tags[i] > 0 && (tf->toks.v[i].flags & KGB_TF_CAP))
+    if (tags[i] > 0 && (tok(tf, i)->flags & KGB_TF_CAP))
       rc = kgb_map_put(&tf->history, fold, strlen(fold),
                        1 + (tags[i] - 1) / 4);
   }

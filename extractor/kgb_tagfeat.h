@@ -31,6 +31,11 @@ void kgb_tagfeat_new_document(kgb_tagfeat *tf);
 /* The features of WORDS[0..N), appended to SEQ. */
 int kgb_tagfeat_sentence(kgb_tagfeat *tf, const char *const *words, size_t n,
                          kgb_featseq *seq);
+/* The same for tokens [FIRST, FIRST + N) of a document's TOKS (borrowed
+ * until the next call), whose texts are WORDS[0..N): the lexicon reads
+ * the document's own tokens, not a copy. */
+int kgb_tagfeat_tokens(kgb_tagfeat *tf, const kgb_tokens *toks, size_t first,
+                       size_t n, const char *const *words, kgb_featseq *seq);
 /* WORDS[0..N) were tagged TAGS of SET: remember each entity's words. */
 int kgb_tagfeat_tagged(kgb_tagfeat *tf, const char *const *words, size_t n,
                        const kgb_tagset *set, const int *tags);

@@ -3,12 +3,7 @@
  * or by Viterbi, never leaving the BILOU constraint. */
 #include "kgb_tagger_internal.h"
 
-/* May CUR follow PREV (-1: the start), and may TAG end a sentence? */
-static int allowed(int plain, int prev, int cur)
-{
-  return plain || kgb_bilou_allowed(prev, cur);
-}
-
+/* May TAG end a sentence? */
 static int may_end(int plain, int tag)
 {
   return plain || kgb_bilou_may_end(tag);
@@ -16,6 +11,19 @@ static int may_end(int plain, int tag)
 
 /* Far below any sum of weights, yet safe to add a few of. */
 #define KGB_FORBIDDEN (INT64_MIN / 4)
+
+/* Mark in TRANS the transitions the BILOU constraint forbids, once per
+ * sentence, so that the decoders' inner loops test a number, not the
+ * constraint. */
+static void forbid(int plain, int64_t *trans, size_t n_tags)
+{
+  if (plain)
+    return;
+  for (size_t p = 0; p <= n_tags; p++)
+    for (size_t t = 0; t < n_tags; t++)
+      if (!kgb_bilou_allowed((int)p - 1, (int)t))
+        trans[p * n_tags + t] = KGB_FORBIDDEN;
+}
 
 static void decode_greedy(int plain, const int64_t *emit, const int64_t *trans,
                           size_t n, size_t n_tags, int *tags)
@@ -28,10 +36,10 @@ static void decode_greedy(int plain, const int64_t *emit, const int64_t *trans,
     for (size_t t = 0; t < n_tags; t++) {
       /* The last token must close any span; the B- of a one-token
        * sentence cannot be followed, so it is ruled out here too. */
-      if (!allowed(plain, prev, (int)t) ||
-          (i + 1 == n && !may_end(plain, (int)t)))
+      int64_t tr = trans[(size_t)(prev + 1) * n_tags + t];
+      if (tr <= KGB_FORBIDDEN || (i + 1 == n && !may_end(plain, (int)t)))
         continue;
-      int64_t s = emit[i * n_tags + t] + trans[(size_t)(prev + 1) * n_tags + t];
+      int64_t s = emit[i * n_tags + t] + tr;
       if (best < 0 || s > best_score) {
         best = (int)t;
         best_score = s;
@@ -44,25 +52,52 @@ static void decode_greedy(int plain, const int64_t *emit, const int64_t *trans,
   }
 }
 
-static void decode_viterbi(int plain, const int64_t *emit, const int64_t *trans,
-                           size_t n, size_t n_tags, int64_t *work, int *tags)
+/* For each tag T, the tags that may come before it, into PREV (N_TAGS
+ * rows of N_TAGS) and their counts into N_PREV: BILOU allows a few
+ * (I- and L- only after B- or I- of their type), so Viterbi need not try
+ * every pair. */
+static void predecessors(const int64_t *trans, size_t n_tags,
+                         unsigned short *prev, unsigned short *n_prev)
+{
+  for (size_t t = 0; t < n_tags; t++) {
+    n_prev[t] = 0;
+    for (size_t p = 0; p < n_tags; p++)
+      if (trans[(p + 1) * n_tags + t] > KGB_FORBIDDEN)
+        prev[t * n_tags + n_prev[t]++] = (unsigned short)p;
+  }
+}
+
+/* Tag sets up to this size keep their predecessor lists on the stack;
+ * larger ones (up to 1 + 4 x 64 tags) try every pair. */
+#define SPARSE_TAGS 64
+
+static void decode_viterbi(int plain, const int64_t *emit,
+                           const int64_t *trans, size_t n, size_t n_tags,
+                           int64_t *work, int *tags)
 {
   int64_t *score = work;                 /* n x n_tags best scores */
   int64_t *back = work + n * n_tags;     /* n x n_tags best previous tag */
+  unsigned short prev_of[SPARSE_TAGS * SPARSE_TAGS], n_prev[SPARSE_TAGS];
+  int sparse = n_tags <= SPARSE_TAGS;
 
+  if (sparse)
+    predecessors(trans, n_tags, prev_of, n_prev);
   for (size_t i = 0; i < n; i++)
     for (size_t t = 0; t < n_tags; t++) {
       int64_t best = KGB_FORBIDDEN;
       int64_t arg = 0;
       if (i == 0) {
-        if (allowed(plain, -1, (int)t))
+        if (trans[t] > KGB_FORBIDDEN)
           best = trans[t];
       } else {
-        for (size_t p = 0; p < n_tags; p++) {
+        size_t count = sparse ? n_prev[t] : n_tags;
+        for (size_t k = 0; k < count; k++) {
+          size_t p = sparse ? prev_of[t * n_tags + k] : k;
           int64_t prev = score[(i - 1) * n_tags + p];
-          if (prev <= KGB_FORBIDDEN || !allowed(plain, (int)p, (int)t))
+          int64_t tr = trans[(p + 1) * n_tags + t];
+          if (prev <= KGB_FORBIDDEN || tr <= KGB_FORBIDDEN)
             continue;
-          int64_t s = prev + trans[(p + 1) * n_tags + t];
+          int64_t s = prev + tr;
           if (best <= KGB_FORBIDDEN || s > best) {
             best = s;
             arg = (int64_t)p;
@@ -85,11 +120,12 @@ static void decode_viterbi(int plain, const int64_t *emit, const int64_t *trans,
 }
 
 void kgb_decode(kgb_decoder decoder, int plain, const int64_t *emit,
-                const int64_t *trans, size_t n, size_t n_tags,
-                int64_t *work, int *tags)
+                int64_t *trans, size_t n, size_t n_tags, int64_t *work,
+                int *tags)
 {
   if (n == 0)
     return;
+  forbid(plain, trans, n_tags);
   if (decoder == KGB_DECODE_GREEDY)
     decode_greedy(plain, emit, trans, n, n_tags, tags);
   else

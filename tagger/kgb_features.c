@@ -59,7 +59,8 @@ int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
 {
   if (seq->n_tokens == 0)
     return KGB_EINVAL;
-  if (kgb_grow(&seq->feats, &seq->cap_feats, seq->n_feats + 1,
+  if (seq->n_feats == seq->cap_feats &&
+      kgb_grow(&seq->feats, &seq->cap_feats, seq->n_feats + 64,
                sizeof *seq->feats) != KGB_OK)
     return KGB_ENOMEM;
   seq->feats[seq->n_feats++] = kgb_feature_hash(name, value, len);
@@ -91,13 +92,15 @@ static void word_shape(const char *word, int shorter, char *buf, size_t size)
   buf[n] = '\0';
 }
 
-/* Bytes of the first (SUFFIX: last) K code points of WORD; 0 when the
- * word is not longer than K, since the whole word is a feature already. */
-static size_t affix_len(const char *word, size_t len, size_t k, int suffix)
+/* Bytes of the first (SUFFIX: last) K code points of WORD, which has CPS
+ * of them; 0 when the word is not longer than K, since the whole word is
+ * a feature already. */
+static size_t affix_len(const char *word, size_t len, size_t cps, size_t k,
+                        int suffix)
 {
   size_t i = 0, count = 0;
 
-  if (kgb_utf8_cp_count(word, len) <= k)
+  if (cps <= k)
     return 0;
   if (!suffix) {
     for (int32_t cp; count < k; count++)
@@ -144,12 +147,18 @@ static int add_flags(kgb_featseq *seq, const char *word, size_t i)
 }
 
 /* The features of token I of WORDS[0..N), whose folded forms are FOLDED. */
-static int token_features(const char *const *words, char *const *folded,
+static int token_features(const char *const *words, const char *const *folded,
                           size_t n, size_t i, kgb_featseq *seq)
 {
+  /* The feature names, written out: formatting them per token cost
+   * more than tagging. */
+  static const char *const wname[] = {"w-2", "w-1", "w+0", "w+1", "w+2"};
+  static const char *const lname[] = {"l-2", "l-1", "l+0", "l+1", "l+2"};
+  static const char *const pname[] = {"", "p1", "p2", "p3", "p4"};
+  static const char *const sname[] = {"", "s1", "s2", "s3", "s4"};
   const char *w = words[i];
   size_t len = strlen(w);
-  char name[16], shape[32];
+  char shape[32];
   int rc = kgb_featseq_add(seq, "bias", NULL, 0);
 
   /* Beyond the sentence, markers no token can be (they hold a control
@@ -160,38 +169,28 @@ static int token_features(const char *const *words, char *const *folded,
     const char *word = out ? (j < 0 ? "\x02" "bos" : "\x03" "eos")
                            : words[j];
     const char *fold = out ? word : folded[j];
-    snprintf(name, sizeof name, "w%+d", d);
-    rc = kgb_featseq_add(seq, name, word, strlen(word));
-    snprintf(name, sizeof name, "l%+d", d);
+    rc = kgb_featseq_add(seq, wname[d + 2], word, strlen(word));
     if (rc == KGB_OK)
-      rc = kgb_featseq_add(seq, name, fold, strlen(fold));
+      rc = kgb_featseq_add(seq, lname[d + 2], fold, strlen(fold));
   }
   for (int shorter = 0; shorter <= 1 && rc == KGB_OK; shorter++) {
     word_shape(w, shorter, shape, sizeof shape);
     rc = kgb_featseq_add(seq, shorter ? "shape-" : "shape", shape,
                          strlen(shape));
   }
+  size_t cps = kgb_utf8_cp_count(w, len);
   for (size_t k = 1; k <= 4 && rc == KGB_OK; k++) {
-    size_t p = affix_len(w, len, k, 0), s = affix_len(w, len, k, 1);
-    snprintf(name, sizeof name, "p%zu", k);
+    size_t p = affix_len(w, len, cps, k, 0), s = affix_len(w, len, cps, k, 1);
     if (p)
-      rc = kgb_featseq_add(seq, name, w, p);
-    snprintf(name, sizeof name, "s%zu", k);
+      rc = kgb_featseq_add(seq, pname[k], w, p);
     if (rc == KGB_OK && s)
-      rc = kgb_featseq_add(seq, name, w + len - s, s);
+      rc = kgb_featseq_add(seq, sname[k], w + len - s, s);
   }
   return rc == KGB_OK ? add_flags(seq, w, i) : rc;
 }
 
 int kgb_tagger_word_features(const char *const *words, size_t n,
                              kgb_featseq *seq)
-{
-  return kgb_tagger_word_features_with(words, n, NULL, NULL, seq);
-}
-
-int kgb_tagger_word_features_with(const char *const *words, size_t n,
-                                  kgb_token_features_fn extra, void *data,
-                                  kgb_featseq *seq)
 {
   char **folded = n ? kgb_calloc(n, sizeof *folded) : NULL;
   int rc = KGB_OK;
@@ -201,6 +200,22 @@ int kgb_tagger_word_features_with(const char *const *words, size_t n,
   for (size_t i = 0; i < n && rc == KGB_OK; i++)
     if (!(folded[i] = kgb_utf8_fold(words[i], strlen(words[i]))))
       rc = KGB_ENOMEM;
+  if (rc == KGB_OK)
+    rc = kgb_tagger_word_features_with(words, (const char *const *)folded,
+                                       n, NULL, NULL, seq);
+  for (size_t i = 0; i < n; i++)
+    kgb_free(folded[i]);
+  kgb_free(folded);
+  return rc;
+}
+
+int kgb_tagger_word_features_with(const char *const *words,
+                                  const char *const *folded, size_t n,
+                                  kgb_token_features_fn extra, void *data,
+                                  kgb_featseq *seq)
+{
+  int rc = KGB_OK;
+
   for (size_t i = 0; i < n && rc == KGB_OK; i++) {
     rc = kgb_featseq_next_token(seq);
     if (rc == KGB_OK)
@@ -208,8 +223,5 @@ int kgb_tagger_word_features_with(const char *const *words, size_t n,
     if (rc == KGB_OK && extra)
       rc = extra(data, i, seq);
   }
-  for (size_t i = 0; i < n; i++)
-    kgb_free(folded[i]);
-  kgb_free(folded);
   return rc;
 }

@@ -107,8 +107,11 @@ int kgb_tagger_word_features(const char *const *words, size_t n,
 typedef int (*kgb_token_features_fn)(void *data, size_t i,
                                      kgb_featseq *seq);
 
-/* kgb_tagger_word_features, then EXTRA (if not NULL) for each token. */
-int kgb_tagger_word_features_with(const char *const *words, size_t n,
+/* kgb_tagger_word_features with the words' folded forms FOLDED[0..N)
+ * given (the caller's folding), then EXTRA (if not NULL) for each
+ * token. */
+int kgb_tagger_word_features_with(const char *const *words,
+                                  const char *const *folded, size_t n,
                                   kgb_token_features_fn extra, void *data,
                                   kgb_featseq *seq);
 

@@ -46,10 +46,11 @@ struct kgb_tagger {
 
 /* Best tags for the N x N_TAGS scores EMIT and the (N_TAGS+1) x N_TAGS
  * scores TRANS, under the BILOU constraint unless PLAIN (then every
- * sequence is allowed).  WORK holds 2 * N * N_TAGS slots. */
+ * sequence is allowed).  TRANS is the caller's copy: the forbidden
+ * transitions are marked in it.  WORK holds 2 * N * N_TAGS slots. */
 void kgb_decode(kgb_decoder decoder, int plain, const int64_t *emit,
-                const int64_t *trans, size_t n, size_t n_tags,
-                int64_t *work, int *tags);
+                int64_t *trans, size_t n, size_t n_tags, int64_t *work,
+                int *tags);
 
 /* A copy of SET. */
 int kgb_tagset_copy(const kgb_tagset *set, kgb_tagset **out);
