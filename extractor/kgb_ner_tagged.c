@@ -121,6 +121,40 @@ static int is_punct(const ner_ctx *c, size_t i)
   return c->doc->toks.v[i].type == KGB_TOK_PUNCT;
 }
 
+/* Does token I break a name: punctuation other than what names hold
+ * ("AT&T", "Coca-Cola", "J.P.", "L'Oréal")? */
+static int breaks_name(const ner_ctx *c, size_t i)
+{
+  const char *f = kgb_tok_fold(&c->doc->toks, i);
+
+  return is_punct(c, i) && strcmp(f, "-") && strcmp(f, ".") &&
+         strcmp(f, "'") && strcmp(f, "&") && strcmp(f, "/");
+}
+
+static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
+                    size_t *end, size_t limit, const char *type);
+
+/* Add the tagger's name [FIRST, *END) of TYPE in sentence S as the
+ * pieces that punctuation inside it leaves ("Bertrand (Quick" is two
+ * names): the model may run a name over a bracket or a comma.  *END may
+ * grow, up to LIMIT. */
+static int add_pieces(ner_ctx *c, const kgb_sentence *s, size_t first,
+                      size_t *end, size_t limit, const char *type)
+{
+  int rc = KGB_OK;
+
+  for (size_t k = first; k < *end && rc == KGB_OK; k++)
+    if (breaks_name(c, k)) {
+      size_t piece_end = k;
+      if (k > first)
+        rc = add_span(c, s, first, &piece_end, k, type);
+      first = k + 1;
+    }
+  if (rc == KGB_OK && first < *end)
+    rc = add_span(c, s, first, end, limit, type);
+  return rc;
+}
+
 /* Add the tagger's name [FIRST, *LAST) of TYPE in sentence S; *LAST may
  * grow, up to LIMIT. */
 static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
@@ -338,7 +372,7 @@ int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s)
       const ner_span *after = c->next_span + 1 < c->n_spans
                                   ? &c->spans[c->next_span + 1] : NULL;
       c->next_span++;
-      rc = add_span(c, s, i, &end,
+      rc = add_pieces(c, s, i, &end,
                     after && after->first < s->last_tok ? after->first
                                                         : s->last_tok,
                     sp->type);

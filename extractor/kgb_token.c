@@ -278,12 +278,15 @@ static size_t scan_word(text_view t, size_t b, int *elided)
       continue;
     }
     /* "Amazon.com", "AMZN.O", "SIEGn.DE" stay whole, but in
-     * "domestique.Le" two paragraphs were glued: lower-case word, dot,
-     * capital. */
+     * "domestique.Le" or "l'AFP.Le" two sentences were glued: a word
+     * ending in two lower-case letters or two capitals, a dot, a
+     * capitalised word. */
     if ((is_hyphen(cp) || cp == '.') && i > b && is_word_cp(next) &&
         !(cp == '.' && kgb_utf8_is_digit(next)) &&
-        !(cp == '.' && kgb_utf8_is_lower(prev) && kgb_utf8_is_lower(prev2) &&
-          kgb_utf8_is_upper(next))) {
+        !(cp == '.' && kgb_utf8_is_upper(next) &&
+          ((kgb_utf8_is_lower(prev) && kgb_utf8_is_lower(prev2)) ||
+           (kgb_utf8_is_upper(prev) && kgb_utf8_is_upper(prev2) &&
+            kgb_utf8_is_lower(cp_at(t, i + w + w2, NULL)))))) {
       i += w;
       prev = cp;
       continue;

@@ -77,6 +77,11 @@ static void test_titles_and_glued(void **state)
   SPLIT("un repli du march\xC3\xA9 domestique.Consternant, ce recul.", "fr",
         "un repli du march\xC3\xA9 domestique.", "Consternant, ce recul.");
   SPLIT("Visit Zeta.com today. Now.", "en", "Visit Zeta.com today.", "Now.");
+  /* An acronym glued to the next sentence; a share class is no acronym. */
+  SPLIT("Selon l'OMS.Son directeur part.", "fr", "Selon l'OMS.",
+        "Son directeur part.");
+  SPLIT("Buy KSTCn.DE now. Then sell.", "en", "Buy KSTCn.DE now.",
+        "Then sell.");
 }
 
 static void test_code_point_offsets(void **state)

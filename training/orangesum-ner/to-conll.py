@@ -167,12 +167,15 @@ def scan_word(t, b):
             i += 1
             prev2, prev = prev, c
             continue
-        # "Amazon.com", "AMZN.O" stay whole; "domestique.Le" (lower-case
-        # word, dot, capital) is two paragraphs glued.
+        # "Amazon.com", "AMZN.O", "SIEGn.DE" stay whole; "domestique.Le"
+        # or "l'AFP.Le" (a word ending in two lower-case letters or two
+        # capitals, dot, capitalised word) is two sentences glued.
         if ((is_hyphen(c) or c == ".") and i > b and is_word_cp(nxt)
                 and not (c == "." and is_digit(nxt))
-                and not (c == "." and is_lower(prev) and is_lower(prev2)
-                         and is_upper(nxt))):
+                and not (c == "." and is_upper(nxt)
+                         and ((is_lower(prev) and is_lower(prev2))
+                              or (is_upper(prev) and is_upper(prev2)
+                                  and is_lower(_at(t, i + 2)))))):
             i += 1
             prev = c
             continue
