@@ -53,6 +53,22 @@ static int dot_after_abbrev(const kgb_tokens *toks, size_t dot,
   return (prev->flags & KGB_TF_CAP) && strlen(f) == 1;
 }
 
+/* Is the dot I, glued on both sides, the end of a sentence that lost its
+ * space: after a lower-case word, or after an acronym and before a
+ * capitalised word that is no acronym? */
+static int glued_end(const kgb_tokens *toks, size_t i)
+{
+  const kgb_token *prev = i > 0 ? &toks->v[i - 1] : NULL;
+  const kgb_token *next = &toks->v[i + 1];
+
+  if (!prev || prev->type != KGB_TOK_WORD || (prev->flags & KGB_TF_DIGIT))
+    return 0;
+  if (!(prev->flags & KGB_TF_CAP))
+    return 1;
+  return (prev->flags & KGB_TF_ALLCAPS) && (next->flags & KGB_TF_CAP) &&
+         !(next->flags & KGB_TF_ALLCAPS);
+}
+
 /* Does a sentence end after token I?  (I is a terminal mark, already
  * extended over closing quotes to LAST.) */
 static int ends_here(const kgb_tokens *toks, size_t i, size_t last,
@@ -69,11 +85,9 @@ static int ends_here(const kgb_tokens *toks, size_t i, size_t last,
       dot_after_abbrev(toks, i, lex))
     return 0;
   /* "7203.T": a dot glued on both sides ends a sentence only where two
-   * paragraphs lost their line break ("domestique.Le"). */
+   * paragraphs lost their line break ("domestique.Le", "l'AFP.La"). */
   if (!(next->flags & (KGB_TF_SPACE_BEFORE | KGB_TF_NL_BEFORE)) &&
-      toks->v[i].begin > 0 && last == i &&
-      !(i > 0 && toks->v[i - 1].type == KGB_TOK_WORD &&
-        !(toks->v[i - 1].flags & (KGB_TF_CAP | KGB_TF_DIGIT))))
+      toks->v[i].begin > 0 && last == i && !glued_end(toks, i))
     return 0;
   return 1;
 }
