@@ -510,6 +510,317 @@ def cmd_dwie(a):
 
 
 # --------------------------------------------------------------------------
+# GUM (amir-zeldes/gum, dep/GUM_<genre>_*.conllu): named entity mentions
+
+GUM_DIR = "dep"
+
+# Genres whose texts are openly licensed: LICENSE.txt of amir-zeldes/gum
+# (academic CC BY 4.0, bio CC BY-SA 3.0, court CC BY 4.0, interview and
+# news CC BY 2.5, voyage CC BY-SA 3.0) and, for the four genres that file
+# does not name, LICENSE.txt of UniversalDependencies/UD_English-GUM
+# (conversation: Santa Barbara Corpus, CC attribution; speech: public
+# domain; textbook: OpenStax, CC BY; vlog: YouTube Creative Commons, CC
+# BY).  Left out: essay, fiction, letter, podcast and whow (CC BY-NC-SA),
+# reddit (Reddit's terms, non-commercial; no word forms in the files) and
+# every GENTLE_* document.  Same choice as training/train-pos.sh.
+GUM_GENRES = ("academic", "bio", "conversation", "court", "interview",
+              "news", "speech", "textbook", "vlog", "voyage")
+
+# GUM entity types (etype of the Entity attribute) to ours.  Named
+# mentions of the other kinds of things (objects such as spacecraft and
+# products, abstracts such as languages, laws, works and websites,
+# substances, plants, animals) are MISC; times (days, months, dates) and
+# quantities are not entities in CoNLL's sense.  A person mention headed
+# by a plural proper noun (Americans, Muslims, Democrats) or linked to a
+# Wikipedia "..._people" page (the Maori) is a group or nationality: MISC,
+# as in CoNLL-2003.
+GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC",
+             "event": "MISC", "object": "MISC", "abstract": "MISC",
+             "substance": "MISC", "plant": "MISC", "animal": "MISC",
+             "time": None, "quantity": None}
+
+# Words that may sit between the proper nouns of one name: "University of
+# Helsinki", "Daughters of the American Revolution", "Procter & Gamble",
+# and the particles of personal names ("Vincent van Gogh").  Person names
+# take the particles only, so "Nick Bos of the University" stops at Bos.
+GUM_PARTICLES = frozenset("""de du des da di del della dos van von der den
+le la bin ibn al el y -""".split())
+GUM_CONNECTORS = GUM_PARTICLES | frozenset(["of", "the", "for", "on", "&"])
+
+# Titles and honorifics: never part of a person's name ("President Donald
+# Trump" is PER on "Donald Trump"), and a person mention headed by one
+# ("the President", "the Emperor") is not named.
+GUM_TITLES = frozenset("""mr mr. mrs mrs. ms ms. miss mister madam madame
+sir dame lady lord mademoiselle monsieur mlle mme dr dr. doctor prof prof.
+professor president vice senator sen. congressman congresswoman
+representative rep. governor gov. mayor minister prime premier chancellor
+secretary speaker judge justice attorney ambassador administrator chair
+chairperson inspector commissioner general gen. colonel col. major maj.
+captain capt. lieutenant lt. sergeant sgt. admiral commander chief director
+chairman chairwoman king queen prince princess emperor empress tsar tsarina
+tsarevna czar shah sheikh sultan pope cardinal bishop archbishop reverend
+rev. father pastor rabbi imam saint st st. apa abba marquis duke duchess
+count countess baron earl uncle aunt
+""".split())
+
+# Proper-noun heads that label a part of the document, not a named thing
+# ("Figure 3", "Table 2", "Chapter 4").
+GUM_NOT_NAMES = frozenset("""figure fig fig. table chapter section appendix
+equation example exhibit""".split())
+
+# Parts of speech never inside a name except as connectors: capitalized
+# words of the other classes are ("the United/VERB States", "the Middle/ADJ
+# East", "Triple - A").
+GUM_FUNCTION_UPOS = frozenset("""ADP AUX CCONJ DET INTJ PART PRON PUNCT
+SCONJ SYM""".split())
+
+GUM_ENTITY_RE = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
+
+
+def gum_sentences(text):
+    """Yield (doc id or None, words) for each CoNLL-U sentence; words are
+    the column lists of the syntactic words (no multiword-token ranges, no
+    empty nodes)."""
+    doc, words = None, []
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        if line.startswith("#"):
+            m = re.match(r"#\s*newdoc\s+id\s*=\s*(\S+)", line)
+            if m:
+                doc = m.group(1)
+            continue
+        if not line.strip():
+            if words:
+                yield doc, words
+                doc = None
+            words = []
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10:
+            raise ValueError("not a CoNLL-U line: %r" % line)
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        words.append(cols)
+    if words:
+        yield doc, words
+
+
+def gum_mentions(words):
+    """Mentions of a sentence from the Entity attribute of the MISC column,
+    as (start, end exclusive, entity id, etype, identity) in opening order.
+
+    Format (# global.Entity = GRP-etype-infstat-salience-centering-minspan-
+    link-identity): "(ID-etype-...-link[-identity]" opens a mention, "ID)"
+    closes the innermost open mention of entity ID, "(ID-...)" is a one-word
+    mention; several follow each other without separators.  The identity
+    (Wikipedia title, brackets written %28 %29) is absent when the entity is
+    not linked."""
+    open_, done = {}, []
+    for i, cols in enumerate(words):
+        val = None
+        for attr in cols[9].split("|"):
+            if attr.startswith("Entity="):
+                val = attr[7:]
+        if val is None:
+            continue
+        pos = 0
+        for m in GUM_ENTITY_RE.finditer(val):
+            if m.start() != pos:
+                raise ValueError("bad Entity value %r" % val)
+            pos = m.end()
+            if m.group(1):
+                f = m.group(2).split("-", 6)
+                rec = [i, None, m.group(1), f[0],
+                       f[6] if len(f) > 6 else ""]
+                done.append(rec)
+                if m.group(3):
+                    rec[1] = i + 1
+                else:
+                    open_.setdefault(m.group(1), []).append(rec)
+            else:
+                stack = open_.get(m.group(4))
+                if not stack:
+                    raise ValueError("Entity closes %s, never opened: %r"
+                                     % (m.group(4), val))
+                stack.pop()[1] = i + 1
+        if pos != len(val):
+            raise ValueError("bad Entity value %r" % val)
+    if any(open_.values()):
+        raise ValueError("mention left open at the end of a sentence: %s"
+                         % " ".join(c[1] for c in words))
+    return [tuple(r) for r in done]
+
+
+def gum_head(words, s, e):
+    """The mention's head: its first word (punctuation last) whose
+    syntactic head lies outside the mention."""
+    heads = [k for k in range(s, e) if not s < int(words[k][6]) <= e]
+    return ([k for k in heads if words[k][3] != "PUNCT"] or heads or [s])[0]
+
+
+def gum_name(words, mentions, mention):
+    """(start, end, type) of the name inside a GUM mention, or (None,
+    reason) when the mention is not a named entity of ours.
+
+    A mention is named when its head is a proper noun (UPOS PROPN) with a
+    capital letter, not a document label (Figure 3), not a title heading
+    a person mention (the President), and not the first conjunct of a
+    coordination (Obama and Biden: each conjunct is a mention of its own).
+    The head is the mention's word whose syntactic head is outside it; when
+    that word is not a name but has proper nouns as flat dependents
+    ("Facebook creator Mark Zuckerberg"), the first of these is the head.
+    The name is the head extended left and right inside the mention over
+    proper nouns, capitalized content words (not the sentence's first
+    word: "the United/VERB States"), numbers straight after a name word
+    (Apollo 11), and connectors between two such words; a person's name
+    stops at a title (U.S. President [Donald Trump]) and at a nested
+    mention of another entity."""
+    s, e, gid, etype, _ = mention
+    typ = GUM_TYPES.get(etype)
+    if typ is None:
+        return None, "type " + etype
+    person = etype == "person"
+    h = gum_head(words, s, e)
+
+    def why_not(k):
+        upos, form = words[k][3], words[k][1]
+        if upos != "PROPN":
+            return "head " + upos
+        if not any(ch.isupper() for ch in form):
+            return "head lower case"
+        if form.lower() in GUM_NOT_NAMES:
+            return "document label"
+        if person and form.lower() in GUM_TITLES:
+            return "title"
+        return None
+
+    why = why_not(h)
+    if why:
+        # A descriptor with the name as its flat dependents ("Facebook
+        # creator Mark Zuckerberg", "President Biden"): the name's first
+        # word is the head.
+        flat = [k for k in range(s, e) if int(words[k][6]) == h + 1
+                and words[k][7].startswith("flat") and not why_not(k)]
+        if not flat:
+            return None, why
+        h = flat[0]
+    head = words[h]
+    for k in range(s, e):
+        if int(words[k][6]) == h + 1 and words[k][7].startswith("conj"):
+            return None, "coordination"
+    connectors = GUM_PARTICLES if person else GUM_CONNECTORS
+    # Words covered by a nested mention of another entity not holding the
+    # head (U.S. in "U.S. President Donald Trump"): a person's name stops.
+    other = set()
+    if person:
+        for ms, me, mg, _, _ in mentions:
+            if mg != gid and s <= ms and me <= e and not ms <= h < me:
+                other.update(range(ms, me))
+
+    def name_word(k, right):
+        if person and (words[k][1].lower() in GUM_TITLES or k in other):
+            return False
+        upos, form = words[k][3], words[k][1]
+        if upos == "PROPN":
+            return True
+        if upos == "NUM":
+            return right
+        return (upos not in GUM_FUNCTION_UPOS and k > 0
+                and form[:1].isupper())
+
+    def connector(k):
+        return words[k][1].lower() in connectors and words[k][3] != "PROPN"
+
+    def extend(k, step):
+        """Last word of the name from k (a name word) in direction step."""
+        right = step > 0
+        while True:
+            j = k + step
+            while s <= j < e and connector(j) and abs(j - k) <= 2:
+                j += step
+            # A number only straight after a name word (Apollo 11, not
+            # "Station on 177 St.").
+            if not s <= j < e or not name_word(j, right and j == k + step):
+                return k
+            k = j
+
+    start, end = extend(h, -1), extend(h, 1) + 1
+    if person and (head[4] == "NNPS"
+                   or re.search(r"_peoples?$", mention[4])):
+        typ = "MISC"
+    return (start, end, typ), None
+
+
+def convert_gum_doc(text, w, counts=None, trace=None):
+    """One GUM CoNLL-U file: documents at "# newdoc id", one sentence per
+    CoNLL-U sentence, the named mentions in BILOU.  Nested or overlapping
+    names keep the one of the outermost mention (longest, then earliest);
+    a nested name outside the outer mention's name is kept (U.S. in "U.S.
+    President Donald Trump")."""
+    for doc, words in gum_sentences(text):
+        if doc:
+            w.doc(doc)
+        mentions = gum_mentions(words)
+        cands = []
+        for m in mentions:
+            name, why = gum_name(words, mentions, m)
+            if counts is not None:
+                counts["mentions"] += 1
+                if name is None:
+                    counts["not named: " + why] += 1
+            if trace is not None:
+                trace.append((words, m, name, why))
+            if name is not None:
+                cands.append((m[1] - m[0], m[0], name))
+        cands.sort(key=lambda c: (-c[0], c[1]))
+        chosen, used = [], set()
+        for _, _, (b, e, typ) in cands:
+            if used.isdisjoint(range(b, e)):
+                chosen.append((b, e, typ))
+                used.update(range(b, e))
+            elif counts is not None:
+                counts["nested dropped"] += 1
+        chosen.sort()
+        if counts is not None:
+            counts["named"] += len(chosen)
+        w.sentence([c[1] for c in words], bilou(len(words), chosen))
+
+
+def gum_files(src, genres=GUM_GENRES):
+    """The dep/GUM_<genre>_*.conllu files of the given genres (never the
+    GENTLE_* documents)."""
+    out = []
+    for f in src.list(GUM_DIR):
+        m = re.match(r"GUM_([a-z]+)_.*\.conllu$", os.path.basename(f))
+        if m and m.group(1) in genres:
+            out.append(f)
+    return out
+
+
+def cmd_gum(a):
+    src = Source(a.source, a.rev)
+    genres = a.genres.split(",") if a.genres else GUM_GENRES
+    bad = [g for g in genres if g not in GUM_GENRES]
+    if bad and not a.any_licence:
+        sys.exit("gum: %s not openly licensed (see GUM_GENRES; "
+                 "--any-licence to override)" % ",".join(bad))
+    files = gum_files(src, genres)
+    counts = collections.Counter()
+    with open_out(a.output) as out:
+        w = Writer(out)
+        for f in files:
+            w.doc(os.path.splitext(os.path.basename(f))[0])
+            convert_gum_doc(src.read(f), w, counts)
+    print("gum: %d files (%s) at %s; %d mentions, %d names kept, %d nested "
+          "dropped" % (len(files), ",".join(genres), src.commit(),
+                       counts["mentions"], counts["named"],
+                       counts["nested dropped"]), file=sys.stderr)
+    if a.verbose:
+        for k, v in sorted(counts.items()):
+            print("  %s\t%d" % (k, v), file=sys.stderr)
+
+
+# --------------------------------------------------------------------------
 # Statistics over converted files
 
 def stats(path):
@@ -596,6 +907,18 @@ def main(argv=None):
     q.add_argument("--outdir", required=True)
     q.add_argument("--splits", default="dev,dev2,test")
     q.set_defaults(func=cmd_hipe)
+
+    q = sub.add_parser("gum", help="GUM named entities (open genres) from "
+                       "amir-zeldes/gum dep/GUM_*.conllu")
+    source_args(q)
+    q.add_argument("-o", "--output")
+    q.add_argument("--genres", help="comma-separated, default: the openly "
+                   "licensed ones (%s)" % ",".join(GUM_GENRES))
+    q.add_argument("--any-licence", action="store_true",
+                   help="allow genres outside GUM_GENRES")
+    q.add_argument("-v", "--verbose", action="store_true",
+                   help="counts of mentions by reason not named")
+    q.set_defaults(func=cmd_gum)
 
     q = sub.add_parser("conllu", help="CoNLL-U files to TOKEN<TAB>UPOS")
     q.add_argument("--from", dest="source",

@@ -15,6 +15,7 @@ DWIE=${DWIE:-$from/Emvista+DWIE-FR/repo}
 EUROPEANA=${EUROPEANA:-$from/EuropeanaNewspapers+ner-corpora/repo}
 HIPE=${HIPE:-$from/hipe-eval+HIPE-2022-data/repo}
 EWT=${EWT:-$from/UniversalDependencies+UD_English-EWT/repo}
+GUM=${GUM:-$from/amir-zeldes+gum/repo}
 py=/usr/bin/python3
 conv="$py $here/convert.py"
 mkdir -p "$OUT"
@@ -28,6 +29,7 @@ if have EUROPEANA "$EUROPEANA"; then
   $conv europeana --from "$EUROPEANA" -o "$OUT/europeana-fr.conll"
 fi
 if have HIPE "$HIPE"; then $conv hipe --from "$HIPE" --outdir "$OUT"; fi
+if have GUM "$GUM"; then $conv gum --from "$GUM" -o "$OUT/gum.conll"; fi
 if have EWT "$EWT"; then
   $conv conllu --from "$EWT" -o "$OUT/ewt-dev.pos" en_ewt-ud-dev.conllu
   $conv conllu --from "$EWT" -o "$OUT/ewt-test.pos" en_ewt-ud-test.conllu

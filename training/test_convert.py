@@ -258,5 +258,166 @@ class Dwie(unittest.TestCase):
                              (1, 5, 4, 2, 2, 1))
 
 
+def conllu_word(i, form, upos, head, deprel, misc="_", xpos="_"):
+    return "\t".join([str(i), form, form, upos, xpos, "_", str(head),
+                      deprel, "_", misc])
+
+
+class Gum(unittest.TestCase):
+    E = "Entity="
+    TEXT = "\n".join([
+        "# newdoc id = GUM_news_one",
+        "# global.Entity = GRP-etype-infstat-salience-centering-minspan-"
+        "link-identity",
+        "# sent_id = GUM_news_one-1",
+        # U.S. President Ada Lovelace's plan reached the United States on
+        # Friday.  Outer abstract mention headed by a noun (not named),
+        # a person inside it whose name stops at the title, a place inside
+        # that, a multiword token, "United" tagged VERB, a time.
+        conllu_word(1, "U.S.", "PROPN", 2, "compound",
+                    E + "(1-abstract-new-nnnnn-cf1-1-sgl"
+                    "(2-person-new-sssss-cf2-3,4-coref-Ada_Lovelace"
+                    "(3-place-new-snsns-cf3-1-coref-United_States)"),
+        conllu_word(2, "President", "PROPN", 3, "nmod:desc"),
+        "4-5\tLovelace's\t_\t_\t_\t_\t_\t_\t_\t_",
+        conllu_word(3, "Ada", "PROPN", 6, "nmod:poss"),
+        conllu_word(4, "Lovelace", "PROPN", 3, "flat"),
+        conllu_word(5, "'s", "PART", 3, "case", E + "2)"),
+        conllu_word(6, "plan", "NOUN", 7, "nsubj", E + "1)"),
+        conllu_word(7, "reached", "VERB", 0, "root"),
+        conllu_word(8, "the", "DET", 10, "det",
+                    E + "(3-place-giv:act-snsns-cf1-2,3-coref-"
+                    "United_States"),
+        conllu_word(9, "United", "VERB", 10, "amod"),
+        conllu_word(10, "States", "PROPN", 7, "obj", E + "3)", "NNPS"),
+        conllu_word(11, "on", "ADP", 12, "case"),
+        conllu_word(12, "Friday", "PROPN", 7, "obl",
+                    E + "(4-time-new-nnnnn-cf4-1-sgl)"),
+        conllu_word(13, ".", "PUNCT", 7, "punct"),
+        "",
+        "# sent_id = GUM_news_one-2",
+        # The President met Facebook creator Mark Zuckerberg and Albert
+        # and Marcia.  A title heading a person; a descriptor with the
+        # name as flat dependents; a coordination whose conjuncts are
+        # mentions of their own.
+        conllu_word(1, "The", "DET", 2, "det",
+                    E + "(2-person-giv:act-sssss-cf1-2-coref-Ada_Lovelace"),
+        conllu_word(2, "President", "PROPN", 3, "nsubj", E + "2)"),
+        conllu_word(3, "met", "VERB", 0, "root"),
+        conllu_word(4, "Facebook", "PROPN", 5, "compound",
+                    E + "(5-person-new-nnnnn-cf2-3,4-sgl-Mark_Zuckerberg"
+                    "(6-organization-new-nnnnn-cf3-1-sgl-Facebook)"),
+        conllu_word(5, "creator", "NOUN", 3, "obj"),
+        conllu_word(6, "Mark", "PROPN", 5, "flat"),
+        conllu_word(7, "Zuckerberg", "PROPN", 5, "flat", E + "5)"),
+        conllu_word(8, "and", "CCONJ", 9, "cc"),
+        conllu_word(9, "Albert", "PROPN", 5, "conj",
+                    E + "(7-person-new-nnnnn-cf4-1,3-sgl"
+                    "(8-person-new-nnnnn-cf5-1-sgl)"),
+        conllu_word(10, "and", "CCONJ", 11, "cc"),
+        conllu_word(11, "Marcia", "PROPN", 9, "conj",
+                    E + "(9-person-new-nnnnn-cf6-1-sgl)7)"),
+        conllu_word(12, ".", "PUNCT", 3, "punct"),
+        "",
+        "# newdoc id = GUM_news_two",
+        "# sent_id = GUM_news_two-1",
+        # Many Americans read Figure 2 in the Bible.  A group (plural
+        # proper noun) and a document label; a capitalized first word.
+        conllu_word(1, "Many", "ADJ", 2, "amod",
+                    E + "(10-person-new-nnnnn-cf1-1,2-sgl"),
+        conllu_word(2, "Americans", "PROPN", 3, "nsubj", E + "10)", "NNPS"),
+        conllu_word(3, "read", "VERB", 0, "root"),
+        conllu_word(4, "Figure", "PROPN", 3, "obj",
+                    E + "(11-abstract-new-nnnnn-cf2-1-sgl"),
+        conllu_word(5, "2", "NUM", 4, "nummod", E + "11)"),
+        conllu_word(6, "in", "ADP", 8, "case"),
+        conllu_word(7, "the", "DET", 8, "det",
+                    E + "(12-abstract-new-nnnnn-cf3-2-coref-Bible"),
+        conllu_word(8, "Bible", "PROPN", 4, "nmod", E + "12)"),
+        conllu_word(9, ".", "PUNCT", 3, "punct"),
+        "",
+        "# sent_id = GUM_news_two-2",
+        # Nick Bos of the University of Helsinki spoke.  A person's name
+        # stops before "of"; an organization's goes on; the place nested
+        # in the organization's name is dropped.
+        conllu_word(1, "Nick", "PROPN", 8, "nsubj",
+                    E + "(13-person-new-sssss-cf1-1,2-coref-Nick_Bos"),
+        conllu_word(2, "Bos", "PROPN", 1, "flat"),
+        conllu_word(3, "of", "ADP", 5, "case"),
+        conllu_word(4, "the", "DET", 5, "det",
+                    E + "(14-organization-new-nnnnn-cf2-2,3,4-sgl-"
+                    "University_of_Helsinki"),
+        conllu_word(5, "University", "PROPN", 1, "nmod"),
+        conllu_word(6, "of", "ADP", 7, "case"),
+        conllu_word(7, "Helsinki", "PROPN", 5, "nmod",
+                    E + "(15-place-new-nnnnn-cf3-1-sgl-Helsinki)14)13)"),
+        conllu_word(8, "spoke", "VERB", 0, "root"),
+        conllu_word(9, ".", "PUNCT", 8, "punct"),
+        "", ""])
+
+    def test_mentions(self):
+        words = next(convert.gum_sentences(self.TEXT))[1]
+        self.assertEqual([w[1] for w in words][:6], [
+            "U.S.", "President", "Ada", "Lovelace", "'s", "plan"])
+        self.assertEqual(convert.gum_mentions(words), [
+            (0, 6, "1", "abstract", ""),
+            (0, 5, "2", "person", "Ada_Lovelace"),
+            (0, 1, "3", "place", "United_States"),
+            (7, 10, "3", "place", "United_States"),
+            (11, 12, "4", "time", "")])
+
+    def test_bad_entity(self):
+        words = [conllu_word(1, "x", "PROPN", 0, "root",
+                             "Entity=(1-person-new-s-cf1-1-sgl")
+                 .split("\t")]
+        with self.assertRaises(ValueError):
+            convert.gum_mentions(words)
+
+    def test_gum(self):
+        s = parse(run(convert.convert_gum_doc, self.TEXT))
+        self.assertEqual(s[0], ("GUM_news_one", [
+            ("U.S.", "U-LOC"), ("President", "O"), ("Ada", "B-PER"),
+            ("Lovelace", "L-PER"), ("'s", "O"), ("plan", "O"),
+            ("reached", "O"), ("the", "O"), ("United", "B-LOC"),
+            ("States", "L-LOC"), ("on", "O"), ("Friday", "O"), (".", "O")]))
+        self.assertEqual(s[1], (None, [
+            ("The", "O"), ("President", "O"), ("met", "O"),
+            ("Facebook", "U-ORG"), ("creator", "O"), ("Mark", "B-PER"),
+            ("Zuckerberg", "L-PER"), ("and", "O"), ("Albert", "U-PER"),
+            ("and", "O"), ("Marcia", "U-PER"), (".", "O")]))
+        self.assertEqual(s[2], ("GUM_news_two", [
+            ("Many", "O"), ("Americans", "U-MISC"), ("read", "O"),
+            ("Figure", "O"), ("2", "O"), ("in", "O"), ("the", "O"),
+            ("Bible", "U-MISC"), (".", "O")]))
+        self.assertEqual([t for _, t in s[3][1]],
+                         ["B-PER", "L-PER", "O", "O", "B-ORG", "I-ORG",
+                          "L-ORG", "O", "O"])
+        self.assertEqual(len(s), 4)
+
+    def test_gum_open_genres_only(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            os.makedirs(os.path.join(tmp, "dep"))
+            for name in ("GUM_news_one", "GUM_fiction_x", "GUM_whow_x",
+                         "GUM_reddit_x", "GUM_essay_x", "GENTLE_poetry_x"):
+                with open(os.path.join(tmp, "dep", name + ".conllu"),
+                          "w") as f:
+                    f.write(self.TEXT.replace("GUM_news_one", name))
+            out = os.path.join(tmp, "gum.conll")
+            subprocess.run([sys.executable, convert.__file__, "gum",
+                            "--from", tmp, "-o", out], check=True,
+                           stderr=subprocess.DEVNULL)
+            with open(out) as f:
+                docs = [l[7:-1] for l in f if l.startswith("# doc: ")]
+            self.assertEqual(docs, ["GUM_news_one", "GUM_news_two"])
+            st = convert.stats(out)
+            self.assertEqual((st["PER"], st["ORG"], st["LOC"], st["MISC"]),
+                             (5, 2, 2, 2))
+            r = subprocess.run([sys.executable, convert.__file__, "gum",
+                                "--from", tmp, "-o", out,
+                                "--genres", "news,fiction"],
+                               stderr=subprocess.DEVNULL)
+            self.assertNotEqual(r.returncode, 0)
+
+
 if __name__ == "__main__":
     unittest.main()
