@@ -7,7 +7,9 @@
 sentences.jsonl (sample.py's output) is cut into batches of --batch
 (440) sentences; batch K (DIR/batchK.jsonl) holds sentences
 [440K, 440K + 440) followed by the first --overlap (44) sentences of
-batch (K + 1) mod N, and annotator K answered it in DIR/annK.jsonl, one
+the next batch of its round (batches 0-4 are the first round, 5-9 the
+second, each a ring: 4 overlaps 0, 9 overlaps 5), and annotator K
+answered it in DIR/annK.jsonl, one
 line a sentence: {"id", "entities": [["exact text", "TYPE"], ...]} in
 text order.  So each sentence has a primary annotator (the one of its
 batch) and the first 44 of each batch a second one too.
@@ -21,7 +23,7 @@ reported and dropped; a missing answer is an error.
 
 Writes OUT/annotations.jsonl, one line a sentence in the order of
 sentences.jsonl, {"id", "text", "entities": [[start, end, "TYPE"], ...],
-"annotator": "A1".."A5"} (character offsets, end exclusive, annotator
+"annotator": "A1".."A10"} (character offsets, end exclusive, annotator
 K + 1 for annK), from the primary annotator; and OUT/double.jsonl, the
 second annotation of each doubly annotated sentence in the same format.
 Then prints the agreement between the two annotations of those sentences
@@ -133,19 +135,24 @@ def to_spans(sid, text, entities, who, problems):
 # Merging
 
 
-def merge(sentences, ann_dir, batch, overlap, problems):
+def merge(sentences, ann_dir, batch, overlap, problems, rounds=1):
     n = len(sentences)
     if n % batch:
         sys.exit("merge.py: %d sentences is no whole number of batches of %d"
                  % (n, batch))
     nb = n // batch
+    if nb % rounds:
+        sys.exit("merge.py: %d batches do not make %d rounds" % (nb, rounds))
+    per_round = nb // rounds
     ids = [s["id"] for s in sentences]
     text = {s["id"]: s["text"] for s in sentences}
     if len(text) != n:
         sys.exit("merge.py: sentences.jsonl repeats an id")
     primary, second = {}, {}
     for k in range(nb):
-        nxt = (k + 1) % nb
+        # Each round's batches overlap in a ring of their own.
+        base = k // per_round * per_round
+        nxt = base + (k - base + 1) % per_round
         own = ids[k * batch:(k + 1) * batch]
         extra = ids[nxt * batch:nxt * batch + overlap]
         want = own + extra
@@ -353,10 +360,14 @@ def main(argv=None):
     p.add_argument("--out", default=HERE)
     p.add_argument("--batch", type=int, default=440)
     p.add_argument("--overlap", type=int, default=44)
+    p.add_argument("--rounds", type=int, default=2,
+                   help="annotation rounds: the batches fall in this many "
+                   "equal groups, each overlapping in a ring of its own")
     a = p.parse_args(argv)
     sentences = read_jsonl(a.sentences)
     problems = []
-    primary, second = merge(sentences, a.ann, a.batch, a.overlap, problems)
+    primary, second = merge(sentences, a.ann, a.batch, a.overlap, problems,
+                            a.rounds)
     write_jsonl(os.path.join(a.out, "annotations.jsonl"), primary)
     write_jsonl(os.path.join(a.out, "double.jsonl"), second)
     for msg in problems:

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Draw the sentences of the French news NER set from OrangeSum.
 
-    sample.py REPO [--count N] [--seed S] [--exclude DIR] > sentences.jsonl
+    sample.py REPO [--count N] [--seed S] [--exclude DIR] [--skip JSONL]
+              > sentences.jsonl
 
 REPO is a checkout or bare git directory of Tixierae/OrangeSum.  Only the
 articles data/docs/parsed/N.json with N in 7000..20999 or 22000..35999 are
@@ -60,8 +61,15 @@ def main():
     ap.add_argument("--count", type=int, default=2200)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--exclude", action="append", default=[])
+    ap.add_argument("--skip", action="append", default=[],
+                    help="a sentences.jsonl whose articles are not drawn "
+                    "again (a second round)")
     a = ap.parse_args()
     ids, openings = excluded(a.exclude)
+    for path in a.skip:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                ids.add(int(json.loads(line)["id"].split("-")[1]))
     rng = random.Random(a.seed)
     pool = [n for lo, hi in RANGES for n in range(lo, hi + 1) if n not in ids]
     rng.shuffle(pool)
