@@ -23,7 +23,7 @@ static const char *const trigger_names[KGB_TRIG_COUNT] = {
   [KGB_TRIG_JOBWORD] = "jobword",     [KGB_TRIG_PLACEPREP] = "placeprep",
   [KGB_TRIG_HONORIFIC] = "honorific", [KGB_TRIG_FOUNDED] = "founded",
   [KGB_TRIG_HAVE] = "have",           [KGB_TRIG_POSSESSIVE] = "possessive",
-  [KGB_TRIG_RELATIVE] = "relative",
+  [KGB_TRIG_RELATIVE] = "relative",   [KGB_TRIG_CONJUNCTION] = "conjunction",
 };
 
 typedef struct {

@@ -121,6 +121,47 @@ static int is_punct(const ner_ctx *c, size_t i)
   return c->doc->toks.v[i].type == KGB_TOK_PUNCT;
 }
 
+/* The tokens of an honorific opening [FIRST, LAST) ("Me", "Mr."), or 0. */
+static size_t honorific_at(const ner_ctx *c, size_t first, size_t last)
+{
+  size_t n = kgb_lexicon_trigger_at(c->lex, &c->doc->toks, first, last,
+                                    KGB_TRIG_HONORIFIC);
+
+  if (n && first + n < last &&
+      strcmp(kgb_tok_fold(&c->doc->toks, first + n), ".") == 0)
+    n++;
+  return n < last - first ? n : 0;
+}
+
+/* A one-word name opening sentence S that the document writes in lower
+ * case elsewhere: a common word capitalised by its place ("Humoriste,
+ * il..."). */
+static int lower_opener(const ner_ctx *c, const kgb_sentence *s,
+                        size_t first, size_t last)
+{
+  return first == s->first_tok && last == first + 1 &&
+         (c->doc->toks.v[first].flags & KGB_TF_CAP) &&
+         kgb_tok_written_lower(&c->doc->toks, first);
+}
+
+/* "le patron de Acme Jean Dupont": a person's name that the tagger ran
+ * on from the firm or place before it.  The length of that firm or place
+ * (in the company or place table), when a first name follows it, or 0. */
+static size_t firm_then_person(const ner_ctx *c, size_t first, size_t last,
+                               const char *type)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  if (strcmp(type, "PER") || last - first < 3)
+    return 0;
+  for (size_t k = first + 1; k + 1 < last; k++)
+    if (kgb_lexicon_find(c->lex, toks, k, 1, KGB_LEX_FIRSTNAME) &&
+        (whole_in_table(c, first, k, KGB_LEX_COMPANY) ||
+         whole_in_table(c, first, k, KGB_LEX_PLACE)))
+      return k - first;
+  return 0;
+}
+
 /* Does token I break a name: punctuation other than what names hold
  * ("AT&T", "Coca-Cola", "J.P.", "L'Oréal")? */
 static int breaks_name(const ner_ctx *c, size_t i)
@@ -134,6 +175,22 @@ static int breaks_name(const ner_ctx *c, size_t i)
 static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
                     size_t *end, size_t limit, const char *type);
 
+/* Does the conjunction at K join two names inside [FIRST, END) ("Banque
+ * Alpha et Beta Capital")?  Not in a name the company table holds
+ * whole, nor before a lower-case word ("ministère de l'Économie et des
+ * Finances"). */
+static int joins_names(const ner_ctx *c, size_t first, size_t end, size_t k)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  return k > first && k + 1 < end &&
+         kgb_lexicon_trigger_at(c->lex, toks, k, k + 1,
+                                KGB_TRIG_CONJUNCTION) == 1 &&
+         (toks->v[k + 1].flags & KGB_TF_CAP) &&
+         !kgb_lexicon_find(c->lex, toks, k + 1, 1, KGB_LEX_STOPWORD) &&
+         !whole_in_table(c, first, end, KGB_LEX_COMPANY);
+}
+
 /* Add the tagger's name [FIRST, *END) of TYPE in sentence S as the
  * pieces that punctuation inside it leaves ("Bertrand (Quick" is two
  * names): the model may run a name over a bracket or a comma.  *END may
@@ -143,8 +200,10 @@ static int add_pieces(ner_ctx *c, const kgb_sentence *s, size_t first,
 {
   int rc = KGB_OK;
 
+  size_t from = first, whole = *end;
+
   for (size_t k = first; k < *end && rc == KGB_OK; k++)
-    if (breaks_name(c, k)) {
+    if (breaks_name(c, k) || joins_names(c, from, whole, k)) {
       size_t piece_end = k;
       if (k > first)
         rc = add_span(c, s, first, &piece_end, k, type);
@@ -161,15 +220,28 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
                     size_t *end, size_t limit, const char *type)
 {
   kgb_class cls;
-  size_t last = *end;
+  size_t last = *end, n;
   int rc = KGB_OK, found;
 
   while (first < last && is_punct(c, first))
     first++;
   while (last > first && is_punct(c, last - 1))
     last--;
-  if (first == last)
+  if (first < last && (n = honorific_at(c, first, last)) > 0) {
+    first += n;   /* "Me Durand": the title is no part of the name */
+    type = "PER";
+  }
+  if (first == last || lower_opener(c, s, first, last))
     return KGB_OK;
+  if ((n = firm_then_person(c, first, last, type)) > 0) {
+    size_t firm_end = first + n;
+    rc = add_span(c, s, first, &firm_end, first + n,
+                  whole_in_table(c, first, first + n, KGB_LEX_COMPANY)
+                      ? "ORG" : "LOC");
+    first += n;
+    if (rc != KGB_OK)
+      return rc;
+  }
 
   /* "Acme Holdings" then "Inc": the legal form belongs to the name. */
   while (last < limit &&

@@ -42,6 +42,8 @@ struct kgb_tagfeat {
   size_t off, n;
   char **folds;             /* borrowed from CUR: N folded forms */
   size_t folds_cap;
+  int *cl;                  /* N clusters, see find_clusters */
+  size_t cl_cap;
   kgb_tokens toks;
   char *text;
   size_t text_cap;
@@ -111,6 +113,7 @@ void kgb_tagfeat_free(kgb_tagfeat *tf)
   kgb_tokens_release(&tf->toks);
   kgb_free(tf->text);
   kgb_free(tf->folds);
+  kgb_free(tf->cl);
   kgb_free(tf->gaz);
   kgb_free(tf);
 }
@@ -216,8 +219,35 @@ static int add_gazetteer_features(kgb_tagfeat *tf, size_t i, size_t n,
   return rc;
 }
 
+/* The decimal digits of V into BUF (room for 11); their count. */
+static size_t decimal(unsigned v, char *buf)
+{
+  char tmp[12];
+  size_t n = 0, k = 0;
+
+  do
+    tmp[n++] = (char)('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (n > 0)
+    buf[k++] = tmp[--n];
+  return k;
+}
+
+/* TF->cl: each token's clusters (-1: none), looked up once a sentence. */
+static int find_clusters(kgb_tagfeat *tf)
+{
+  if (kgb_grow(&tf->cl, &tf->cl_cap, tf->n + 1, sizeof *tf->cl))
+    return KGB_ENOMEM;
+  for (size_t i = 0; i < tf->n; i++) {
+    const char *fold = fold_of(tf, i);
+    tf->cl[i] = tf->clusters->count
+                    ? kgb_map_get(tf->clusters, fold, strlen(fold)) : -1;
+  }
+  return KGB_OK;
+}
+
 static int add_cluster_features(kgb_tagfeat *tf, size_t i, size_t n,
-                                 kgb_featseq *seq)
+                                kgb_featseq *seq)
 {
   static const char *const coarse[] = {"kc-1", "kc+0", "kc+1"};
   static const char *const fine[] = {"kf-1", "kf+0", "kf+1"};
@@ -225,19 +255,13 @@ static int add_cluster_features(kgb_tagfeat *tf, size_t i, size_t n,
 
   for (int d = -1; d <= 1 && rc == KGB_OK; d++) {
     long j = (long)i + d;
-    const char *fold;
-    char v[24];
+    char v[12];
     int c;
-    if (j < 0 || j >= (long)n || !tf->clusters->count)
+    if (j < 0 || j >= (long)n || (c = tf->cl[j]) < 0)
       continue;
-    fold = fold_of(tf, (size_t)j);
-    if ((c = kgb_map_get(tf->clusters, fold, strlen(fold))) < 0)
-      continue;
-    snprintf(v, sizeof v, "%d", c >> 16);
-    rc = kgb_featseq_add(seq, coarse[d + 1], v, strlen(v));
-    snprintf(v, sizeof v, "%d", c & 0xFFFF);
+    rc = kgb_featseq_add(seq, coarse[d + 1], v, decimal((unsigned)c >> 16, v));
     if (rc == KGB_OK)
-      rc = kgb_featseq_add(seq, fine[d + 1], v, strlen(v));
+      rc = kgb_featseq_add(seq, fine[d + 1], v, decimal(c & 0xFFFF, v));
   }
   return rc;
 }
@@ -275,6 +299,8 @@ static int sentence_features(kgb_tagfeat *tf, const char *const *words,
 {
   int rc = gather_folds(tf);
 
+  if (rc == KGB_OK)
+    rc = find_clusters(tf);
   if (rc == KGB_OK)
     rc = mark_gazetteers(tf, tf->n);
   if (rc == KGB_OK)

@@ -19,10 +19,20 @@ static void forbid(int plain, int64_t *trans, size_t n_tags)
 {
   if (plain)
     return;
-  for (size_t p = 0; p <= n_tags; p++)
-    for (size_t t = 0; t < n_tags; t++)
-      if (!kgb_bilou_allowed((int)p - 1, (int)t))
+  /* Tags are O, then B- I- L- U- of each type: I- and L- may only follow
+   * B- or I- of their type, and B- or I- only be followed so. */
+  for (size_t p = 0; p <= n_tags; p++) {
+    int prev = (int)p - 1;
+    int open = prev > 0 && ((prev - 1) % 4 == KGB_BILOU_B ||
+                            (prev - 1) % 4 == KGB_BILOU_I);
+    for (size_t t = 0; t < n_tags; t++) {
+      int kind = t == 0 ? -1 : (int)(t - 1) % 4;
+      int cont = kind == KGB_BILOU_I || kind == KGB_BILOU_L;
+      int ok = open ? cont && (t - 1) / 4 == (size_t)(prev - 1) / 4 : !cont;
+      if (!ok)
         trans[p * n_tags + t] = KGB_FORBIDDEN;
+    }
+  }
 }
 
 static void decode_greedy(int plain, const int64_t *emit, const int64_t *trans,

@@ -169,7 +169,8 @@ static int token_features(const char *const *words, const char *const *folded,
     const char *word = out ? (j < 0 ? "\x02" "bos" : "\x03" "eos")
                            : words[j];
     const char *fold = out ? word : folded[j];
-    rc = kgb_featseq_add(seq, wname[d + 2], word, strlen(word));
+    if (d == 0)
+      rc = kgb_featseq_add(seq, wname[d + 2], word, strlen(word));
     if (rc == KGB_OK)
       rc = kgb_featseq_add(seq, lname[d + 2], fold, strlen(fold));
   }
