@@ -231,7 +231,11 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
     first += n;   /* "Me Durand": the title is no part of the name */
     type = "PER";
   }
-  if (first == last || lower_opener(c, s, first, last))
+  /* A stock symbol ("AMZN.O") names no entity: the rules tie it to the
+   * firm it follows. */
+  if (first == last || lower_opener(c, s, first, last) ||
+      (last == first + 1 &&
+       kgb_token_is_ticker(c->doc->text, &c->doc->toks.v[first])))
     return KGB_OK;
   if ((n = firm_then_person(c, first, last, type)) > 0) {
     size_t firm_end = first + n;
