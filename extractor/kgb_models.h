@@ -11,6 +11,7 @@
 typedef struct kgb_models {
   kgb_map clusters;     /* see kgb_clusters_load */
   kgb_tagger *ner;      /* owned; NULL: names are found by rules alone */
+  kgb_emitcache *ner_cache;   /* owned: NER's sums of words' own features */
   kgb_tagger *pos;      /* owned or NULL */
 } kgb_models;
 

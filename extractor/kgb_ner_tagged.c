@@ -371,6 +371,7 @@ static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
   int rc = words ? KGB_OK : KGB_ENOMEM;
 
   kgb_featseq_init(&seq);
+  seq.cache = m->ner_cache;
   if (rc == KGB_OK)
     rc = token_words(c, first, n, headline, &buf, words);
   /* A recased headline is read as new words; any other sentence as the
@@ -379,7 +380,7 @@ static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
     rc = headline ? kgb_tagfeat_sentence(tf, w, n, &seq)
                   : kgb_tagfeat_tokens(tf, toks, first, n, w, &seq);
   if (rc == KGB_OK)
-    rc = kgb_tagger_tag(m->ner, &seq, tags);
+    rc = kgb_tagger_tag_cached(m->ner, m->ner_cache, &seq, tags);
   if (rc == KGB_OK)
     rc = kgb_tagfeat_tagged(tf, w, n, kgb_tagger_as_tagset(m->ner), tags);
   kgb_free(buf);

@@ -20,6 +20,7 @@ void kgb_featseq_release(kgb_featseq *seq)
 {
   kgb_free(seq->feats);
   kgb_free(seq->start);
+  kgb_free(seq->groups);
   kgb_featseq_init(seq);
 }
 
@@ -27,6 +28,29 @@ void kgb_featseq_clear(kgb_featseq *seq)
 {
   seq->n_feats = 0;
   seq->n_tokens = 0;
+  seq->n_groups = 0;
+}
+
+int kgb_featseq_begin_group(kgb_featseq *seq, uint64_t key)
+{
+  kgb_featgroup *g;
+
+  if (seq->n_tokens == 0)
+    return KGB_EINVAL;
+  if (kgb_grow(&seq->groups, &seq->cap_groups, seq->n_groups + 1,
+               sizeof *seq->groups) != KGB_OK)
+    return KGB_ENOMEM;
+  g = &seq->groups[seq->n_groups++];
+  g->token = seq->n_tokens - 1;
+  g->first = g->end = seq->n_feats;
+  g->key = key ? key : 1;
+  g->cached = seq->cache && kgb_emitcache_has(seq->cache, g->key);
+  return !g->cached;
+}
+
+void kgb_featseq_end_group(kgb_featseq *seq)
+{
+  seq->groups[seq->n_groups - 1].end = seq->n_feats;
 }
 
 int kgb_featseq_next_token(kgb_featseq *seq)
@@ -115,7 +139,7 @@ static size_t affix_len(const char *word, size_t len, size_t cps, size_t k,
   return len - i;
 }
 
-static int add_flags(kgb_featseq *seq, const char *word, size_t i)
+static int add_flags(kgb_featseq *seq, const char *word)
 {
   size_t len = strlen(word), upper = 0, letters = 0, digits = 0;
   int32_t first = 0;
@@ -141,45 +165,26 @@ static int add_flags(kgb_featseq *seq, const char *word, size_t i)
                          NULL, 0);
   if (rc == KGB_OK && strchr(word, '-'))
     rc = kgb_featseq_add(seq, "hyphen", NULL, 0);
-  if (rc == KGB_OK && i == 0)
-    rc = kgb_featseq_add(seq, "first", NULL, 0);
   return rc;
 }
 
-/* The features of token I of WORDS[0..N), whose folded forms are FOLDED. */
-static int token_features(const char *const *words, const char *const *folded,
-                          size_t n, size_t i, kgb_featseq *seq)
+/* The features of word W (folded FOLD) that depend on it alone: the
+ * word, its shapes, affixes and flags. */
+static int own_features(const char *w, const char *fold, kgb_featseq *seq)
 {
-  /* The feature names, written out: formatting them per token cost
-   * more than tagging. */
-  static const char *const wname[] = {"w-2", "w-1", "w+0", "w+1", "w+2"};
-  static const char *const lname[] = {"l-2", "l-1", "l+0", "l+1", "l+2"};
   static const char *const pname[] = {"", "p1", "p2", "p3", "p4"};
   static const char *const sname[] = {"", "s1", "s2", "s3", "s4"};
-  const char *w = words[i];
-  size_t len = strlen(w);
+  size_t len = strlen(w), cps = kgb_utf8_cp_count(w, len);
   char shape[32];
-  int rc = kgb_featseq_add(seq, "bias", NULL, 0);
+  int rc = kgb_featseq_add(seq, "w+0", w, len);
 
-  /* Beyond the sentence, markers no token can be (they hold a control
-   * character) stand in for the words. */
-  for (int d = -2; d <= 2 && rc == KGB_OK; d++) {
-    long j = (long)i + d;
-    int out = j < 0 || j >= (long)n;
-    const char *word = out ? (j < 0 ? "\x02" "bos" : "\x03" "eos")
-                           : words[j];
-    const char *fold = out ? word : folded[j];
-    if (d == 0)
-      rc = kgb_featseq_add(seq, wname[d + 2], word, strlen(word));
-    if (rc == KGB_OK)
-      rc = kgb_featseq_add(seq, lname[d + 2], fold, strlen(fold));
-  }
+  if (rc == KGB_OK)
+    rc = kgb_featseq_add(seq, "l+0", fold, strlen(fold));
   for (int shorter = 0; shorter <= 1 && rc == KGB_OK; shorter++) {
     word_shape(w, shorter, shape, sizeof shape);
     rc = kgb_featseq_add(seq, shorter ? "shape-" : "shape", shape,
                          strlen(shape));
   }
-  size_t cps = kgb_utf8_cp_count(w, len);
   for (size_t k = 1; k <= 4 && rc == KGB_OK; k++) {
     size_t p = affix_len(w, len, cps, k, 0), s = affix_len(w, len, cps, k, 1);
     if (p)
@@ -187,7 +192,43 @@ static int token_features(const char *const *words, const char *const *folded,
     if (rc == KGB_OK && s)
       rc = kgb_featseq_add(seq, sname[k], w + len - s, s);
   }
-  return rc == KGB_OK ? add_flags(seq, w, i) : rc;
+  return rc == KGB_OK ? add_flags(seq, w) : rc;
+}
+
+/* The features of token I of WORDS[0..N), whose folded forms are FOLDED:
+ * its own, as a group a cache may stand for, then its context. */
+static int token_features(const char *const *words, const char *const *folded,
+                          size_t n, size_t i, kgb_featseq *seq)
+{
+  /* The feature names, written out: formatting them per token cost
+   * more than tagging. */
+  static const char *const lname[] = {"l-2", "l-1", "l+0", "l+1", "l+2"};
+  const char *w = words[i];
+  int rc = kgb_featseq_begin_group(seq, kgb_feature_hash("own", w,
+                                                         strlen(w)));
+
+  if (rc < 0)
+    return rc;
+  if (rc == 1) {
+    rc = own_features(w, folded[i], seq);
+    if (rc != KGB_OK)
+      return rc;
+    kgb_featseq_end_group(seq);
+  }
+  rc = kgb_featseq_add(seq, "bias", NULL, 0);
+  /* Beyond the sentence, markers no token can be (they hold a control
+   * character) stand in for the words. */
+  for (int d = -2; d <= 2 && rc == KGB_OK; d++) {
+    long j = (long)i + d;
+    const char *fold = j < 0           ? "\x02" "bos"
+                       : j >= (long)n ? "\x03" "eos"
+                                      : folded[j];
+    if (d != 0)
+      rc = kgb_featseq_add(seq, lname[d + 2], fold, strlen(fold));
+  }
+  if (rc == KGB_OK && i == 0)
+    rc = kgb_featseq_add(seq, "first", NULL, 0);
+  return rc;
 }
 
 int kgb_tagger_word_features(const char *const *words, size_t n,

@@ -55,33 +55,74 @@ void kgb_tagger_free(kgb_tagger *m)
 
 const kgb_tagset *kgb_tagger_as_tagset(const kgb_tagger *m) { return m->set; }
 
-int kgb_tagger_tag(const kgb_tagger *m, const kgb_featseq *seq, int *tags)
+/* Add to SUM[0..T) the weights of features FEATS[0..N). */
+static void add_rows(const kgb_tagger *m, const uint64_t *feats, size_t n,
+                     int64_t *sum)
+{
+  size_t T = m->n_tags;
+
+  for (size_t f = 0; f < n; f++) {
+    long row = kgb_rowtab_get(&m->tab, feats[f]);
+    for (size_t t = 0; row >= 0 && t < T; t++)
+      sum[t] += m->weights[(size_t)row * T + t];
+  }
+}
+
+/* EMIT (N x T, zeroed) for SEQ: its features, and the sums CACHE keeps
+ * for the groups SEQ left out; the other groups' sums are kept. */
+static int emissions(const kgb_tagger *m, kgb_emitcache *cache,
+                     const kgb_featseq *seq, int64_t *emit)
+{
+  size_t T = m->n_tags;
+  int64_t *sum = kgb_malloc(T * sizeof *sum);
+
+  if (!sum)
+    return KGB_ENOMEM;
+  for (size_t i = 0; i < seq->n_tokens; i++)
+    add_rows(m, seq->feats + seq->start[i], seq->start[i + 1] - seq->start[i],
+             emit + i * T);
+  for (size_t k = 0; cache && k < seq->n_groups; k++) {
+    const kgb_featgroup *g = &seq->groups[k];
+    const int64_t *kept = kgb_emitcache_sum(cache, g->key);
+    if (g->cached && kept) {
+      for (size_t t = 0; t < T; t++)
+        emit[g->token * T + t] += kept[t];
+    } else if (!g->cached) {
+      for (size_t t = 0; t < T; t++)
+        sum[t] = 0;
+      add_rows(m, seq->feats + g->first, g->end - g->first, sum);
+      kgb_emitcache_put(cache, g->key, sum);
+    }
+  }
+  kgb_free(sum);
+  return KGB_OK;
+}
+
+int kgb_tagger_tag_cached(const kgb_tagger *m, kgb_emitcache *cache,
+                          const kgb_featseq *seq, int *tags)
 {
   size_t n = seq->n_tokens, T = m->n_tags, n_trans = (T + 1) * T;
   int64_t *emit, *trans, *work;
+  int rc;
 
   if (n == 0)
     return KGB_OK;
   emit = kgb_calloc(n * T, sizeof *emit);
   trans = kgb_malloc(n_trans * sizeof *trans);
   work = kgb_malloc(2 * n * T * sizeof *work);
-  if (!emit || !trans || !work) {
-    kgb_free(emit);
-    kgb_free(trans);
-    kgb_free(work);
-    return KGB_ENOMEM;
+  rc = emit && trans && work ? emissions(m, cache, seq, emit) : KGB_ENOMEM;
+  if (rc == KGB_OK) {
+    for (size_t i = 0; i < n_trans; i++)
+      trans[i] = m->trans[i];
+    kgb_decode(m->decoder, m->set->plain, emit, trans, n, T, work, tags);
   }
-  for (size_t i = 0; i < n_trans; i++)
-    trans[i] = m->trans[i];
-  for (size_t i = 0; i < n; i++)
-    for (size_t f = seq->start[i]; f < seq->start[i + 1]; f++) {
-      long row = kgb_rowtab_get(&m->tab, seq->feats[f]);
-      for (size_t t = 0; row >= 0 && t < T; t++)
-        emit[i * T + t] += m->weights[(size_t)row * T + t];
-    }
-  kgb_decode(m->decoder, m->set->plain, emit, trans, n, T, work, tags);
   kgb_free(emit);
   kgb_free(trans);
   kgb_free(work);
-  return KGB_OK;
+  return rc;
+}
+
+int kgb_tagger_tag(const kgb_tagger *m, const kgb_featseq *seq, int *tags)
+{
+  return kgb_tagger_tag_cached(m, NULL, seq, tags);
 }

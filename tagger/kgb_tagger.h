@@ -75,12 +75,29 @@ int kgb_bilou_from_iob(const kgb_tagset *set, const char *const *labels,
 
 /* --- features ------------------------------------------------------------ */
 
+typedef struct kgb_emitcache kgb_emitcache;
+typedef struct kgb_tagger kgb_tagger;
+
+/* Features of one token that depend on one word alone, under KEY (a
+ * hash of that word and of what the group is): their summed weights may
+ * be cached, since the same words come back in running text. */
+typedef struct {
+  size_t token;        /* the group's token */
+  size_t first, end;   /* its features: feats[first..end) */
+  uint64_t key;
+  int cached;          /* 1: left out, the cache holds their sum */
+} kgb_featgroup;
+
 /* The features of a sentence: hashes of feature strings, token by token. */
 typedef struct {
   uint64_t *feats;     /* owned */
   size_t n_feats, cap_feats;
   size_t *start;       /* owned; token i has feats[start[i]..start[i+1]) */
   size_t n_tokens, cap_start;
+  kgb_featgroup *groups;   /* owned */
+  size_t n_groups, cap_groups;
+  /* Borrowed, or NULL: groups whose key it holds get no features. */
+  const kgb_emitcache *cache;
 } kgb_featseq;
 
 void kgb_featseq_init(kgb_featseq *seq);
@@ -92,6 +109,21 @@ int kgb_featseq_next_token(kgb_featseq *seq);
  * current token. */
 int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
                     size_t len);
+
+/* Open a group of the current token's features under KEY (never 0).
+ * Returns 0 when SEQ's cache holds KEY: then add none of the group's
+ * features; else 1: add them, then close the group with
+ * kgb_featseq_end_group.  KGB_ENOMEM is negative. */
+int kgb_featseq_begin_group(kgb_featseq *seq, uint64_t key);
+void kgb_featseq_end_group(kgb_featseq *seq);
+
+/* A cache of the summed weights of feature groups for MODEL (borrowed),
+ * holding at most MAX_GROUPS of them (then it stops adding). */
+int kgb_emitcache_new(const kgb_tagger *model, size_t max_groups,
+                      kgb_emitcache **out);
+void kgb_emitcache_free(kgb_emitcache *cache);
+/* Whether CACHE holds the sum of the group KEY. */
+int kgb_emitcache_has(const kgb_emitcache *cache, uint64_t key);
 
 /* The hash of a feature string; never 0, which marks an empty slot. */
 uint64_t kgb_feature_hash(const char *name, const char *value, size_t len);
@@ -137,7 +169,6 @@ typedef struct {
 typedef enum { KGB_DECODE_GREEDY = 0, KGB_DECODE_VITERBI = 1 } kgb_decoder;
 
 typedef struct kgb_trainer kgb_trainer;
-typedef struct kgb_tagger kgb_tagger;
 
 typedef struct {
   unsigned epochs;       /* passes over the data, shuffled each time */
@@ -177,6 +208,11 @@ const kgb_tagset *kgb_tagger_as_tagset(const kgb_tagger *tagger);
  * always a valid sequence of the model's tag set. */
 int kgb_tagger_tag(const kgb_tagger *tagger, const kgb_featseq *seq,
                    int *tags);
+/* The same with CACHE (made for TAGGER; NULL: none), which gives the
+ * groups SEQ left out and learns the others: the tags are those of
+ * kgb_tagger_tag on the whole features. */
+int kgb_tagger_tag_cached(const kgb_tagger *tagger, kgb_emitcache *cache,
+                          const kgb_featseq *seq, int *tags);
 
 /* kgb_train (see kgbuild.h) with sentences turned into features by FZ
  * (borrowed; NULL: the generic word features). */

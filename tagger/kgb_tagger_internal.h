@@ -44,6 +44,12 @@ struct kgb_tagger {
   kgb_rowtab tab;
 };
 
+/* The sum kept for the group KEY (N_TAGS numbers), or NULL. */
+const int64_t *kgb_emitcache_sum(const kgb_emitcache *cache, uint64_t key);
+/* Keep SUM for the group KEY, unless the cache is full. */
+void kgb_emitcache_put(kgb_emitcache *cache, uint64_t key,
+                       const int64_t *sum);
+
 /* Best tags for the N x N_TAGS scores EMIT and the (N_TAGS+1) x N_TAGS
  * scores TRANS, under the BILOU constraint unless PLAIN (then every
  * sequence is allowed).  TRANS is the caller's copy: the forbidden

@@ -282,6 +282,47 @@ static void test_learns_training_data(void **state)
   kgb_tagset_free(set);
 }
 
+/* Tags from a cache of words' own features are those of the whole
+ * features: with an empty cache, a full one, and one too small to hold
+ * every word. */
+static void test_emission_cache(void **state)
+{
+  kgb_tagset *set = tagset();
+  kgb_tagger *m = train(set, 7, KGB_DECODE_VITERBI, 0.01);
+  int plain[MAX_TOKENS], cached[MAX_TOKENS];
+
+  (void)state;
+  for (size_t size = 4; size <= 4096; size *= 1024) {
+    kgb_emitcache *cache = NULL;
+    assert_int_equal(kgb_emitcache_new(m, size, &cache), KGB_OK);
+    for (int pass = 0; pass < 2; pass++)
+      for (size_t i = 0; i < N_SENTENCES; i++) {
+        kgb_featseq seq;
+        sentence s;
+        size_t left_out = 0;
+        kgb_featseq_init(&seq);
+        features_of(i, &seq, &s);
+        assert_int_equal(kgb_tagger_tag(m, &seq, plain), KGB_OK);
+        kgb_featseq_clear(&seq);
+        seq.cache = cache;
+        assert_int_equal(kgb_tagger_word_features(s.words, s.n, &seq),
+                         KGB_OK);
+        for (size_t g = 0; g < seq.n_groups; g++)
+          left_out += seq.groups[g].cached;
+        /* The second pass over a big cache finds every word in it. */
+        if (pass == 1 && size > 4)
+          assert_int_equal(left_out, seq.n_groups);
+        assert_int_equal(kgb_tagger_tag_cached(m, cache, &seq, cached),
+                         KGB_OK);
+        assert_memory_equal(plain, cached, s.n * sizeof *plain);
+        kgb_featseq_release(&seq);
+      }
+    kgb_emitcache_free(cache);
+  }
+  kgb_tagger_free(m);
+  kgb_tagset_free(set);
+}
+
 static void test_deterministic(void **state)
 {
   kgb_tagset *set = tagset();
@@ -604,6 +645,7 @@ int main(void)
     cmocka_unit_test(test_features),
     cmocka_unit_test(test_learns_training_data),
     cmocka_unit_test(test_deterministic),
+    cmocka_unit_test(test_emission_cache),
     cmocka_unit_test(test_trainer_rejects),
     cmocka_unit_test_setup_teardown(test_save_load, test_tmpdir_make,
                                     test_tmpdir_remove),
