@@ -8,10 +8,12 @@ sentences.jsonl (sample.py's output) is cut into batches of --batch
 (440) sentences; batch K (DIR/batchK.jsonl) holds sentences
 [440K, 440K + 440) followed by the first --overlap (44) sentences of
 the next batch of its round (batches 0-4 are the first round, 5-9 the
-second, each a ring: 4 overlaps 0, 9 overlaps 5), and annotator K
+second, 10-14 the third, each a ring: 4 overlaps 0, 9 overlaps 5, 14
+overlaps 10), and annotator K
 answered it in DIR/annK.jsonl, one
 line a sentence: {"id", "entities": [["exact text", "TYPE"], ...]} in
-text order.  So each sentence has a primary annotator (the one of its
+text order (an entity listed out of order is placed at its first
+occurrence that no entity placed before covers).  So each sentence has a primary annotator (the one of its
 batch) and the first 44 of each batch a second one too.
 
 Checks: the batches hold the expected sentences with the text of
@@ -23,7 +25,7 @@ reported and dropped; a missing answer is an error.
 
 Writes OUT/annotations.jsonl, one line a sentence in the order of
 sentences.jsonl, {"id", "text", "entities": [[start, end, "TYPE"], ...],
-"annotator": "A1".."A10"} (character offsets, end exclusive, annotator
+"annotator": "A1".."A15"} (character offsets, end exclusive, annotator
 K + 1 for annK), from the primary annotator; and OUT/double.jsonl, the
 second annotation of each doubly annotated sentence in the same format.
 Then prints the agreement between the two annotations of those sentences
@@ -89,6 +91,17 @@ def locate(text, s, pos):
     return first
 
 
+def free_occurrence(text, s, spans):
+    """The first occurrence of S in TEXT that overlaps none of SPANS, or
+    -1."""
+    j = text.find(s)
+    while j >= 0:
+        if all(j + len(s) <= a or j >= b for a, b, _ in spans):
+            return j
+        j = text.find(s, j + 1)
+    return -1
+
+
 def to_spans(sid, text, entities, who, problems):
     """[start, end, TYPE] for the [text, TYPE] entities of one answer;
     those that fail the checks are reported in PROBLEMS and dropped."""
@@ -112,8 +125,15 @@ def to_spans(sid, text, entities, who, problems):
             problems.append("%s %s: empty entity, dropped" % (who, sid))
             continue
         j = locate(text, core, pos)
+        if j < 0 and core in text:
+            # Listed out of text order: the first occurrence that no
+            # entity placed so far covers.
+            j = free_occurrence(text, core, spans)
+            if j >= 0:
+                problems.append("%s %s: %r (%s) listed out of order, placed "
+                                "at %d" % (who, sid, core, typ, j))
         if j < 0:
-            where = ("occurs only before the entity before it"
+            where = ("occurs only inside entities placed before it"
                      if core in text else "does not occur")
             problems.append("%s %s: %r (%s) %s, dropped"
                             % (who, sid, s, typ, where))
@@ -127,7 +147,8 @@ def to_spans(sid, text, entities, who, problems):
                                             text[max(0, j - 8):
                                                  j + len(core) + 8]))
         spans.append([j, j + len(core), typ])
-        pos = j + len(core)
+        pos = max(pos, j + len(core))
+    spans.sort()
     return spans
 
 
@@ -360,7 +381,7 @@ def main(argv=None):
     p.add_argument("--out", default=HERE)
     p.add_argument("--batch", type=int, default=440)
     p.add_argument("--overlap", type=int, default=44)
-    p.add_argument("--rounds", type=int, default=2,
+    p.add_argument("--rounds", type=int, default=3,
                    help="annotation rounds: the batches fall in this many "
                    "equal groups, each overlapping in a ring of its own")
     a = p.parse_args(argv)
