@@ -57,6 +57,10 @@ static int parse_options(int argc, char **argv, tag_options *o)
       return EXIT_USAGE;
     }
   }
+  if (o->lang && strcmp(o->lang, "en") && strcmp(o->lang, "fr")) {
+    cli_error("the language is en or fr; try 'kgbuild tag --help'");
+    return EXIT_USAGE;
+  }
   if (!o->model || optind >= argc) {
     cli_error("%s; try 'kgbuild tag --help'",
               o->model ? "give one or more files to tag"

@@ -46,6 +46,10 @@ static void test_usage_errors(void **state)
   check_usage_error((const char *[]){"--base", "not an iri", "-", NULL},
                     "not an iri");
   check_usage_error((const char *[]){"-o", NULL}, "-o");
+  check_usage_error((const char *[]){"tag", "x.conll", NULL}, "-m MODEL");
+  check_usage_error((const char *[]){"tag", "-m", "m", "--lang", "de",
+                                     "x.conll", NULL}, "en or fr");
+  check_usage_error((const char *[]){"tag", "-m", "m", NULL}, "files");
 }
 
 static void test_missing_input_named(void **state)
