@@ -56,9 +56,10 @@ int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
                                     m->ner)))
     rc = kgb_report(world, KGB_EPARSE, "%s/%s/ner.kgbtag: a part-of-speech "
                     "model, not an entity model", dir, kgb_lang_code(lang));
-  /* Some 20,000 word forms cover nearly all the words of running news. */
+  /* A word's own group and the four it makes as a neighbour: some
+   * 20,000 word forms cover nearly all the words of running news. */
   if (rc == KGB_OK && m->ner &&
-      kgb_emitcache_new(m->ner, 1 << 15, &m->ner_cache) != KGB_OK)
+      kgb_emitcache_new(m->ner, 1 << 17, &m->ner_cache) != KGB_OK)
     rc = kgb_report(world, KGB_ENOMEM, "out of memory");
   if (rc != KGB_OK) {
     kgb_models_free(m);

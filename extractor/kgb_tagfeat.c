@@ -246,23 +246,20 @@ static int find_clusters(kgb_tagfeat *tf)
   return KGB_OK;
 }
 
-static int add_cluster_features(kgb_tagfeat *tf, size_t i, size_t n,
+/* The clusters of the word at I + D (D from -1 to 1) as token I's. */
+static int add_cluster_features(kgb_tagfeat *tf, size_t i, int d,
                                 kgb_featseq *seq)
 {
   static const char *const coarse[] = {"kc-1", "kc+0", "kc+1"};
   static const char *const fine[] = {"kf-1", "kf+0", "kf+1"};
-  int rc = KGB_OK;
+  char v[12];
+  int c, rc;
 
-  for (int d = -1; d <= 1 && rc == KGB_OK; d++) {
-    long j = (long)i + d;
-    char v[12];
-    int c;
-    if (j < 0 || j >= (long)n || (c = tf->cl[j]) < 0)
-      continue;
-    rc = kgb_featseq_add(seq, coarse[d + 1], v, decimal((unsigned)c >> 16, v));
-    if (rc == KGB_OK)
-      rc = kgb_featseq_add(seq, fine[d + 1], v, decimal(c & 0xFFFF, v));
-  }
+  if (d < -1 || d > 1 || (c = tf->cl[(long)i + d]) < 0)
+    return KGB_OK;
+  rc = kgb_featseq_add(seq, coarse[d + 1], v, decimal((unsigned)c >> 16, v));
+  if (rc == KGB_OK)
+    rc = kgb_featseq_add(seq, fine[d + 1], v, decimal(c & 0xFFFF, v));
   return rc;
 }
 
@@ -280,14 +277,14 @@ static int add_history_feature(kgb_tagfeat *tf, size_t i, kgb_featseq *seq)
   return kgb_featseq_add(seq, "hist", type, strlen(type));
 }
 
-static int token_extra(void *data, size_t i, kgb_featseq *seq)
+static int token_extra(void *data, size_t i, int d, kgb_featseq *seq)
 {
   kgb_tagfeat *tf = data;
-  size_t n = tf->n;
-  int rc = add_gazetteer_features(tf, i, n, seq);
+  int rc;
 
-  if (rc == KGB_OK)
-    rc = add_cluster_features(tf, i, n, seq);
+  if (d != KGB_FEAT_CONTEXT)
+    return add_cluster_features(tf, i, d, seq);
+  rc = add_gazetteer_features(tf, i, tf->n, seq);
   if (rc == KGB_OK)
     rc = add_history_feature(tf, i, seq);
   return rc;

@@ -12,7 +12,8 @@ struct kgb_emitcache {
   size_t n_tags;
   uint64_t *keys;      /* open addressing; 0 is an empty slot */
   uint32_t *slot_of;   /* the entry of each slot */
-  int64_t *sums;       /* n_tags a stored entry */
+  int32_t *sums;       /* n_tags a stored entry: a dozen int16 weights
+                          at most sum far from int32's limits */
   size_t cap_sums;
   size_t cap;          /* slots, a power of two */
   size_t n, max;       /* entries stored, and at most */
@@ -63,18 +64,16 @@ static size_t probe(const kgb_emitcache *c, uint64_t key)
   return i;
 }
 
-int kgb_emitcache_has(const kgb_emitcache *cache, uint64_t key)
-{
-  return cache->keys[probe(cache, key)] == key;
-}
-
-const int64_t *kgb_emitcache_sum(const kgb_emitcache *cache, uint64_t key)
+long kgb_emitcache_find(const kgb_emitcache *cache, uint64_t key)
 {
   size_t i = probe(cache, key);
 
-  return cache->keys[i] == key
-             ? cache->sums + (size_t)cache->slot_of[i] * cache->n_tags
-             : NULL;
+  return cache->keys[i] == key ? (long)cache->slot_of[i] : -1;
+}
+
+const int32_t *kgb_emitcache_entry(const kgb_emitcache *cache, long entry)
+{
+  return cache->sums + (size_t)entry * cache->n_tags;
 }
 
 void kgb_emitcache_put(kgb_emitcache *cache, uint64_t key, const int64_t *sum)
@@ -92,6 +91,6 @@ void kgb_emitcache_put(kgb_emitcache *cache, uint64_t key, const int64_t *sum)
   cache->keys[i] = key;
   cache->slot_of[i] = (uint32_t)cache->n;
   for (size_t t = 0; t < cache->n_tags; t++)
-    cache->sums[cache->n * cache->n_tags + t] = sum[t];
+    cache->sums[cache->n * cache->n_tags + t] = (int32_t)sum[t];
   cache->n++;
 }

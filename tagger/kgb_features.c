@@ -44,8 +44,8 @@ int kgb_featseq_begin_group(kgb_featseq *seq, uint64_t key)
   g->token = seq->n_tokens - 1;
   g->first = g->end = seq->n_feats;
   g->key = key ? key : 1;
-  g->cached = seq->cache && kgb_emitcache_has(seq->cache, g->key);
-  return !g->cached;
+  g->cached = seq->cache ? kgb_emitcache_find(seq->cache, g->key) : -1;
+  return g->cached < 0;
 }
 
 void kgb_featseq_end_group(kgb_featseq *seq)
@@ -195,39 +195,78 @@ static int own_features(const char *w, const char *fold, kgb_featseq *seq)
   return rc == KGB_OK ? add_flags(seq, w) : rc;
 }
 
-/* The features of token I of WORDS[0..N), whose folded forms are FOLDED:
- * its own, as a group a cache may stand for, then its context. */
-static int token_features(const char *const *words, const char *const *folded,
-                          size_t n, size_t i, kgb_featseq *seq)
+/* A caller's features for token I: none, or EXTRA's for offset D. */
+typedef struct {
+  kgb_token_features_fn fn;
+  void *data;
+} extra_features;
+
+static int add_extra(const extra_features *x, size_t i, int d,
+                     kgb_featseq *seq)
 {
-  /* The feature names, written out: formatting them per token cost
-   * more than tagging. */
-  static const char *const lname[] = {"l-2", "l-1", "l+0", "l+1", "l+2"};
+  return x->fn ? x->fn(x->data, i, d, seq) : KGB_OK;
+}
+
+/* Token I's own group: its word's features and the caller's for it. */
+static int own_group(const char *const *words, const char *const *folded,
+                     size_t i, const extra_features *x, kgb_featseq *seq)
+{
   const char *w = words[i];
   int rc = kgb_featseq_begin_group(seq, kgb_feature_hash("own", w,
                                                          strlen(w)));
 
-  if (rc < 0)
-    return rc;
-  if (rc == 1) {
-    rc = own_features(w, folded[i], seq);
-    if (rc != KGB_OK)
-      return rc;
-    kgb_featseq_end_group(seq);
-  }
+  if (rc <= 0)
+    return rc;   /* cached, or an error */
   rc = kgb_featseq_add(seq, "bias", NULL, 0);
-  /* Beyond the sentence, markers no token can be (they hold a control
-   * character) stand in for the words. */
-  for (int d = -2; d <= 2 && rc == KGB_OK; d++) {
-    long j = (long)i + d;
-    const char *fold = j < 0           ? "\x02" "bos"
-                       : j >= (long)n ? "\x03" "eos"
-                                      : folded[j];
+  if (rc == KGB_OK)
+    rc = own_features(w, folded[i], seq);
+  if (rc == KGB_OK)
+    rc = add_extra(x, i, 0, seq);
+  if (rc == KGB_OK)
+    kgb_featseq_end_group(seq);
+  return rc;
+}
+
+/* What the word at I + D brings to token I, as a group keyed by that
+ * word and D.  Beyond the sentence, markers no token can be (they hold
+ * a control character) stand in for the words. */
+static int neighbour_group(const char *const *folded, size_t n, size_t i,
+                           int d, const extra_features *x, kgb_featseq *seq)
+{
+  static const char *const lname[] = {"l-2", "l-1", "l+0", "l+1", "l+2"};
+  long j = (long)i + d;
+  int inside = j >= 0 && j < (long)n;
+  const char *fold = j < 0 ? "\x02" "bos" : j >= (long)n ? "\x03" "eos"
+                                                        : folded[j];
+  int rc = kgb_featseq_begin_group(seq, kgb_feature_hash(lname[d + 2], fold,
+                                                         strlen(fold)));
+
+  if (rc <= 0)
+    return rc;
+  rc = kgb_featseq_add(seq, lname[d + 2], fold, strlen(fold));
+  if (rc == KGB_OK && inside)
+    rc = add_extra(x, i, d, seq);
+  if (rc == KGB_OK)
+    kgb_featseq_end_group(seq);
+  return rc;
+}
+
+/* The features of token I of WORDS[0..N), whose folded forms are FOLDED:
+ * groups a cache may stand for (its own word's, each neighbour's), then
+ * those of its place in the sentence. */
+static int token_features(const char *const *words, const char *const *folded,
+                          size_t n, size_t i, const extra_features *x,
+                          kgb_featseq *seq)
+{
+  int rc = own_group(words, folded, i, x, seq);
+
+  for (int d = -2; d <= 2 && rc == KGB_OK; d++)
     if (d != 0)
-      rc = kgb_featseq_add(seq, lname[d + 2], fold, strlen(fold));
-  }
+      rc = neighbour_group(folded, n, i, d, x, seq);
   if (rc == KGB_OK && i == 0)
     rc = kgb_featseq_add(seq, "first", NULL, 0);
+  if (rc == KGB_OK)
+    rc = add_extra(x, i, KGB_FEAT_CONTEXT, seq);
   return rc;
 }
 
@@ -256,14 +295,13 @@ int kgb_tagger_word_features_with(const char *const *words,
                                   kgb_token_features_fn extra, void *data,
                                   kgb_featseq *seq)
 {
+  extra_features x = {extra, data};
   int rc = KGB_OK;
 
   for (size_t i = 0; i < n && rc == KGB_OK; i++) {
     rc = kgb_featseq_next_token(seq);
     if (rc == KGB_OK)
-      rc = token_features(words, folded, n, i, seq);
-    if (rc == KGB_OK && extra)
-      rc = extra(data, i, seq);
+      rc = token_features(words, folded, n, i, &x, seq);
   }
   return rc;
 }

@@ -83,11 +83,11 @@ static int emissions(const kgb_tagger *m, kgb_emitcache *cache,
              emit + i * T);
   for (size_t k = 0; cache && k < seq->n_groups; k++) {
     const kgb_featgroup *g = &seq->groups[k];
-    const int64_t *kept = kgb_emitcache_sum(cache, g->key);
-    if (g->cached && kept) {
+    if (g->cached >= 0) {
+      const int32_t *kept = kgb_emitcache_entry(cache, g->cached);
       for (size_t t = 0; t < T; t++)
         emit[g->token * T + t] += kept[t];
-    } else if (!g->cached) {
+    } else {
       for (size_t t = 0; t < T; t++)
         sum[t] = 0;
       add_rows(m, seq->feats + g->first, g->end - g->first, sum);

@@ -85,7 +85,8 @@ typedef struct {
   size_t token;        /* the group's token */
   size_t first, end;   /* its features: feats[first..end) */
   uint64_t key;
-  int cached;          /* 1: left out, the cache holds their sum */
+  long cached;         /* >= 0: left out, the cache's entry holding their
+                          sum; -1: present */
 } kgb_featgroup;
 
 /* The features of a sentence: hashes of feature strings, token by token. */
@@ -122,8 +123,8 @@ void kgb_featseq_end_group(kgb_featseq *seq);
 int kgb_emitcache_new(const kgb_tagger *model, size_t max_groups,
                       kgb_emitcache **out);
 void kgb_emitcache_free(kgb_emitcache *cache);
-/* Whether CACHE holds the sum of the group KEY. */
-int kgb_emitcache_has(const kgb_emitcache *cache, uint64_t key);
+/* The entry of CACHE that holds the sum of the group KEY, or -1. */
+long kgb_emitcache_find(const kgb_emitcache *cache, uint64_t key);
 
 /* The hash of a feature string; never 0, which marks an empty slot. */
 uint64_t kgb_feature_hash(const char *name, const char *value, size_t len);
@@ -135,8 +136,12 @@ int kgb_tagger_word_features(const char *const *words, size_t n,
                              kgb_featseq *seq);
 
 /* Features a caller adds to token I of the sentence (SEQ's current
- * token), after the generic ones: gazetteers, clusters, history. */
-typedef int (*kgb_token_features_fn)(void *data, size_t i,
+ * token): with D from -2 to 2, those that the word at I + D (inside the
+ * sentence) brings and that depend on that word alone (its clusters);
+ * with D == KGB_FEAT_CONTEXT, those of the token's place in the sentence
+ * (gazetteer matches, what the document said before). */
+#define KGB_FEAT_CONTEXT 100
+typedef int (*kgb_token_features_fn)(void *data, size_t i, int d,
                                      kgb_featseq *seq);
 
 /* kgb_tagger_word_features with the words' folded forms FOLDED[0..N)

@@ -44,8 +44,8 @@ struct kgb_tagger {
   kgb_rowtab tab;
 };
 
-/* The sum kept for the group KEY (N_TAGS numbers), or NULL. */
-const int64_t *kgb_emitcache_sum(const kgb_emitcache *cache, uint64_t key);
+/* The sum (N_TAGS numbers) kept in ENTRY (from kgb_emitcache_find). */
+const int32_t *kgb_emitcache_entry(const kgb_emitcache *cache, long entry);
 /* Keep SUM for the group KEY, unless the cache is full. */
 void kgb_emitcache_put(kgb_emitcache *cache, uint64_t key,
                        const int64_t *sum);

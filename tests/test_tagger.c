@@ -308,7 +308,7 @@ static void test_emission_cache(void **state)
         assert_int_equal(kgb_tagger_word_features(s.words, s.n, &seq),
                          KGB_OK);
         for (size_t g = 0; g < seq.n_groups; g++)
-          left_out += seq.groups[g].cached;
+          left_out += seq.groups[g].cached >= 0;
         /* The second pass over a big cache finds every word in it. */
         if (pass == 1 && size > 4)
           assert_int_equal(left_out, seq.n_groups);
