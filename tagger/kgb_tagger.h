@@ -130,7 +130,7 @@ long kgb_emitcache_find(const kgb_emitcache *cache, uint64_t key);
 uint64_t kgb_feature_hash(const char *name, const char *value, size_t len);
 
 /* Generic word features for the N tokens WORDS (NUL-terminated UTF-8):
- * the word and its folded form at -2..+2, shape, affixes of 1 to 4
+ * the word and the folded words at -2..+2, shape, affixes of 1 to 4
  * characters, case and digit flags.  Appends N tokens to SEQ. */
 int kgb_tagger_word_features(const char *const *words, size_t n,
                              kgb_featseq *seq);
