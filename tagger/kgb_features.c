@@ -195,6 +195,14 @@ static int own_features(const char *w, const char *fold, kgb_featseq *seq)
   return rc == KGB_OK ? add_flags(seq, w) : rc;
 }
 
+static int is_capitalised(const char *w)
+{
+  int32_t cp = 0;
+
+  kgb_utf8_next(w, strlen(w), &cp);
+  return kgb_utf8_is_upper(cp);
+}
+
 /* A caller's features for token I: none, or EXTRA's for offset D. */
 typedef struct {
   kgb_token_features_fn fn;
@@ -265,6 +273,9 @@ static int token_features(const char *const *words, const char *const *folded,
       rc = neighbour_group(folded, n, i, d, x, seq);
   if (rc == KGB_OK && i == 0)
     rc = kgb_featseq_add(seq, "first", NULL, 0);
+  /* A capital says more inside a sentence than at its start. */
+  if (rc == KGB_OK && is_capitalised(words[i]))
+    rc = kgb_featseq_add(seq, i == 0 ? "cap-first" : "cap-inside", NULL, 0);
   if (rc == KGB_OK)
     rc = add_extra(x, i, KGB_FEAT_CONTEXT, seq);
   return rc;
