@@ -144,22 +144,51 @@ static int lower_opener(const ner_ctx *c, const kgb_sentence *s,
          kgb_tok_written_lower(&c->doc->toks, first);
 }
 
-/* "le patron de Acme Jean Dupont": a person's name that the tagger ran
- * on from the firm or place before it.  The length of that firm or place
+/* Is token K a first name of the table, or a compound one whose first
+ * part is ("Jean-Dominique")? */
+static int first_name_at(const ner_ctx *c, size_t k)
+{
+  const char *fold = kgb_tok_fold(&c->doc->toks, k), *dash;
+  char part[64];
+
+  if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_FIRSTNAME))
+    return 1;
+  dash = strchr(fold, '-');
+  if (!dash || dash == fold || (size_t)(dash - fold) >= sizeof part ||
+      !(c->doc->toks.v[k].flags & KGB_TF_CAP))
+    return 0;
+  memcpy(part, fold, (size_t)(dash - fold));
+  part[dash - fold] = '\0';
+  return kgb_lexicon_has_word(c->lex, part, KGB_LEX_FIRSTNAME);
+}
+
+/* "le patron de Acme Jean Dupont", "Acme Jean-Pierre Dupont": a person's
+ * name that the tagger ran on from the firm or place before it (as a
+ * person or as the firm).  The length of that firm or place
  * (in the company or place table), when a first name follows it, or 0. */
 static size_t firm_then_person(const ner_ctx *c, size_t first, size_t last,
                                const char *type)
 {
-  const kgb_tokens *toks = &c->doc->toks;
 
-  if (strcmp(type, "PER") || last - first < 3)
+  if ((strcmp(type, "PER") && strcmp(type, "ORG")) || last - first < 3)
     return 0;
   for (size_t k = first + 1; k + 1 < last; k++)
-    if (kgb_lexicon_find(c->lex, toks, k, 1, KGB_LEX_FIRSTNAME) &&
+    if (first_name_at(c, k) &&
         (whole_in_table(c, first, k, KGB_LEX_COMPANY) ||
          whole_in_table(c, first, k, KGB_LEX_PLACE)))
       return k - first;
   return 0;
+}
+
+/* Is token I the dot of an initial ending a name ("Cyrille P.")? */
+static int initial_dot(const ner_ctx *c, size_t first, size_t i)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  return i > first && strcmp(kgb_tok_fold(toks, i), ".") == 0 &&
+         toks->v[i - 1].end == toks->v[i].begin &&
+         toks->v[i - 1].end - toks->v[i - 1].begin == 1 &&
+         (toks->v[i - 1].flags & KGB_TF_CAP);
 }
 
 /* Does token I break a name: punctuation other than what names hold
@@ -225,7 +254,8 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
 
   while (first < last && is_punct(c, first))
     first++;
-  while (last > first && is_punct(c, last - 1))
+  while (last > first && is_punct(c, last - 1) && !initial_dot(c, first,
+                                                                 last - 1))
     last--;
   if (first < last && (n = honorific_at(c, first, last)) > 0) {
     first += n;   /* "Me Durand": the title is no part of the name */
@@ -243,6 +273,7 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
                   whole_in_table(c, first, first + n, KGB_LEX_COMPANY)
                       ? "ORG" : "LOC");
     first += n;
+    type = "PER";
     if (rc != KGB_OK)
       return rc;
   }

@@ -2,7 +2,8 @@
 /* test_ner_model.c - the entity tagger in the pipeline: a model trained
  * on invented sentences decides which words are names (a name in lower
  * case, which no rule takes for one); --no-models gives the rules back;
- * a missing model folder or a damaged model is an error naming it; and
+ * a missing model folder or a damaged model is an error naming it; the
+ * rules cut names the model runs together; and
  * `kgbuild tag` prints the model's tags beside the gold ones. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +134,59 @@ static void test_damaged_model(void **state)
   free(file);
 }
 
+/* Names the model runs together, as a tiny model trained so does, and
+ * the rules that cut them: a firm of the company table before a first
+ * name, a conjunction between two names, an honorific. */
+static const char joined[] =
+  "Le\tO\npatron\tO\nde\tO\nRenault\tB-PER\nJean\tI-PER\n"
+  "Dupont\tL-PER\nparle\tO\n.\tO\n\n"
+  "Zorvex\tB-ORG\net\tI-ORG\nQuintal\tL-ORG\nsignent\tO\n.\tO\n\n"
+  "Me\tB-PER\nDurand\tL-PER\nplaide\tO\n.\tO\n\n";
+
+static void test_rules_cut_joined_names(void **state)
+{
+  char *dir = test_tmpdir_path("joined"), *file, *model, cmd[1024];
+  const char *const train_args[] = {"train", "ner", "--lang", "fr",
+                                    "--epochs", "8", "-o", NULL, NULL,
+                                    NULL};
+  const char **ta = (const char **)train_args;
+  const char *const args[] = {"--lang", "fr", "--model-dir", dir, "-f",
+                              "ntriples", "-", NULL};
+  test_result r;
+
+  (void)state;
+  file = test_tmpdir_path("joined.conll");
+  model = test_tmpdir_path("joined/fr/ner.kgbtag");
+  snprintf(cmd, sizeof cmd, "mkdir -p '%s/fr'", dir);
+  assert_int_equal(test_sh(cmd), 0);
+  for (int k = 0; k < 3; k++) {   /* a few copies, so it learns them */
+    FILE *f = fopen(file, k ? "a" : "w");
+    assert_non_null(f);
+    fputs(joined, f);
+    fclose(f);
+  }
+  ta[7] = model;
+  ta[8] = file;
+  r = test_run(train_args, NULL);
+  assert_int_equal(r.status, 0);
+  test_result_release(&r);
+  r = test_run(args, "Le patron de Renault Jean Dupont parle. "
+                     "Zorvex et Quintal signent. Me Durand plaide.");
+  assert_int_equal(r.status, 0);
+  assert_true(test_count_lines(r.out, "\"Jean Dupont\"", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "\"Renault Jean Dupont\"", NULL), 0);
+  assert_true(test_count_lines(r.out, "\"Renault\"", NULL) > 0);
+  assert_true(test_count_lines(r.out, "\"Zorvex\"", NULL) > 0);
+  assert_true(test_count_lines(r.out, "\"Quintal\"", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "\"Zorvex et Quintal\"", NULL), 0);
+  assert_true(test_count_lines(r.out, "\"Durand\"", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "\"Me Durand\"", NULL), 0);
+  test_result_release(&r);
+  free(dir);
+  free(file);
+  free(model);
+}
+
 static void test_tag_prints_gold_and_model(void **state)
 {
   char *model = test_tmpdir_path("models/fr/ner.kgbtag");
@@ -159,6 +213,7 @@ int main(void)
     cmocka_unit_test(test_missing_model_dir),
     cmocka_unit_test(test_damaged_model),
     cmocka_unit_test(test_tag_prints_gold_and_model),
+    cmocka_unit_test(test_rules_cut_joined_names),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
