@@ -371,6 +371,8 @@ int kgb_document_analyse(kgb_document *doc)
   rc = kgb_tokenize(doc->text, doc->len, &doc->toks);
   if (rc)
     return rc;
+  if (!doc->html)
+    kgb_tokens_unwrap(&doc->toks, doc->text);
   /* A window after the first reads in the language of the first. */
   if (!doc->lang_forced && !doc->lang_known)
     doc->lang = kgb_lang_detect(w->lexicon, &doc->toks, 0, doc->toks.n);

@@ -390,6 +390,36 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
   return rc;
 }
 
+/* Does the line of the token beginning at B open with white space? */
+static int indented(const char *text, size_t b)
+{
+  return b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t');
+}
+
+void kgb_tokens_unwrap(kgb_tokens *toks, const char *text)
+{
+  size_t evidence = 0;
+
+  for (size_t i = 1; i < toks->n; i++) {
+    const kgb_token *t = &toks->v[i];
+    if ((t->flags & KGB_TF_NL_BEFORE) && !(t->flags & KGB_TF_PARA_BEFORE) &&
+        t->type == KGB_TOK_WORD && !(t->flags & KGB_TF_CAP))
+      evidence++;
+  }
+  /* A line or two may open in lower case anywhere; wire copy cut at a
+   * fixed width does it all the time. */
+  if (evidence < 3)
+    return;
+  for (size_t i = 1; i < toks->n; i++) {
+    kgb_token *t = &toks->v[i];
+    const char *prev = kgb_tok_fold(toks, i - 1);
+    if ((t->flags & KGB_TF_NL_BEFORE) && !(t->flags & KGB_TF_PARA_BEFORE) &&
+        !indented(text, t->begin) && strcmp(prev, ".") && strcmp(prev, "!") &&
+        strcmp(prev, "?") && strcmp(prev, ":"))
+      t->flags &= (uint8_t)~KGB_TF_NL_BEFORE;
+  }
+}
+
 int kgb_tokens_from_words(const char *text, const char *const *words,
                           size_t n, kgb_tokens *toks)
 {

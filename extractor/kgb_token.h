@@ -72,6 +72,12 @@ void kgb_tokens_release(kgb_tokens *toks);
  * for a text of 4 GiB or more, KGB_ENOMEM. */
 int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks);
 
+/* Text cut at a fixed width (wire copy): when lines often open in lower
+ * case after a single line break, such breaks are spaces, unless the
+ * next line is indented (a new paragraph) or the line ended a sentence.
+ * Clears their KGB_TF_NL_BEFORE.  TEXT is the tokens' text. */
+void kgb_tokens_unwrap(kgb_tokens *toks, const char *text);
+
 /* Append one token for each of the N WORDS, which TEXT holds one after
  * another, each followed by one space: a tagger's training sentence read
  * as the lexicon reads a document.  KGB_EINVAL when TEXT does not. */

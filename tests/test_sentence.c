@@ -84,6 +84,23 @@ static void test_titles_and_glued(void **state)
         "Then sell.");
 }
 
+/* Wire copy cut at a fixed width: its line breaks inside sentences are
+ * spaces, an indented line opens a paragraph.  Lines that end their own
+ * units (a title, a list) keep their breaks. */
+static void test_hard_wrapped(void **state)
+{
+  (void)state;
+  SPLIT("ZETA TO BUY KORVA\n\nOSLO, May 2 - Zeta Corp said it agreed\n"
+        "to buy Korva Ltd for 12 mln dlrs in\ncash, subject to approval by\n"
+        "shareholders of Korva.\n    Zeta also said it will cut\n"
+        "costs.", "en", "ZETA TO BUY KORVA",
+        "OSLO, May 2 - Zeta Corp said it agreed\nto buy Korva Ltd for 12 mln "
+        "dlrs in\ncash, subject to approval by\nshareholders of Korva.",
+        "Zeta also said it will cut\ncosts.");
+  SPLIT("Zeta hires\nKorva cuts\nOrvia grows", "en", "Zeta hires",
+        "Korva cuts", "Orvia grows");
+}
+
 static void test_code_point_offsets(void **state)
 {
   const char *text = "\xC3\x89l\xC3\xA9na a cr\xC3\xA9\xC3\xA9 une soci\xC3\xA9t\xC3\xA9. "
@@ -185,6 +202,7 @@ int main(void)
     cmocka_unit_test(test_abbreviations),
     cmocka_unit_test(test_decimals_and_quotes),
     cmocka_unit_test(test_titles_and_glued),
+    cmocka_unit_test(test_hard_wrapped),
     cmocka_unit_test(test_code_point_offsets),
     cmocka_unit_test(test_invalid_utf8_keeps_offsets),
     cmocka_unit_test(test_glued_run_is_one_token),
