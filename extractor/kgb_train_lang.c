@@ -55,21 +55,12 @@ static int tag_corpus(const kgb_corpus *c, const kgb_tagger *model,
 
   kgb_featseq_init(&seq);
   for (size_t s = 0; s < c->n_sent && rc == KGB_OK; s++) {
-    const char *const *words = (const char *const *)c->words + c->sent[s];
-    size_t n = c->sent[s + 1] - c->sent[s];
-    kgb_featseq_clear(&seq);
-    if (kgb_grow(&tags, &cap, n + 1, sizeof *tags)) {
+    if (kgb_grow(&tags, &cap, c->sent[s + 1] - c->sent[s] + 1,
+                 sizeof *tags)) {
       rc = KGB_ENOMEM;
       break;
     }
-    if (fz && c->doc_start[s])
-      fz->new_document(fz->data);
-    rc = fz ? fz->features(fz->data, words, n, &seq)
-            : kgb_tagger_word_features(words, n, &seq);
-    if (rc == KGB_OK)
-      rc = kgb_tagger_tag(model, &seq, tags);
-    if (rc == KGB_OK && fz)
-      rc = fz->tagged(fz->data, words, n, set, tags);
+    rc = kgb_corpus_tag_sentence(c, s, fz, model, &seq, tags);
     if (rc == KGB_OK)
       rc = write_tagged(c, s, set, tags, out);
   }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "kgbuild.h"
+#include "kgb_tagger.h"
 
 /* Sentences of tokens, each with its label as written in the file. */
 typedef struct {
@@ -32,5 +33,13 @@ void kgb_corpus_release(kgb_corpus *c);
  * `-DOCSTART-`, and at a comment `# doc...` or `# newdoc...`.  KGB_EPARSE, reported as "PATH:LINE: ...",
  * for a line that does not fit. */
 int kgb_corpus_read(kgb_world *world, kgb_corpus *c, const char *path);
+
+/* Tag sentence S of C with MODEL into TAGS (room for its tokens): its
+ * features made by FZ (NULL: the generic word features) into SEQ, in
+ * document order, and FZ told the tags after.  Sentences must come in
+ * order for FZ's document history. */
+int kgb_corpus_tag_sentence(const kgb_corpus *c, size_t s,
+                            const kgb_featurizer *fz, const kgb_tagger *model,
+                            kgb_featseq *seq, int *tags);
 
 #endif

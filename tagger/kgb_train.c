@@ -174,30 +174,43 @@ static int corpus_gold(const train_run *run, const kgb_corpus *c, int **out)
   return rc;
 }
 
-/* The features of sentence S of C into SEQ, in document order. */
-static int sentence_features(const train_run *run, const kgb_corpus *c,
+/* The features of sentence S of C into SEQ, made by FZ (NULL: the
+ * generic word features) in document order. */
+static int sentence_features(const kgb_featurizer *fz, const kgb_corpus *c,
                              size_t s, kgb_featseq *seq)
 {
   const char *const *words = (const char *const *)c->words + c->sent[s];
   size_t n = c->sent[s + 1] - c->sent[s];
 
   kgb_featseq_clear(seq);
-  if (!run->fz || !run->fz->features)
+  if (!fz || !fz->features)
     return kgb_tagger_word_features(words, n, seq);
-  if (c->doc_start[s] && run->fz->new_document)
-    run->fz->new_document(run->fz->data);
-  return run->fz->features(run->fz->data, words, n, seq);
+  if (c->doc_start[s] && fz->new_document)
+    fz->new_document(fz->data);
+  return fz->features(fz->data, words, n, seq);
 }
 
-/* Tell the featurizer sentence S of C was tagged TAGS. */
-static int sentence_tagged(const train_run *run, const kgb_corpus *c,
-                           size_t s, const int *tags)
+/* Tell FZ sentence S of C was tagged TAGS of SET. */
+static int sentence_tagged(const kgb_featurizer *fz, const kgb_corpus *c,
+                           size_t s, const kgb_tagset *set, const int *tags)
 {
-  if (!run->fz || !run->fz->tagged)
+  if (!fz || !fz->tagged)
     return KGB_OK;
-  return run->fz->tagged(run->fz->data,
-                         (const char *const *)c->words + c->sent[s],
-                         c->sent[s + 1] - c->sent[s], run->set, tags);
+  return fz->tagged(fz->data, (const char *const *)c->words + c->sent[s],
+                    c->sent[s + 1] - c->sent[s], set, tags);
+}
+
+int kgb_corpus_tag_sentence(const kgb_corpus *c, size_t s,
+                            const kgb_featurizer *fz, const kgb_tagger *model,
+                            kgb_featseq *seq, int *tags)
+{
+  int rc = sentence_features(fz, c, s, seq);
+
+  if (rc == KGB_OK)
+    rc = kgb_tagger_tag(model, seq, tags);
+  if (rc == KGB_OK)
+    rc = sentence_tagged(fz, c, s, kgb_tagger_as_tagset(model), tags);
+  return rc;
 }
 
 /* Exact spans of PRED that are in GOLD, both from valid BILOU tags. */
@@ -235,11 +248,7 @@ static int score_dev(const train_run *run, const kgb_tagger *model,
   kgb_featseq_init(&seq);
   for (size_t s = 0; s < c->n_sent && rc == KGB_OK; s++) {
     size_t first = c->sent[s], len = c->sent[s + 1] - first;
-    rc = sentence_features(run, c, s, &seq);
-    if (rc == KGB_OK)
-      rc = kgb_tagger_tag(model, &seq, pred);
-    if (rc == KGB_OK)
-      rc = sentence_tagged(run, c, s, pred);
+    rc = kgb_corpus_tag_sentence(c, s, run->fz, model, &seq, pred);
     for (size_t i = 0; rc == KGB_OK && i < len; i++)
       right += pred[i] == run->dev_gold[first + i];
     if (rc == KGB_OK && run->ner)
@@ -297,11 +306,11 @@ static int train_and_write(train_run *run, FILE *out, const char *out_name)
   kgb_featseq_init(&seq);
   for (size_t s = 0; s < run->train.n_sent && rc == KGB_OK; s++) {
     const int *gold = run->train_gold + run->train.sent[s];
-    rc = sentence_features(run, &run->train, s, &seq);
+    rc = sentence_features(run->fz, &run->train, s, &seq);
     if (rc == KGB_OK)
       rc = kgb_trainer_add(tr, &seq, gold);
     if (rc == KGB_OK)
-      rc = sentence_tagged(run, &run->train, s, gold);
+      rc = sentence_tagged(run->fz, &run->train, s, run->set, gold);
   }
   kgb_train_opts_init(&opts);
   opts.epochs = run->o->epochs;
