@@ -319,34 +319,42 @@ def cmd_hipe(a):
 # --------------------------------------------------------------------------
 # CoNLL-U (Universal Dependencies): TOKEN<TAB>UPOS
 
-def convert_conllu(text, w, prefix):
-    toks, tags = [], []
-    nsent = 0
+def conllu_sentences(text):
+    """Yield (doc, words) for each CoNLL-U sentence; words are the column
+    lists of the syntactic words (multiword-token ranges such as 3-4 and
+    empty nodes such as 5.1 left out); doc is the id of a "# newdoc"
+    opening the sentence ("" when it has none), else None."""
+    doc, words = None, []
     for line in text.split("\n"):
         line = line.rstrip("\r")
         if line.startswith("#"):
             m = re.match(r"#\s*newdoc(?:\s+id\s*=\s*(.*))?$", line)
             if m:
-                w.doc(m.group(1).strip() if m.group(1) else
-                      "%s-%d" % (prefix, nsent + 1))
+                doc = m.group(1).strip() if m.group(1) else ""
             continue
         if not line.strip():
-            if toks:
-                w.sentence(toks, tags)
-                nsent += 1
-            toks, tags = [], []
+            if words:
+                yield doc, words
+                doc = None
+            words = []
             continue
         cols = line.split("\t")
         if len(cols) != 10:
             raise ValueError("not a CoNLL-U line: %r" % line)
-        # Syntactic words only: skip multiword-token ranges (3-4) and
-        # empty nodes (5.1).
         if "-" in cols[0] or "." in cols[0]:
             continue
-        toks.append(cols[1])
-        tags.append(cols[3])
-    if toks:
-        w.sentence(toks, tags)
+        words.append(cols)
+    if words:
+        yield doc, words
+
+
+def convert_conllu(text, w, prefix):
+    nsent = 0
+    for doc, words in conllu_sentences(text):
+        if doc is not None:
+            w.doc(doc or "%s-%d" % (prefix, nsent + 1))
+        w.sentence([c[1] for c in words], [c[3] for c in words])
+        nsent += 1
 
 
 def cmd_conllu(a):
@@ -577,34 +585,6 @@ SCONJ SYM""".split())
 GUM_ENTITY_RE = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
 
 
-def gum_sentences(text):
-    """Yield (doc id or None, words) for each CoNLL-U sentence; words are
-    the column lists of the syntactic words (no multiword-token ranges, no
-    empty nodes)."""
-    doc, words = None, []
-    for line in text.split("\n"):
-        line = line.rstrip("\r")
-        if line.startswith("#"):
-            m = re.match(r"#\s*newdoc\s+id\s*=\s*(\S+)", line)
-            if m:
-                doc = m.group(1)
-            continue
-        if not line.strip():
-            if words:
-                yield doc, words
-                doc = None
-            words = []
-            continue
-        cols = line.split("\t")
-        if len(cols) != 10:
-            raise ValueError("not a CoNLL-U line: %r" % line)
-        if "-" in cols[0] or "." in cols[0]:
-            continue
-        words.append(cols)
-    if words:
-        yield doc, words
-
-
 def gum_mentions(words):
     """Mentions of a sentence from the Entity attribute of the MISC column,
     as (start, end exclusive, entity id, etype, identity) in opening order.
@@ -757,7 +737,7 @@ def convert_gum_doc(text, w, counts=None, trace=None):
     names keep the one of the outermost mention (longest, then earliest);
     a nested name outside the outer mention's name is kept (U.S. in "U.S.
     President Donald Trump")."""
-    for doc, words in gum_sentences(text):
+    for doc, words in conllu_sentences(text):
         if doc:
             w.doc(doc)
         mentions = gum_mentions(words)

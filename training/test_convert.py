@@ -356,7 +356,7 @@ class Gum(unittest.TestCase):
         "", ""])
 
     def test_mentions(self):
-        words = next(convert.gum_sentences(self.TEXT))[1]
+        words = next(convert.conllu_sentences(self.TEXT))[1]
         self.assertEqual([w[1] for w in words][:6], [
             "U.S.", "President", "Ada", "Lovelace", "'s", "plan"])
         self.assertEqual(convert.gum_mentions(words), [
