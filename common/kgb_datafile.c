@@ -35,6 +35,15 @@ int kgb_datafile_read(kgb_world *world, const char *path, size_t min_fields,
                       size_t max_fields, int optional, kgb_record_fn fn,
                       void *ctx)
 {
+  return kgb_datafile_read_why(world, path, min_fields, max_fields, optional,
+                               fn, ctx, NULL, 0);
+}
+
+int kgb_datafile_read_why(kgb_world *world, const char *path,
+                          size_t min_fields, size_t max_fields, int optional,
+                          kgb_record_fn fn, void *ctx, char *why,
+                          size_t why_len)
+{
   char line[4096];
   char *fields[KGB_DATAFILE_MAX_FIELDS];
   unsigned long lineno = 0;
@@ -66,9 +75,12 @@ int kgb_datafile_read(kgb_world *world, const char *path, size_t min_fields,
                       path, lineno, min_fields, max_fields, count);
       break;
     }
+    if (why && why_len)
+      why[0] = '\0';
     rc = fn(ctx, fields, count);
     if (rc)
-      kgb_report(world, rc, "%s:%lu: %s", path, lineno, kgb_strerror(rc));
+      kgb_report(world, rc, "%s:%lu: %s", path, lineno,
+                 why && why_len && why[0] ? why : kgb_strerror(rc));
   }
   if (rc == KGB_OK && ferror(f))
     rc = kgb_report(world, KGB_EIO, "%s: read error", path);

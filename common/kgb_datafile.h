@@ -21,6 +21,13 @@ typedef int (*kgb_record_fn)(void *ctx, char **fields, size_t count);
 int kgb_datafile_read(kgb_world *world, const char *path, size_t min_fields,
                       size_t max_fields, int optional, kgb_record_fn fn,
                       void *ctx);
+/* The same; when FN fails after writing a reason into WHY (WHY_LEN
+ * bytes, cleared before each record), the error gives that reason
+ * after the file and line rather than the status's generic text. */
+int kgb_datafile_read_why(kgb_world *world, const char *path,
+                          size_t min_fields, size_t max_fields, int optional,
+                          kgb_record_fn fn, void *ctx, char *why,
+                          size_t why_len);
 
 /* Split S in place at each SEP; stores up to MAX pieces; returns count. */
 size_t kgb_split(char *s, char sep, char **pieces, size_t max);

@@ -14,23 +14,14 @@
 
 enum { TALLY_ENTITY = KGB_FACT_KIND_COUNT, TALLY_COUNT };
 
-/* Gold kind names, and the gold key of each n-ary fact's agent. */
-static const struct {
-  const char *kind, *agent_key;
-} gold_kinds[KGB_FACT_KIND_COUNT] = {
-  [KGB_FACT_INVESTMENT] = {"investment", "investor"},
-  [KGB_FACT_JOB_CREATION] = {"jobs", "employer"},
-  [KGB_FACT_JOB_CUT] = {"jobcuts", "employer"},
-  [KGB_FACT_WORKFORCE] = {"workforce", "employer"},
-  [KGB_FACT_ACQUISITION] = {"acquisition", "acquirer"},
-  [KGB_FACT_MANAGER_OF] = {"managerOf", NULL},
-  [KGB_FACT_SUBSIDIARY_OF] = {"subsidiaryOf", NULL},
-  [KGB_FACT_BASED_IN] = {"basedIn", NULL},
-  [KGB_FACT_OPERATES_IN] = {"operatesIn", NULL},
-  [KGB_FACT_LOCATED_IN] = {"locatedIn", NULL},
-  [KGB_FACT_PARTICIPATES_IN] = {"participatesIn", NULL},
-  [KGB_FACT_COMPETITOR_OF] = {"competitorOf", NULL},
-  [KGB_FACT_TICKER] = {"ticker", NULL},
+/* The gold key of each n-ary fact's agent (the kinds' names are
+ * kgb_fact_kind_names). */
+static const char *const agent_keys[KGB_FACT_KIND_COUNT] = {
+  [KGB_FACT_INVESTMENT] = "investor",
+  [KGB_FACT_JOB_CREATION] = "employer",
+  [KGB_FACT_JOB_CUT] = "employer",
+  [KGB_FACT_WORKFORCE] = "employer",
+  [KGB_FACT_ACQUISITION] = "acquirer",
 };
 
 static const char *const class_names[] = {"Organization", "Person", "Place",
@@ -112,7 +103,7 @@ static int match_nary(const doc_ctx *d, const kgb_fact *f, json_t *gf)
   const char *cur = gstr(gf, "currency"), *object;
   json_int_t year;
 
-  if (!names(d, f->agent, gstr(gf, gold_kinds[f->kind].agent_key)))
+  if (!names(d, f->agent, gstr(gf, agent_keys[f->kind])))
     return 0;
   if (value && (!f->has_figure ||
                 fabs(figure_of(f) - json_number_value(value)) >
@@ -156,8 +147,8 @@ static int is_kind(json_t *gf, kgb_fact_kind kind)
     return 0;
   if (strcmp(k, "rel") == 0)
     return gstr(gf, "pred") && strcmp(gstr(gf, "pred"),
-                                      gold_kinds[kind].kind) == 0;
-  return strcmp(k, gold_kinds[kind].kind) == 0;
+                                      kgb_fact_kind_names[kind]) == 0;
+  return strcmp(k, kgb_fact_kind_names[kind]) == 0;
 }
 
 static void score_kind(doc_ctx *d, json_t *facts, kgb_fact_kind kind)
@@ -183,7 +174,7 @@ static void score_kind(doc_ctx *d, json_t *facts, kgb_fact_kind kind)
     if (i == n) {
       t->fp++;
       kgb_buf_printf(&d->ev->log, "  false: %s %s %s\n", d->doc_id,
-                     gold_kinds[kind].kind,
+                     kgb_fact_kind_names[kind],
                      f->agent >= 0 ? d->fs->entities[f->agent].name : "?");
     } else if (hit[i]) {
       t->dup++;
@@ -197,7 +188,7 @@ static void score_kind(doc_ctx *d, json_t *facts, kgb_fact_kind kind)
         d->ev->bound_right += right;
         if (!right)
           kgb_buf_printf(&d->ev->log, "  bound: %s %s %s is %s, gold says %s\n",
-                         d->doc_id, gold_kinds[kind].kind,
+                         d->doc_id, kgb_fact_kind_names[kind],
                          f->agent >= 0 ? d->fs->entities[f->agent].name : "?",
                          bound_names[f->bound], json_string_value(b));
       }
@@ -379,7 +370,7 @@ void kgb_eval_print(const kgb_eval *ev, FILE *out, int verbose)
       continue;
     prf(ev, k, k + 1, s);
     fprintf(out, "%-15s%6.2f%6.2f%6.2f %4zu%4zu %5zu/%-3zu %3zu\n",
-            k == TALLY_ENTITY ? "entity" : gold_kinds[k].kind, s[0], s[1],
+            k == TALLY_ENTITY ? "entity" : kgb_fact_kind_names[k], s[0], s[1],
             s[2], t->tp, t->fp, t->found, t->req, t->dup);
   }
   if (verbose && ev->log.data)

@@ -15,7 +15,8 @@
 
 typedef enum {
   KGB_CLASS_ORGANIZATION, KGB_CLASS_PERSON, KGB_CLASS_PLACE, KGB_CLASS_EVENT,
-  KGB_CLASS_UNKNOWN   /* a proper name no rule has typed yet */
+  KGB_CLASS_UNKNOWN,  /* a proper name no rule has typed yet */
+  KGB_CLASS_NONE      /* no entity at all (a literal part) */
 } kgb_class;
 
 /* 64 bytes: a text of capitalised words has an entity every few words. */
@@ -47,15 +48,41 @@ typedef struct {
   unsigned flags;
 } kgb_mention;
 
+/* Every fact kind once: X(ENUM, name, subject class, object class).  The
+ * name is the one the gold files, the pattern files and the scorer use;
+ * the classes are what a pattern's s: and o: parts must be (NONE: a
+ * literal, or a fact of several parts that patterns do not make yet).
+ * The n-ary kinds come first (KGB_FACT_IS_NARY). */
+#define KGB_FACT_KINDS(X)                                                  \
+  X(INVESTMENT, "investment", NONE, NONE)                                  \
+  X(JOB_CREATION, "jobs", NONE, NONE)                                      \
+  X(JOB_CUT, "jobcuts", NONE, NONE)                                        \
+  X(WORKFORCE, "workforce", NONE, NONE)                                    \
+  X(ACQUISITION, "acquisition", NONE, NONE)                                \
+  X(MANAGER_OF, "managerOf", PERSON, ORGANIZATION)                         \
+  X(SUBSIDIARY_OF, "subsidiaryOf", ORGANIZATION, ORGANIZATION)             \
+  X(BASED_IN, "basedIn", ORGANIZATION, PLACE)                              \
+  X(OPERATES_IN, "operatesIn", ORGANIZATION, PLACE)                        \
+  X(LOCATED_IN, "locatedIn", PLACE, PLACE)                                 \
+  X(PARTICIPATES_IN, "participatesIn", ORGANIZATION, EVENT)                \
+  X(COMPETITOR_OF, "competitorOf", ORGANIZATION, ORGANIZATION)             \
+  X(TICKER, "ticker", ORGANIZATION, NONE)
+
 typedef enum {
-  KGB_FACT_INVESTMENT, KGB_FACT_JOB_CREATION, KGB_FACT_JOB_CUT,
-  KGB_FACT_WORKFORCE, KGB_FACT_ACQUISITION,
-  /* two-part facts: agent -> object (or literal for tickers) */
-  KGB_FACT_MANAGER_OF, KGB_FACT_SUBSIDIARY_OF, KGB_FACT_BASED_IN,
-  KGB_FACT_OPERATES_IN, KGB_FACT_LOCATED_IN, KGB_FACT_PARTICIPATES_IN,
-  KGB_FACT_COMPETITOR_OF, KGB_FACT_TICKER,
+#define KGB_FACT_ENUM(e, name, s, o) KGB_FACT_##e,
+  KGB_FACT_KINDS(KGB_FACT_ENUM)
+#undef KGB_FACT_ENUM
   KGB_FACT_KIND_COUNT
 } kgb_fact_kind;
+
+/* The name of each kind ("basedIn"). */
+extern const char *const kgb_fact_kind_names[KGB_FACT_KIND_COUNT];
+/* The kind named NAME, or -1. */
+int kgb_fact_kind_by_name(const char *name);
+/* The classes a two-part fact of KIND joins; KGB_CLASS_NONE for a
+ * literal or for n-ary kinds. */
+kgb_class kgb_fact_subject_class(kgb_fact_kind kind);
+kgb_class kgb_fact_object_class(kgb_fact_kind kind);
 
 #define KGB_FACT_IS_NARY(k) ((k) <= KGB_FACT_ACQUISITION)
 

@@ -146,3 +146,34 @@ kgb_fact kgb_fact_init(kgb_fact_kind kind, size_t sentence, const char *rule,
   f.confidence = confidence;
   return f;
 }
+
+const char *const kgb_fact_kind_names[KGB_FACT_KIND_COUNT] = {
+#define KGB_FACT_NAME(e, name, s, o) [KGB_FACT_##e] = name,
+  KGB_FACT_KINDS(KGB_FACT_NAME)
+#undef KGB_FACT_NAME
+};
+
+static const kgb_class fact_classes[KGB_FACT_KIND_COUNT][2] = {
+#define KGB_FACT_CLASSES(e, name, s, o)                                     \
+  [KGB_FACT_##e] = {KGB_CLASS_##s, KGB_CLASS_##o},
+  KGB_FACT_KINDS(KGB_FACT_CLASSES)
+#undef KGB_FACT_CLASSES
+};
+
+int kgb_fact_kind_by_name(const char *name)
+{
+  for (int k = 0; k < KGB_FACT_KIND_COUNT; k++)
+    if (strcmp(kgb_fact_kind_names[k], name) == 0)
+      return k;
+  return -1;
+}
+
+kgb_class kgb_fact_subject_class(kgb_fact_kind kind)
+{
+  return fact_classes[kind][0];
+}
+
+kgb_class kgb_fact_object_class(kgb_fact_kind kind)
+{
+  return fact_classes[kind][1];
+}

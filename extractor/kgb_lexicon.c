@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_lexicon.c - loading the data tables of one language. */
 #include "kgb_lexicon.h"
+#include "kgb_pattern.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -380,6 +381,11 @@ int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
     if (rc == KGB_OK && tables[t].fn == on_place_master)
       rc = resolve_parents(&ctx, path.data);
   }
+  kgb_buf_clear(&path);
+  if (rc == KGB_OK &&
+      (rc = kgb_buf_printf(&path, "%s/%s/patterns.txt", dir,
+                           kgb_lang_code(lang))) == KGB_OK)
+    rc = kgb_patterns_load(world, path.data, &lex->patterns);
   kgb_buf_release(&path);
   if (rc) {
     kgb_lexicon_free(lex);
@@ -399,6 +405,7 @@ void kgb_lexicon_free(kgb_lexicon *lex)
   }
   for (size_t i = 0; i < lex->n_companies; i++)
     kgb_free(lex->companies[i]);
+  kgb_patterns_free(lex->patterns);
   kgb_map_release(&lex->phrases);
   kgb_map_release(&lex->starts);
   kgb_free(lex->start_bits);

@@ -76,6 +76,7 @@ typedef struct kgb_lexicon {
   char (*currencies)[4];   /* ISO 4217 codes */
   size_t n_currencies, cap_currencies;
   size_t max_tokens;   /* longest phrase, in tokens */
+  struct kgb_patterns *patterns;   /* owned: <lang>/patterns.txt */
 } kgb_lexicon;
 
 /* Case the text must show for an entry to match: data written "US" must

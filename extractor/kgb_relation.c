@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "kgb_alloc.h"
 #include "kgb_rules.h"
 #include "kgb_world_internal.h"
 
@@ -322,7 +323,7 @@ static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
 int kgb_relation_run(const kgb_document *doc,
                      kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1};
+  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0};
   size_t m = 0, crowded = 0;
   int rc = KGB_OK;
 
@@ -351,8 +352,11 @@ int kgb_relation_run(const kgb_document *doc,
       rc = kgb_rules_people(&c);
     if (rc == KGB_OK)
       rc = kgb_rules_links(&c);
+    if (rc == KGB_OK)
+      rc = kgb_rules_patterns(&c);
     c.last_org = last_org_in(fs, c.first_mention, c.end_mention, c.last_org);
   }
+  kgb_free(c.mention_at);
   if (rc == KGB_OK)
     rc = kgb_rules_document(doc, lex[doc->lang], fs);
   return rc;

@@ -19,6 +19,8 @@ typedef struct {
   size_t end_mention;
   int last_org;           /* last organisation of earlier sentences */
   int salient_org;        /* the organisation the text names most */
+  long *mention_at;       /* owned: scratch for kgb_rules_patterns */
+  size_t cap_mention_at;
 } kgb_rule_ctx;
 
 /* Confidence of a part found by coreference rather than in the clause. */
@@ -77,6 +79,8 @@ int kgb_rules_money(kgb_rule_ctx *c);
 int kgb_rules_jobs(kgb_rule_ctx *c);
 int kgb_rules_people(kgb_rule_ctx *c);
 int kgb_rules_links(kgb_rule_ctx *c);
+/* The two-part facts of the language's patterns.txt. */
+int kgb_rules_patterns(kgb_rule_ctx *c);
 /* Facts that need the whole document: places within places, units
  * named after their parent ("Zentra Cloud" -> Zentra). */
 int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,

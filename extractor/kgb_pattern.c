@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_pattern.c - reads patterns.txt and matches its patterns over the
+ * tokens and mentions of a sentence (see kgb_pattern.h). */
+#include "kgb_pattern.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_datafile.h"
+#include "kgb_map.h"
+#include "kgb_utf8.h"
+#include "kgb_world_internal.h"
+
+#define MAX_ELEMS 16
+#define MAX_REPEAT 8
+/* Steps one start of one pattern may take: backtracking over optional
+ * words stays linear in practice, and a hostile sentence cannot make it
+ * exponential. */
+#define MAX_STEPS 4096
+
+typedef enum {
+  EL_WORDS,    /* the token's folded form is (or is not) in a word set */
+  EL_MENTION,  /* a mention of some classes starts at the token */
+  EL_LOWER,    /* a word not written with a capital */
+  EL_CAP,      /* a word written with a capital */
+  EL_CAPS,     /* a word in capitals */
+  EL_WORD,     /* any word */
+  EL_NUM,      /* a number */
+  EL_ANY       /* any token */
+} el_type;
+
+enum { ROLE_NONE, ROLE_SUBJECT, ROLE_OBJECT };
+
+typedef struct {
+  el_type type;
+  int set;             /* EL_WORDS: index into sets */
+  int negate;          /* EL_WORDS: match a token NOT in the set */
+  unsigned classes;    /* EL_MENTION: 1 << kgb_class */
+  unsigned need, deny; /* EL_MENTION: mention flags KGB_MF_* */
+  int list;            /* EL_MENTION: "A, B and C" */
+  unsigned min, max;   /* repetitions */
+  int role;
+} elem;
+
+typedef struct {
+  kgb_fact_kind kind;
+  char *name;          /* owned */
+  double confidence;
+  elem el[MAX_ELEMS];
+  size_t n;
+} pattern;
+
+struct kgb_patterns {
+  pattern *v;
+  size_t n, cap;
+  kgb_map *sets;       /* word sets: folded word -> 1 */
+  size_t n_sets, cap_sets;
+  kgb_map set_names;   /* "@name" -> index into sets */
+  int and_set;         /* "@and": joins the members of a list; or -1 */
+};
+
+typedef struct {
+  kgb_patterns *ps;
+  char why[160];
+} load_ctx;
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* Write the reason (FMT holds one %s, WHAT) and fail. */
+__attribute__((format(printf, 2, 3)))
+static int fail(load_ctx *ctx, const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(ctx->why, sizeof ctx->why, fmt, ap);
+  va_end(ap);
+  return KGB_EPARSE;
+}
+
+static int new_set(kgb_patterns *ps, int *index)
+{
+  if (kgb_grow(&ps->sets, &ps->cap_sets, ps->n_sets + 1, sizeof *ps->sets))
+    return KGB_ENOMEM;
+  kgb_map_init(&ps->sets[ps->n_sets]);
+  *index = (int)ps->n_sets++;
+  return KGB_OK;
+}
+
+/* Add the words of LIST, separated by SEP, folded, to set INDEX. */
+static int add_words(kgb_patterns *ps, int index, char *list, char sep)
+{
+  char *word = list;
+
+  while (word) {
+    char *next = strchr(word, sep), *fold;
+    int rc;
+    if (next)
+      *next++ = '\0';
+    if (*word) {
+      if (!(fold = kgb_utf8_fold(word, strlen(word))))
+        return KGB_ENOMEM;
+      rc = kgb_map_put(&ps->sets[index], fold, strlen(fold), 1);
+      kgb_free(fold);
+      if (rc)
+        return rc;
+    }
+    word = next;
+  }
+  return KGB_OK;
+}
+
+/* "@name<TAB>word word ...": a word set, added to when named again. */
+static int on_set(load_ctx *ctx, char *name, char *words)
+{
+  kgb_patterns *ps = ctx->ps;
+  int index = kgb_map_get(&ps->set_names, name, strlen(name));
+  int rc;
+
+  if (index < 0) {
+    if ((rc = new_set(ps, &index)) ||
+        (rc = kgb_map_put(&ps->set_names, name, strlen(name), index)))
+      return rc;
+    if (strcmp(name, "@and") == 0)
+      ps->and_set = index;
+  }
+  return add_words(ps, index, words, ' ');
+}
+
+static const struct {
+  const char *name;
+  unsigned classes;
+} mention_names[] = {
+  {"ORG", 1u << KGB_CLASS_ORGANIZATION | 1u << KGB_CLASS_UNKNOWN},
+  {"PER", 1u << KGB_CLASS_PERSON},
+  {"LOC", 1u << KGB_CLASS_PLACE},
+  {"EVENT", 1u << KGB_CLASS_EVENT},
+  {"NAME", 1u << KGB_CLASS_ORGANIZATION | 1u << KGB_CLASS_PERSON |
+               1u << KGB_CLASS_PLACE | 1u << KGB_CLASS_EVENT |
+               1u << KGB_CLASS_UNKNOWN},
+};
+
+static const struct {
+  const char *name;
+  el_type type;
+} token_names[] = {
+  {"LOWER", EL_LOWER}, {"CAP", EL_CAP}, {"CAPS", EL_CAPS},
+  {"WORD", EL_WORD},   {"NUM", EL_NUM}, {"ANY", EL_ANY},
+};
+
+/* "LOC.demonym" and the like: which mention flags are needed or not. */
+static int parse_mention(load_ctx *ctx, char *core, elem *el)
+{
+  char *dot = strchr(core, '.');
+
+  if (dot)
+    *dot++ = '\0';
+  for (size_t i = 0; i < sizeof mention_names / sizeof *mention_names; i++)
+    if (strcmp(core, mention_names[i].name) == 0) {
+      el->type = EL_MENTION;
+      el->classes = mention_names[i].classes;
+      /* A demonym stands for a place, never for a firm or a person. */
+      el->deny = i == 2 ? 0 : KGB_MF_DEMONYM;
+      if (!dot)
+        return 1;
+      if (strcmp(dot, "demonym") == 0)
+        el->need = KGB_MF_DEMONYM;
+      else if (strcmp(dot, "based") == 0)
+        el->need = KGB_MF_BASED;
+      else if (strcmp(dot, "plain") == 0)
+        el->deny = KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_DATELINE;
+      else {
+        fail(ctx, "unknown mention kind '.%s' (known: .demonym, .based, "
+                  ".plain)", dot);
+        return -1;
+      }
+      return 1;
+    }
+  if (dot)
+    dot[-1] = '.';
+  return 0;
+}
+
+/* The repetition written at the end of PIECE ("?", "*", "+", "{1,3}"),
+ * cut off; 1 when there was one. */
+static int parse_repeat(load_ctx *ctx, char *piece, elem *el)
+{
+  size_t n = strlen(piece);
+  char *brace;
+
+  el->min = el->max = 1;
+  if (n < 2 || piece[n - 2] == '\\')
+    return KGB_OK;
+  switch (piece[n - 1]) {
+  case '?': el->min = 0; break;
+  case '*': el->min = 0; el->max = MAX_REPEAT; break;
+  case '+': el->list = 1; el->max = MAX_REPEAT; break;
+  case '}':
+    if (!(brace = strrchr(piece, '{')) || brace == piece ||
+        sscanf(brace, "{%u,%u}", &el->min, &el->max) != 2 ||
+        el->min > el->max || el->max > MAX_REPEAT)
+      return fail(ctx, "bad repetition in '%s' (write {MIN,MAX}, MAX at "
+                       "most 8)", piece);
+    *brace = '\0';
+    return KGB_OK;
+  default: return KGB_OK;
+  }
+  piece[n - 1] = '\0';
+  return KGB_OK;
+}
+
+static int parse_words(load_ctx *ctx, char *core, elem *el)
+{
+  kgb_patterns *ps = ctx->ps;
+  int rc;
+
+  el->type = EL_WORDS;
+  if (*core == '!') {
+    el->negate = 1;
+    core++;
+  }
+  if (*core == '@') {
+    el->set = kgb_map_get(&ps->set_names, core, strlen(core));
+    return el->set < 0 ? fail(ctx, "word set '%s' is used before it is "
+                                   "defined", core)
+                       : KGB_OK;
+  }
+  if (*core == '\\')
+    core++;
+  if (!*core)
+    return fail(ctx, "an empty word");
+  if ((rc = new_set(ps, &el->set)))
+    return rc;
+  return add_words(ps, el->set, core, '|');
+}
+
+static int parse_element(load_ctx *ctx, char *piece, elem *el)
+{
+  int rc;
+
+  memset(el, 0, sizeof *el);
+  if ((piece[0] == 's' || piece[0] == 'o') && piece[1] == ':' && piece[2]) {
+    el->role = piece[0] == 's' ? ROLE_SUBJECT : ROLE_OBJECT;
+    piece += 2;
+  }
+  if ((rc = parse_repeat(ctx, piece, el)))
+    return rc;
+  if ((rc = parse_mention(ctx, piece, el)) < 0)
+    return KGB_EPARSE;
+  if (rc) {
+    if (!el->list && el->max > 1)
+      return fail(ctx, "a mention ('%s') repeats only as a list (+) or "
+                       "optionally (?)", piece);
+    el->max = 1;
+    return KGB_OK;
+  }
+  if (el->list)
+    el->min = 1;
+  el->list = 0;
+  for (size_t i = 0; i < sizeof token_names / sizeof *token_names; i++)
+    if (strcmp(piece, token_names[i].name) == 0) {
+      el->type = token_names[i].type;
+      return KGB_OK;
+    }
+  return parse_words(ctx, piece, el);
+}
+
+/* Each role once; a subject always; an object unless the kind's object
+ * is a literal, which a token element then captures. */
+static int check_roles(load_ctx *ctx, const pattern *p)
+{
+  int seen[3] = {0, 0, 0};
+  int literal = kgb_fact_object_class(p->kind) == KGB_CLASS_NONE;
+
+  for (size_t i = 0; i < p->n; i++) {
+    const elem *el = &p->el[i];
+    if (el->role == ROLE_NONE)
+      continue;
+    if (seen[el->role]++)
+      return fail(ctx, "pattern '%s' names a part twice", p->name);
+    if ((el->type == EL_MENTION) == (el->role == ROLE_OBJECT && literal))
+      return fail(ctx, "in pattern '%s', a literal object is a word, any "
+                       "other part a mention", p->name);
+  }
+  if (!seen[ROLE_SUBJECT] || !seen[ROLE_OBJECT])
+    return fail(ctx, "pattern '%s' needs a subject (s:) and an object (o:)",
+                p->name);
+  return KGB_OK;
+}
+
+static int parse_pattern(load_ctx *ctx, pattern *p, char *text)
+{
+  char *save = NULL;
+  int rc;
+
+  for (char *piece = strtok_r(text, " ", &save); piece;
+       piece = strtok_r(NULL, " ", &save)) {
+    if (p->n == MAX_ELEMS)
+      return fail(ctx, "pattern '%s' has more than 16 elements", p->name);
+    if ((rc = parse_element(ctx, piece, &p->el[p->n])))
+      return rc;
+    p->n++;
+  }
+  return p->n ? check_roles(ctx, p) : fail(ctx, "pattern '%s' is empty",
+                                           p->name);
+}
+
+/* "kind<TAB>name<TAB>confidence<TAB>elements". */
+static int on_pattern(load_ctx *ctx, char **f)
+{
+  kgb_patterns *ps = ctx->ps;
+  int kind = kgb_fact_kind_by_name(f[0]);
+  pattern *p;
+  char *end;
+  int rc;
+
+  if (kind < 0 || KGB_FACT_IS_NARY(kind))
+    return fail(ctx, "'%s' is not a two-part fact kind", f[0]);
+  if (kgb_grow(&ps->v, &ps->cap, ps->n + 1, sizeof *ps->v))
+    return KGB_ENOMEM;
+  p = &ps->v[ps->n];
+  memset(p, 0, sizeof *p);
+  p->kind = (kgb_fact_kind)kind;
+  if (!(p->name = kgb_strdup(f[1])))
+    return KGB_ENOMEM;
+  ps->n++;
+  p->confidence = strtod(f[2], &end);
+  if (*end || end == f[2] || !(p->confidence > 0 && p->confidence <= 1))
+    return fail(ctx, "confidence '%s' is not a number in (0, 1]", f[2]);
+  rc = parse_pattern(ctx, p, f[3]);
+  return rc;
+}
+
+static int on_record(void *data, char **f, size_t n)
+{
+  load_ctx *ctx = data;
+
+  if (f[0][0] == '@')
+    return n == 2 ? on_set(ctx, f[0], f[1])
+                  : fail(ctx, "a word set is '%s<TAB>words'", f[0]);
+  return n == 4 ? on_pattern(ctx, f)
+                : fail(ctx, "a pattern is 'kind<TAB>name<TAB>confidence"
+                            "<TAB>elements'");
+}
+
+int kgb_patterns_load(kgb_world *world, const char *path, kgb_patterns **out)
+{
+  load_ctx ctx = {kgb_calloc(1, sizeof(kgb_patterns)), ""};
+  int rc;
+
+  *out = NULL;
+  if (!ctx.ps)
+    return KGB_ENOMEM;
+  ctx.ps->and_set = -1;
+  kgb_map_init(&ctx.ps->set_names);
+  rc = kgb_datafile_read_why(world, path, 2, 4, 0, on_record, &ctx, ctx.why,
+                             sizeof ctx.why);
+  if (rc) {
+    kgb_patterns_free(ctx.ps);
+    return rc;
+  }
+  *out = ctx.ps;
+  return KGB_OK;
+}
+
+void kgb_patterns_free(kgb_patterns *ps)
+{
+  if (!ps)
+    return;
+  for (size_t i = 0; i < ps->n; i++)
+    kgb_free(ps->v[i].name);
+  for (size_t i = 0; i < ps->n_sets; i++)
+    kgb_map_release(&ps->sets[i]);
+  kgb_map_release(&ps->set_names);
+  kgb_free(ps->sets);
+  kgb_free(ps->v);
+  kgb_free(ps);
+}
+
+size_t kgb_patterns_count(const kgb_patterns *ps) { return ps ? ps->n : 0; }
+
+/* ---- matching --------------------------------------------------------- */
+
+typedef struct {
+  const kgb_patterns *ps;
+  const pattern *p;
+  const kgb_pattern_input *in;
+  size_t steps;
+  size_t begin[MAX_ELEMS], end[MAX_ELEMS];
+  long members[MAX_ELEMS][KGB_PATTERN_MAX_LIST];
+  size_t n_members[MAX_ELEMS];
+} match_state;
+
+static int in_set(const kgb_patterns *ps, int set, const kgb_tokens *toks,
+                  size_t t)
+{
+  const char *fold = kgb_tok_fold(toks, t);
+
+  return kgb_map_get(&ps->sets[set], fold, strlen(fold)) >= 0;
+}
+
+static int token_fits(const match_state *st, const elem *el, size_t t)
+{
+  const kgb_token *tok = &st->in->toks->v[t];
+  int word = tok->type == KGB_TOK_WORD;
+
+  switch (el->type) {
+  case EL_WORDS: return in_set(st->ps, el->set, st->in->toks, t) != el->negate;
+  case EL_LOWER: return word && !(tok->flags & KGB_TF_CAP);
+  case EL_CAP: return word && (tok->flags & KGB_TF_CAP);
+  case EL_CAPS: return word && (tok->flags & KGB_TF_ALLCAPS);
+  case EL_WORD: return word;
+  case EL_NUM: return tok->type == KGB_TOK_NUMBER;
+  case EL_ANY: return 1;
+  case EL_MENTION: break;
+  }
+  return 0;
+}
+
+/* The mention starting at T that EL accepts, or -1. */
+static long mention_fits(const match_state *st, const elem *el, size_t t)
+{
+  const kgb_pattern_input *in = st->in;
+  long m = t < in->last ? in->mention_at[t - in->first] : -1;
+  const kgb_mention *mn;
+
+  if (m < 0)
+    return -1;
+  mn = &in->mentions[m];
+  if (mn->last > in->last ||
+      !(el->classes & 1u << in->entities[mn->entity].cls) ||
+      (mn->flags & el->need) != el->need || (mn->flags & el->deny))
+    return -1;
+  return m;
+}
+
+/* Mentions accepted by EL from T, one or (for a list) several joined by
+ * commas and the words of @and; their end in *END. */
+static size_t mentions_from(match_state *st, size_t ei, size_t t,
+                            size_t *end)
+{
+  const elem *el = &st->p->el[ei];
+  const kgb_pattern_input *in = st->in;
+  size_t n = 0;
+  long m;
+
+  while (n < KGB_PATTERN_MAX_LIST && (m = mention_fits(st, el, t)) >= 0) {
+    size_t after = in->mentions[m].last, next = after;
+    st->members[ei][n++] = m;
+    *end = after;
+    if (!el->list)
+      break;
+    if (next < in->last && strcmp(kgb_tok_fold(in->toks, next), ",") == 0)
+      next++;
+    if (next < in->last && st->ps->and_set >= 0 &&
+        in_set(st->ps, st->ps->and_set, in->toks, next))
+      next++;
+    if (next == after)
+      break;
+    t = next;
+  }
+  return n;
+}
+
+static int match_from(match_state *st, size_t ei, size_t t)
+{
+  const elem *el;
+  size_t n = 0, end = t;
+
+  if (ei == st->p->n)
+    return 1;
+  if (++st->steps > MAX_STEPS)
+    return 0;
+  el = &st->p->el[ei];
+  st->begin[ei] = t;
+  if (el->type == EL_MENTION) {
+    st->n_members[ei] = mentions_from(st, ei, t, &end);
+    if (st->n_members[ei] && match_from(st, ei + 1, end)) {
+      st->end[ei] = end;
+      return 1;
+    }
+    st->n_members[ei] = 0;
+    st->end[ei] = t;
+    return el->min == 0 && match_from(st, ei + 1, t);
+  }
+  while (n < el->max && t + n < st->in->last && token_fits(st, el, t + n))
+    n++;
+  for (;; n--) {
+    if (n < el->min)
+      return 0;
+    st->end[ei] = t + n;
+    if (match_from(st, ei + 1, t + n))
+      return 1;
+    if (n == 0)
+      return 0;
+  }
+}
+
+static void collect(const match_state *st, kgb_pattern_match *m)
+{
+  memset(m, 0, sizeof *m);
+  m->kind = st->p->kind;
+  m->name = st->p->name;
+  m->confidence = st->p->confidence;
+  for (size_t i = 0; i < st->p->n; i++) {
+    const elem *el = &st->p->el[i];
+    if (el->role == ROLE_SUBJECT) {
+      memcpy(m->subject, st->members[i], st->n_members[i] * sizeof(long));
+      m->n_subject = st->n_members[i];
+    } else if (el->role == ROLE_OBJECT && el->type == EL_MENTION) {
+      memcpy(m->object, st->members[i], st->n_members[i] * sizeof(long));
+      m->n_object = st->n_members[i];
+    } else if (el->role == ROLE_OBJECT) {
+      m->literal_first = st->begin[i];
+      m->literal_last = st->end[i];
+    }
+  }
+}
+
+int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
+                     kgb_pattern_fn fn, void *ctx)
+{
+  match_state st;
+  kgb_pattern_match m;
+  int rc;
+
+  if (!ps)
+    return KGB_OK;
+  st.ps = ps;
+  st.in = in;
+  for (size_t i = 0; i < ps->n; i++) {
+    st.p = &ps->v[i];
+    for (size_t t = in->first; t < in->last; t++) {
+      st.steps = 0;
+      if (!match_from(&st, 0, t))
+        continue;
+      collect(&st, &m);
+      if ((rc = fn(ctx, &m)))
+        return rc;
+    }
+  }
+  return KGB_OK;
+}

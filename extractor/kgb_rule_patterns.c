@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_rule_patterns.c - runs the language's patterns over a sentence and
+ * turns each match into two-part facts, one per subject and object. */
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_pattern.h"
+#include "kgb_rules.h"
+
+/* For each token of the sentence, the mention that starts there. */
+static int index_mentions(kgb_rule_ctx *c)
+{
+  size_t n = c->s->last_tok - c->s->first_tok;
+
+  if (kgb_grow(&c->mention_at, &c->cap_mention_at, n + 1, sizeof(long)))
+    return KGB_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    c->mention_at[i] = -1;
+  for (size_t m = c->first_mention; m < c->end_mention; m++) {
+    size_t first = c->fs->mentions[m].first;
+    if (first >= c->s->first_tok && first < c->s->last_tok &&
+        c->mention_at[first - c->s->first_tok] < 0)
+      c->mention_at[first - c->s->first_tok] = (long)m;
+  }
+  return KGB_OK;
+}
+
+/* The entity mention M stands for, once it is typed CLS; or -1. */
+static int part(kgb_rule_ctx *c, long m, kgb_class cls)
+{
+  if (cls == KGB_CLASS_PLACE &&
+      kgb_rule_class(c, (size_t)m) == KGB_CLASS_PLACE)
+    return c->fs->mentions[m].entity;
+  return kgb_rule_accept(c, (size_t)m, cls) ? c->fs->mentions[m].entity : -1;
+}
+
+/* The literal object: the text of its tokens. */
+static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
+                      char *out, size_t size)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t b, e;
+
+  if (m->literal_last <= m->literal_first)
+    return 0;
+  b = toks->v[m->literal_first].begin;
+  e = toks->v[m->literal_last - 1].end;
+  if (e - b >= size)
+    return 0;
+  memcpy(out, c->doc->text + b, e - b);
+  out[e - b] = '\0';
+  return 1;
+}
+
+static int on_match(void *data, const kgb_pattern_match *m)
+{
+  kgb_rule_ctx *c = data;
+  kgb_class scls = kgb_fact_subject_class(m->kind);
+  kgb_class ocls = kgb_fact_object_class(m->kind);
+  char literal[64];
+  int rc = KGB_OK;
+
+  if (ocls == KGB_CLASS_NONE) {
+    if (!literal_of(c, m, literal, sizeof literal))
+      return KGB_OK;
+    for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
+      rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls), -1,
+                             literal, m->confidence, m->name);
+    return rc;
+  }
+  for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
+    for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
+      rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls),
+                             part(c, m->object[j], ocls), NULL,
+                             m->confidence, m->name);
+  return rc;
+}
+
+int kgb_rules_patterns(kgb_rule_ctx *c)
+{
+  kgb_pattern_input in;
+  int rc;
+
+  if (!c->lex->patterns || c->end_mention == c->first_mention)
+    return KGB_OK;
+  if ((rc = index_mentions(c)))
+    return rc;
+  in.toks = &c->doc->toks;
+  in.first = c->s->first_tok;
+  in.last = c->s->last_tok;
+  in.mention_at = c->mention_at;
+  in.mentions = c->fs->mentions;
+  in.entities = c->fs->entities;
+  return kgb_patterns_run(c->lex->patterns, &in, on_match, c);
+}
