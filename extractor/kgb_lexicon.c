@@ -25,6 +25,8 @@ static const char *const trigger_names[KGB_TRIG_COUNT] = {
   [KGB_TRIG_HONORIFIC] = "honorific", [KGB_TRIG_FOUNDED] = "founded",
   [KGB_TRIG_HAVE] = "have",           [KGB_TRIG_POSSESSIVE] = "possessive",
   [KGB_TRIG_RELATIVE] = "relative",   [KGB_TRIG_CONJUNCTION] = "conjunction",
+  [KGB_TRIG_NEGATION] = "negation",   [KGB_TRIG_LOSS] = "loss",
+  [KGB_TRIG_CALLED_OFF] = "called-off",
 };
 
 typedef struct {
@@ -73,7 +75,7 @@ static int phrase_key(const char *phrase, kgb_buf *key, phrase_shape *shape)
  * (1 << (WORD_BITS + kgb_lex_type)) for each table that has it whole
  * (whatever its case), PREFIX when a longer phrase starts with it, and
  * KNOWN. */
-enum { TRIGGER_BITS = 16, WORD_BITS = 40 };
+enum { TRIGGER_BITS = 14, WORD_BITS = 44 };
 #define KNOWN (1ULL << 63)
 #define PREFIX (1ULL << 62)   /* some longer phrase starts with it */
 #define TABLE_BIT(type) (1ULL << (type))

@@ -24,6 +24,19 @@ size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
   return to;
 }
 
+int kgb_rule_negated(const kgb_rule_ctx *c, size_t t)
+{
+  size_t from = t > c->s->first_tok + 3 ? t - 3 : c->s->first_tok;
+
+  return kgb_rule_find_trigger(c, from, t, KGB_TRIG_NEGATION) < t;
+}
+
+int kgb_rule_called_off(const kgb_rule_ctx *c)
+{
+  return kgb_rule_find_trigger(c, c->s->first_tok, c->s->last_tok,
+                               KGB_TRIG_CALLED_OFF) < c->s->last_tok;
+}
+
 int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word)
 {
   return k < c->s->last_tok &&

@@ -41,26 +41,30 @@ static int elliptic_job_count(const kgb_rule_ctx *c, size_t q_first,
 }
 
 /* The nearest trigger of a job kind before FROM (back to the sentence
- * start), else within six tokens after TO.  Sets *AT. */
+ * start), else within ten tokens after TO ("2,000 jobs at its plant may
+ * be cut").  Sets *AT; *KIND is KGB_FACT_KIND_COUNT for jobs lost, which
+ * no firm's plan creates or cuts. */
 static int job_kind(const kgb_rule_ctx *c, size_t from, size_t to,
                     size_t *at, kgb_fact_kind *kind)
 {
   static const struct {
     kgb_trigger trig;
     kgb_fact_kind kind;
-  } kinds[] = {{KGB_TRIG_CUT, KGB_FACT_JOB_CUT},
+  } kinds[] = {{KGB_TRIG_LOSS, KGB_FACT_KIND_COUNT},
+               {KGB_TRIG_CUT, KGB_FACT_JOB_CUT},
                {KGB_TRIG_CREATE, KGB_FACT_JOB_CREATION},
                {KGB_TRIG_EMPLOY, KGB_FACT_WORKFORCE}};
+  const size_t n = sizeof kinds / sizeof *kinds;
 
   for (size_t k = from; k-- > c->s->first_tok;)
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < n; i++)
       if (kgb_rule_trigger(c, k, kinds[i].trig)) {
         *at = k;
         *kind = kinds[i].kind;
         return 1;
       }
-  for (size_t k = to; k < c->s->last_tok && k < to + 6; k++)
-    for (size_t i = 0; i < 3; i++)
+  for (size_t k = to; k < c->s->last_tok && k < to + 10; k++)
+    for (size_t i = 0; i < n; i++)
       if (kgb_rule_trigger(c, k, kinds[i].trig)) {
         *at = k;
         *kind = kinds[i].kind;
@@ -100,6 +104,12 @@ static int staff_noun_before(const kgb_rule_ctx *c, size_t q_first,
   return 0;
 }
 
+static int sentence_has(const kgb_rule_ctx *c, kgb_trigger kind)
+{
+  return kgb_rule_find_trigger(c, c->s->first_tok, c->s->last_tok, kind) <
+         c->s->last_tok;
+}
+
 /* "will employ 3,000 people" announces hiring, not a head-count. */
 static int is_future(const kgb_rule_ctx *c, size_t at)
 {
@@ -125,9 +135,16 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
         !(noun_end > q->last &&
           kgb_rule_trigger(c, noun_end - 1, KGB_TRIG_JOBWORD)))
       return KGB_OK;
+    /* Jobs named without a verb are new ones only in a sentence that
+     * speaks of no cut, loss or denial at all. */
+    if (sentence_has(c, KGB_TRIG_CUT) || sentence_has(c, KGB_TRIG_LOSS) ||
+        sentence_has(c, KGB_TRIG_NEGATION))
+      return KGB_OK;
     kind = KGB_FACT_JOB_CREATION;
     at = q->first;
   }
+  if (kind == KGB_FACT_KIND_COUNT || (at != q->first && kgb_rule_negated(c, at)))
+    return KGB_OK;
   if (kind == KGB_FACT_WORKFORCE && at < q->first && is_future(c, at))
     kind = KGB_FACT_JOB_CREATION;
   f = kgb_fact_init(kind, c->sentence, "jobs-count", 0.85);

@@ -34,6 +34,8 @@ static int investment_at(kgb_rule_ctx *c, size_t t, size_t *last_money)
   int money = kgb_rule_quantity(c, t + 1, s->last_tok, 1, &q);
   size_t anchor = t;
 
+  if (kgb_rule_negated(c, t))
+    return KGB_OK;
   if (!money)
     money = kgb_rule_quantity(c, t > s->first_tok + 8 ? t - 8 : s->first_tok,
                               t, 1, &q);
@@ -84,7 +86,8 @@ static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
     f.object = c->fs->mentions[after].entity;
     f.agent = kgb_rule_agent(c, t, &f.confidence);
   }
-  if (f.agent < 0 || f.object < 0 || f.agent == f.object)
+  if (f.agent < 0 || f.object < 0 || f.agent == f.object ||
+      kgb_rule_negated(c, t) || kgb_rule_called_off(c))
     return KGB_OK;
   if (kgb_rule_quantity(c, t + len, s->last_tok, 1, &q))
     kgb_rule_set_figure(c, &f, &q);

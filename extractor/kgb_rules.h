@@ -32,6 +32,12 @@ size_t kgb_rule_trigger(const kgb_rule_ctx *c, size_t t, kgb_trigger kind);
 size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
                              kgb_trigger kind);
 
+/* Is the word at T denied ("did not cut", « n'a pas supprimé »): a
+ * negation in the three tokens before it? */
+int kgb_rule_negated(const kgb_rule_ctx *c, size_t t);
+/* Does the sentence say a deal is off: withdrawn, rejected, denied? */
+int kgb_rule_called_off(const kgb_rule_ctx *c);
+
 /* 1 when token K, inside the sentence, folds to WORD. */
 int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word);
 
