@@ -101,6 +101,10 @@ int cli_output_close(cli_output *out, int ok);
  * saying why.  The caller frees it. */
 char *cli_password_from_file(const char *path);
 
+/* --min-confidence's ARG, a number from 0 to 1, into *OUT; -1 (after
+ * saying why) when it is not one. */
+int cli_parse_confidence(const char *arg, double *out);
+
 int cmd_extract(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_load(int argc, char **argv);

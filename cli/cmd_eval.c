@@ -21,6 +21,9 @@ static void usage(FILE *to)
         "  -c, --corpus DIR        folder of the documents\n"
         "      --min-facts F1      exit 1 when facts F1 is below this\n"
         "      --min-entities F1   exit 1 when entities F1 is below this\n"
+        "      --min-confidence X  score only facts of confidence X or more\n"
+        "      --calibration       also count right and false facts by\n"
+        "                          confidence and by the rule that made them\n"
         "  -v, --verbose           list misses and false facts\n"
         "  -h, --help              show this help\n",
         to);
@@ -45,6 +48,8 @@ int cmd_eval(int argc, char **argv)
     {"min-facts", required_argument, NULL, 'F'},
     {"min-entities", required_argument, NULL, 'E'},
     {"verbose", no_argument, NULL, 'v'},
+    {"min-confidence", required_argument, NULL, 'C'},
+    {"calibration", no_argument, NULL, 'K'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
   };
@@ -53,7 +58,8 @@ int cmd_eval(int argc, char **argv)
   double min_facts = 0, min_entities = 0;
   kgb_world *world = NULL;
   kgb_eval *ev = NULL;
-  int c, status = EXIT_INPUT, verbose = 0;
+  int c, status = EXIT_INPUT, verbose = 0, calibration = 0;
+  double min_confidence = 0;
 
   opterr = 0;
   optind = 1;
@@ -63,6 +69,11 @@ int cmd_eval(int argc, char **argv)
     case 'F': if (parse_floor(optarg, &min_facts)) return EXIT_USAGE; break;
     case 'E': if (parse_floor(optarg, &min_entities)) return EXIT_USAGE; break;
     case 'v': verbose = 1; break;
+    case 'K': calibration = 1; break;
+    case 'C':
+      if (cli_parse_confidence(optarg, &min_confidence))
+        return EXIT_USAGE;
+      break;
     case 'h': usage(stdout); return EXIT_OK;
     default:
       cli_error("bad option '%s'; try 'kgbuild eval --help'", argv[optind - 1]);
@@ -77,6 +88,7 @@ int cmd_eval(int argc, char **argv)
   if (!world || kgb_eval_new(world, &ev))
     goto done;
   kgb_world_set_message_handler(world, cli_on_message, &messages);
+  kgb_world_set_min_confidence(world, min_confidence);
   if (kgb_world_open(world))
     goto done;
   for (int i = optind; i < argc; i++) {
@@ -88,6 +100,10 @@ int cmd_eval(int argc, char **argv)
       goto done;
   }
   kgb_eval_print(ev, stdout, verbose);
+  if (calibration) {
+    fputc('\n', stdout);
+    kgb_eval_print_calibration(ev, stdout);
+  }
   status = EXIT_OK;
   if (kgb_eval_f1(ev, 0) < min_facts || kgb_eval_f1(ev, 1) < min_entities) {
     cli_error("below the floor: facts F1 %.2f (floor %.2f), entities F1 "

@@ -31,6 +31,7 @@ typedef struct {
   char *password;       /* owned: read from PASSWORD_FILE */
   size_t jobs;          /* worker processes; 1 runs in this one */
   double max_input;     /* MB an input may have; 0 for the default */
+  double min_confidence;   /* facts below are left out */
   int load;             /* into a store, not a file */
   int publishing;       /* to an endpoint, not a file */
   size_t skipped;       /* load: documents the store held already */
@@ -91,6 +92,8 @@ static void usage(FILE *to, int load, int publishing)
         "      --ontology FILE  ontology in Turtle (default: installed copy)\n"
         "      --mentions       also write every entity mention as a NIF 2.0\n"
         "                       annotation (itsrdf:taIdentRef, taClassRef)\n"
+        "      --min-confidence X  leave out facts whose confidence\n"
+        "                       (0 to 1) is below X\n"
         "      --max-input MB   refuse inputs larger than MB megabytes\n"
         "                       (default 64)\n"
         "      --keep-going     write (or publish) the graph of the inputs\n"
@@ -113,7 +116,7 @@ enum {
   OPT_BASE = 256, OPT_LANG, OPT_DATA_DIR, OPT_ONTOLOGY, OPT_MENTIONS,
   OPT_STORE, OPT_ENDPOINT, OPT_GRAPH, OPT_USER, OPT_PASSWORD, OPT_REPLACE,
   OPT_MAX_INPUT, OPT_KEEP_GOING, OPT_PASSWORD_FILE, OPT_TIMEOUT,
-  OPT_MODEL_DIR, OPT_NO_MODELS
+  OPT_MODEL_DIR, OPT_NO_MODELS, OPT_MIN_CONFIDENCE
 };
 
 static const struct option long_options[] = {
@@ -127,6 +130,7 @@ static const struct option long_options[] = {
   {"ontology", required_argument, NULL, OPT_ONTOLOGY},
   {"mentions", no_argument, NULL, OPT_MENTIONS},
   {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+  {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
   {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
   {"store", required_argument, NULL, OPT_STORE},
   {"endpoint", required_argument, NULL, OPT_ENDPOINT},
@@ -231,6 +235,10 @@ static int parse_options(int argc, char **argv, extract_options *o)
     case OPT_KEEP_GOING: o->keep_going = 1; break;
     case OPT_MAX_INPUT:
       if (parse_megabytes(optarg, &o->max_input))
+        return EXIT_USAGE;
+      break;
+    case OPT_MIN_CONFIDENCE:
+      if (cli_parse_confidence(optarg, &o->min_confidence))
         return EXIT_USAGE;
       break;
     case OPT_STORE: o->store = optarg; break;
@@ -339,6 +347,7 @@ static kgb_world *open_world(const extract_options *o, int *status)
     goto fail;
   }
   kgb_world_set_models_enabled(world, !o->no_models);
+  kgb_world_set_min_confidence(world, o->min_confidence);
   if ((o->data_dir && kgb_world_set_data_dir(world, o->data_dir)) ||
       (o->model_dir && kgb_world_set_model_dir(world, o->model_dir)) ||
       (o->ontology && kgb_world_set_ontology_path(world, o->ontology)) ||

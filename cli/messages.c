@@ -4,6 +4,7 @@
  * shown as \xHH, so none can move the cursor or rewrite the screen. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -47,4 +48,17 @@ void cli_on_message(void *data, kgb_level level, const char *message)
   if (level == KGB_LEVEL_WARNING && m->verbose < 0)
     return;
   say(level == KGB_LEVEL_WARNING ? "warning: " : "", message);
+}
+
+int cli_parse_confidence(const char *arg, double *out)
+{
+  char *end;
+
+  *out = strtod(arg, &end);
+  if (end == arg || *end || !(*out >= 0 && *out <= 1)) {
+    cli_error("--min-confidence needs a number from 0 to 1, such as 0.8, "
+              "not '%s'", arg);
+    return -1;
+  }
+  return 0;
 }

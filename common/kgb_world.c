@@ -81,6 +81,15 @@ void kgb_world_set_models_enabled(kgb_world *world, int enabled)
   world->no_models = !enabled;
 }
 
+int kgb_world_set_min_confidence(kgb_world *world, double min)
+{
+  if (!(min >= 0 && min <= 1))
+    return kgb_report(world, KGB_EINVAL, "a minimum confidence is a number "
+                      "from 0 to 1, not %g", min);
+  world->min_confidence = min;
+  return KGB_OK;
+}
+
 int kgb_world_set_ontology_path(kgb_world *world, const char *path)
 {
   return replace_string(&world->ontology_path, path);

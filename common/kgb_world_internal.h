@@ -23,6 +23,7 @@ struct kgb_world {
   struct kgb_ontology *ontology;    /* owned */
   int opened;
   size_t max_input;          /* bytes an input may have */
+  double min_confidence;     /* facts below are not kept */
 };
 
 /* Send a message to the handler; returns STATUS so callers can write

@@ -32,9 +32,20 @@ typedef struct {
   size_t tp, fp, found, req, dup;
 } tally;
 
+/* Right and false facts of one rule, or of one band of confidence. */
+typedef struct {
+  const char *rule;   /* borrowed: static, or owned by the world's data */
+  size_t tp, fp;
+} rule_tally;
+
+#define CONFIDENCE_BANDS 10
+
 struct kgb_eval {
   kgb_world *world;
   tally t[TALLY_COUNT];
+  rule_tally *rules;
+  size_t n_rules, cap_rules;
+  rule_tally bands[CONFIDENCE_BANDS];   /* [0, 0.1), ..., [0.9, 1] */
   size_t bound_right, bound_asked, docs;
   kgb_buf log;   /* misses and false facts, one per line */
 };
@@ -151,6 +162,25 @@ static int is_kind(json_t *gf, kgb_fact_kind kind)
   return strcmp(k, kgb_fact_kind_names[kind]) == 0;
 }
 
+/* Count F, right or not, for its rule and its band of confidence. */
+static void count_fact(kgb_eval *ev, const kgb_fact *f, int right)
+{
+  int band = (int)(f->confidence * CONFIDENCE_BANDS);
+  size_t r = 0;
+
+  band = band < 0 ? 0 : band >= CONFIDENCE_BANDS ? CONFIDENCE_BANDS - 1 : band;
+  *(right ? &ev->bands[band].tp : &ev->bands[band].fp) += 1;
+  while (r < ev->n_rules && strcmp(ev->rules[r].rule, f->rule) != 0)
+    r++;
+  if (r == ev->n_rules) {
+    if (kgb_grow(&ev->rules, &ev->cap_rules, r + 1, sizeof *ev->rules))
+      return;   /* the table then misses this rule; the scores do not */
+    ev->rules[r] = (rule_tally){f->rule, 0, 0};
+    ev->n_rules++;
+  }
+  *(right ? &ev->rules[r].tp : &ev->rules[r].fp) += 1;
+}
+
 static void score_kind(doc_ctx *d, json_t *facts, kgb_fact_kind kind)
 {
   tally *t = &d->ev->t[kind];
@@ -171,6 +201,8 @@ static void score_kind(doc_ctx *d, json_t *facts, kgb_fact_kind kind)
                                                        : match_link(d, f, gf)))
         break;
     }
+    if (i == n || !hit[i])
+      count_fact(d->ev, f, i < n);
     if (i == n) {
       t->fp++;
       kgb_buf_printf(&d->ev->log, "  false: %s %s %s\n", d->doc_id,
@@ -285,6 +317,7 @@ void kgb_eval_free(kgb_eval *ev)
   if (!ev)
     return;
   kgb_buf_release(&ev->log);
+  kgb_free(ev->rules);
   kgb_free(ev);
 }
 
@@ -381,4 +414,35 @@ void kgb_eval_print(const kgb_eval *ev, FILE *out, int verbose)
           ev->bound_asked);
   fprintf(out, "facts P=%.2f R=%.2f F1=%.2f  entities P=%.2f R=%.2f F1=%.2f\n",
           s[0], s[1], s[2], e[0], e[1], e[2]);
+}
+
+static void print_row(FILE *out, const char *what, const rule_tally *r)
+{
+  size_t n = r->tp + r->fp;
+
+  if (n)
+    fprintf(out, "%-34s %5zu %5zu %6.2f\n", what, r->tp, r->fp,
+            (double)r->tp / (double)n);
+}
+
+void kgb_eval_print_calibration(const kgb_eval *ev, FILE *out)
+{
+  rule_tally above = {NULL, 0, 0};
+
+  fprintf(out, "%-34s %5s %5s %6s\n", "confidence", "right", "false",
+          "P");
+  for (int b = CONFIDENCE_BANDS; b-- > 0;) {
+    char band[32];
+    snprintf(band, sizeof band, "[%.1f, %.1f%c", b / 10.0, (b + 1) / 10.0,
+             b == CONFIDENCE_BANDS - 1 ? ']' : ')');
+    print_row(out, band, &ev->bands[b]);
+    if (b >= 8) {
+      above.tp += ev->bands[b].tp;
+      above.fp += ev->bands[b].fp;
+    }
+  }
+  print_row(out, ">= 0.8", &above);
+  fprintf(out, "\n%-34s %5s %5s %6s\n", "rule", "right", "false", "P");
+  for (size_t r = 0; r < ev->n_rules; r++)
+    print_row(out, ev->rules[r].rule, &ev->rules[r]);
 }

@@ -24,6 +24,8 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
   /* The bound is the whole document's, shared by its windows. */
   if (doc->whole)
     fs->max_facts = KGB_MAX_FACTS - doc->whole->facts_kept;
+  fs->min_confidence = world->min_confidence;
+  fs->precision = &world->lexicon[doc->lang]->precision;
   rc = kgb_ner_run(doc, world->lexicon, world->models, fs);
   if (rc == KGB_OK)
     rc = kgb_relation_run(doc, world->lexicon, fs);

@@ -112,6 +112,10 @@ struct kgb_factset {
   kgb_fact *facts;
   size_t n_facts, cap_facts;
   size_t max_facts;       /* KGB_MAX_FACTS, less what earlier windows kept */
+  double min_confidence;  /* facts below it are not kept */
+  const kgb_map *precision;  /* borrowed, may be NULL: rule -> measured
+                                precision in thousandths, which caps the
+                                confidence of the rule's facts */
 };
 
 kgb_factset *kgb_factset_new(void);

@@ -117,14 +117,29 @@ int kgb_factset_add_mention(kgb_factset *fs, const kgb_mention *m)
   return KGB_OK;
 }
 
+/* A rule is only as sure as it proved on annotated text: its measured
+ * precision caps the confidence it gives. */
+static double calibrated(const kgb_factset *fs, const kgb_fact *f)
+{
+  int p = fs->precision && f->rule
+              ? kgb_map_get(fs->precision, f->rule, strlen(f->rule)) : -1;
+
+  return p >= 0 && p / 1000.0 < f->confidence ? p / 1000.0 : f->confidence;
+}
+
 int kgb_factset_add_fact(kgb_factset *fs, const kgb_fact *f)
 {
+  double confidence = calibrated(fs, f);
+
+  if (confidence < fs->min_confidence)
+    return KGB_OK;
   if (fs->n_facts >= fs->max_facts)
     return KGB_ELIMIT;
   if (kgb_grow(&fs->facts, &fs->cap_facts, fs->n_facts + 1,
                sizeof *fs->facts))
     return KGB_ENOMEM;
-  fs->facts[fs->n_facts++] = *f;
+  fs->facts[fs->n_facts] = *f;
+  fs->facts[fs->n_facts++].confidence = confidence;
   fs->entities[f->agent].in_fact = 1;
   if (f->object >= 0)
     fs->entities[f->object].in_fact = 1;

@@ -356,6 +356,20 @@ static const table_spec tables[] = {
   {"events.txt", 1, 1, 1, on_word, KGB_LEX_EVENTWORD},
 };
 
+/* "rule<TAB>precision[<TAB>right<TAB>false]" of precision.tsv. */
+static int on_precision(void *data, char **f, size_t n)
+{
+  kgb_lexicon *lex = data;
+  char *end;
+  double p = strtod(f[1], &end);
+
+  (void)n;
+  if (*end || end == f[1] || !(p >= 0 && p <= 1))
+    return KGB_EPARSE;
+  return kgb_map_put(&lex->precision, f[0], strlen(f[0]),
+                     (int)(p * 1000 + 0.5));
+}
+
 int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
                      kgb_lexicon **out)
 {
@@ -388,6 +402,11 @@ int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
       (rc = kgb_buf_printf(&path, "%s/%s/patterns.txt", dir,
                            kgb_lang_code(lang))) == KGB_OK)
     rc = kgb_patterns_load(world, path.data, &lex->patterns);
+  kgb_buf_clear(&path);
+  if (rc == KGB_OK &&
+      (rc = kgb_buf_printf(&path, "%s/%s/precision.tsv", dir,
+                           kgb_lang_code(lang))) == KGB_OK)
+    rc = kgb_datafile_read(world, path.data, 2, 4, 1, on_precision, lex);
   kgb_buf_release(&path);
   if (rc) {
     kgb_lexicon_free(lex);
@@ -408,6 +427,7 @@ void kgb_lexicon_free(kgb_lexicon *lex)
   for (size_t i = 0; i < lex->n_companies; i++)
     kgb_free(lex->companies[i]);
   kgb_patterns_free(lex->patterns);
+  kgb_map_release(&lex->precision);
   kgb_map_release(&lex->phrases);
   kgb_map_release(&lex->starts);
   kgb_free(lex->start_bits);

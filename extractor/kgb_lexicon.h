@@ -77,6 +77,7 @@ typedef struct kgb_lexicon {
   size_t n_currencies, cap_currencies;
   size_t max_tokens;   /* longest phrase, in tokens */
   struct kgb_patterns *patterns;   /* owned: <lang>/patterns.txt */
+  kgb_map precision;   /* <lang>/precision.tsv: rule -> thousandths */
 } kgb_lexicon;
 
 /* Case the text must show for an entry to match: data written "US" must

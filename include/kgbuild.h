@@ -66,6 +66,10 @@ int kgb_world_set_model_dir(kgb_world *world, const char *dir);
 /* With ENABLED 0, no trained model is loaded: names are found by rules
  * alone (also when $KGBUILD_NO_MODELS is set to anything but 0). */
 void kgb_world_set_models_enabled(kgb_world *world, int enabled);
+/* Keep only facts whose confidence is at least MIN (0 to 1; default 0).
+ * A fact's confidence is its rule's, capped by the precision the rule
+ * measured on annotated text (DATA/<lang>/precision.tsv). */
+int kgb_world_set_min_confidence(kgb_world *world, double min);
 /* Ontology file in Turtle (default: DATA_DIR/kgbuild.ttl). */
 int kgb_world_set_ontology_path(kgb_world *world, const char *path);
 /* Base IRI of resources: an absolute IRI (scheme ':' ...) ending in '/'
@@ -263,6 +267,10 @@ int kgb_eval_run(kgb_eval *ev, const char *gold_path, const char *corpus_dir);
 double kgb_eval_f1(const kgb_eval *ev, int entities);
 /* The table per kind, misses and false facts when VERBOSE, summary. */
 void kgb_eval_print(const kgb_eval *ev, FILE *out, int verbose);
+/* Right and false facts by band of confidence (and at 0.8 or more), and
+ * by the rule that made them: how far a fact's confidence can be
+ * trusted. */
+void kgb_eval_print_calibration(const kgb_eval *ev, FILE *out);
 
 /* ------------------------------------------------------------------ */
 /* Training: a sequence tagger model from annotated text.              */
