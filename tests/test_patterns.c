@@ -309,6 +309,38 @@ static void test_list_and_backtracking(void **state)
     assert_true(check_case("(inline)", &cases[i], "en"));
 }
 
+/* --min-confidence: a fact below the floor is left out, one at it kept;
+ * a floor outside [0, 1] is refused. */
+static void test_min_confidence(void **state)
+{
+  static const char text[] = "Halden Brewing, the Dutch brewer, raised "
+                             "its prices on Monday.";
+  double floors[] = {0.0, 0.99};
+  size_t kept[2];
+
+  (void)state;
+  for (size_t i = 0; i < 2; i++) {
+    kgb_document *doc = NULL;
+    kgb_factset *fs = NULL;
+    assert_int_equal(kgb_world_set_min_confidence(world, floors[i]), KGB_OK);
+    assert_int_equal(kgb_document_new_from_buffer(world, "t", text,
+                                                  strlen(text), &doc),
+                     KGB_OK);
+    assert_int_equal(kgb_document_set_language(doc, "en"), KGB_OK);
+    assert_int_equal(kgb_extract(world, doc, &fs), KGB_OK);
+    kept[i] = fs->n_facts;
+    for (size_t k = 0; k < fs->n_facts; k++)
+      assert_true(fs->facts[k].confidence >= floors[i]);
+    kgb_factset_free(fs);
+    kgb_document_free(doc);
+  }
+  assert_true(kept[0] > 0);
+  assert_int_equal(kept[1], 0);
+  assert_int_equal(kgb_world_set_min_confidence(world, 1.5), KGB_EINVAL);
+  assert_int_equal(kgb_world_set_min_confidence(world, -0.1), KGB_EINVAL);
+  assert_int_equal(kgb_world_set_min_confidence(world, 0), KGB_OK);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -317,6 +349,7 @@ int main(void)
       cmocka_unit_test(test_polarity),
       cmocka_unit_test(test_reader_errors),
       cmocka_unit_test(test_list_and_backtracking),
+      cmocka_unit_test(test_min_confidence),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }
