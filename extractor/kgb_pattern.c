@@ -268,8 +268,9 @@ static int parse_element(load_ctx *ctx, char *piece, elem *el)
   return parse_words(ctx, piece, el);
 }
 
-/* Each role once; a subject always; an object unless the kind's object
- * is a literal, which a token element then captures. */
+/* Each role once; a subject and an object always.  A literal object
+ * (a ticker) is a word; a part that is an entity is a mention, or a word
+ * that points back to one ("its", « sa »), which the caller resolves. */
 static int check_roles(load_ctx *ctx, const pattern *p)
 {
   int seen[3] = {0, 0, 0};
@@ -281,9 +282,9 @@ static int check_roles(load_ctx *ctx, const pattern *p)
       continue;
     if (seen[el->role]++)
       return fail(ctx, "pattern '%s' names a part twice", p->name);
-    if ((el->type == EL_MENTION) == (el->role == ROLE_OBJECT && literal))
-      return fail(ctx, "in pattern '%s', a literal object is a word, any "
-                       "other part a mention", p->name);
+    if (el->type == EL_MENTION && el->role == ROLE_OBJECT && literal)
+      return fail(ctx, "in pattern '%s', a literal object is a word, not a "
+                       "mention", p->name);
   }
   if (!seen[ROLE_SUBJECT] || !seen[ROLE_OBJECT])
     return fail(ctx, "pattern '%s' needs a subject (s:) and an object (o:)",
@@ -507,7 +508,10 @@ static void collect(const match_state *st, kgb_pattern_match *m)
   m->confidence = st->p->confidence;
   for (size_t i = 0; i < st->p->n; i++) {
     const elem *el = &st->p->el[i];
-    if (el->role == ROLE_SUBJECT) {
+    if (el->role == ROLE_SUBJECT && el->type != EL_MENTION) {
+      m->back_first = st->begin[i];
+      m->back_last = st->end[i];
+    } else if (el->role == ROLE_SUBJECT) {
       memcpy(m->subject, st->members[i], st->n_members[i] * sizeof(long));
       m->n_subject = st->n_members[i];
     } else if (el->role == ROLE_OBJECT && el->type == EL_MENTION) {

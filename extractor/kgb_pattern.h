@@ -43,7 +43,10 @@ typedef struct {
   long subject[KGB_PATTERN_MAX_LIST], object[KGB_PATTERN_MAX_LIST];
   size_t n_subject, n_object;
   size_t literal_first, literal_last;  /* tokens, when the object is a
-                                          literal (empty otherwise) */
+                                          literal or a word pointing back
+                                          (empty otherwise) */
+  size_t back_first, back_last;  /* tokens of a subject that is a word
+                                    pointing back ("its"), or empty */
 } kgb_pattern_match;
 
 /* Called for each match; a non-zero return stops the run and is

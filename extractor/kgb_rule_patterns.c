@@ -52,6 +52,42 @@ static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
   return 1;
 }
 
+/* The organisation a word pointing back at token AT stands for ("its",
+ * « sa »): the last one named before it in the sentence, else in the
+ * sentences before; its confidence is lowered.  -1 when none. */
+static int antecedent(kgb_rule_ctx *c, size_t at, double *confidence)
+{
+  long m = kgb_rule_mention_before(c, at, KGB_CLASS_ORGANIZATION);
+
+  if (m >= 0)
+    return c->fs->mentions[m].entity;
+  *confidence -= KGB_COREF_PENALTY;
+  return c->last_org;
+}
+
+/* A match whose subject or object is a word pointing back: one fact per
+ * named part. */
+static int on_match_back(kgb_rule_ctx *c, const kgb_pattern_match *m,
+                         kgb_class scls, kgb_class ocls)
+{
+  double confidence = m->confidence;
+  int rc = KGB_OK;
+
+  if (m->back_last > m->back_first) {
+    int subject = antecedent(c, m->back_first, &confidence);
+    for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
+      rc = kgb_rule_add_link(c, m->kind, subject,
+                             part(c, m->object[j], ocls), NULL, confidence,
+                             m->name);
+  } else {
+    int object = antecedent(c, m->literal_first, &confidence);
+    for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
+      rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls),
+                             object, NULL, confidence, m->name);
+  }
+  return rc;
+}
+
 static int on_match(void *data, const kgb_pattern_match *m)
 {
   kgb_rule_ctx *c = data;
@@ -68,6 +104,8 @@ static int on_match(void *data, const kgb_pattern_match *m)
                              literal, m->confidence, m->name);
     return rc;
   }
+  if (m->back_last > m->back_first || m->literal_last > m->literal_first)
+    return on_match_back(c, m, scls, ocls);
   for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
     for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
       rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls),

@@ -286,7 +286,6 @@ static void test_reader_errors(void **state)
   expect_error("basedIn\tx\t0.5\ts:ORG in{1,9} o:LOC", "repetition");
   expect_error("basedIn\tx\t0.5\ts:ORG{0,2} in o:LOC", "repeats only");
   expect_error("ticker\tx\t0.5\ts:ORG ( o:ORG )", "literal object");
-  expect_error("basedIn\tx\t0.5\ts:ORG in o:CAP", "literal object");
   expect_error("basedIn\tx\t0.5", "kind<TAB>name");
   expect_error("@set", "TAB-separated fields");
   expect_error("@set\ta\tb", "word set");
