@@ -385,22 +385,31 @@ size_t kgb_patterns_count(const kgb_patterns *ps) { return ps ? ps->n : 0; }
 
 /* ---- matching --------------------------------------------------------- */
 
+/* A token's folded form, its length and hash, computed once a sentence
+ * for every pattern that tests it. */
+typedef struct {
+  const char *fold;
+  size_t len;
+  uint64_t hash;
+} folded;
+
 typedef struct {
   const kgb_patterns *ps;
   const pattern *p;
   const kgb_pattern_input *in;
+  const folded *words;   /* per token of the sentence */
   size_t steps;
   size_t begin[MAX_ELEMS], end[MAX_ELEMS];
   long members[MAX_ELEMS][KGB_PATTERN_MAX_LIST];
   size_t n_members[MAX_ELEMS];
 } match_state;
 
-static int in_set(const kgb_patterns *ps, int set, const kgb_tokens *toks,
-                  size_t t)
+static int in_set(const match_state *st, int set, size_t t)
 {
-  const char *fold = kgb_tok_fold(toks, t);
+  const folded *w = &st->words[t - st->in->first];
 
-  return kgb_map_get(&ps->sets[set], fold, strlen(fold)) >= 0;
+  return kgb_map_get_hashed(&st->ps->sets[set], w->fold, w->len, w->hash) >=
+         0;
 }
 
 static int token_fits(const match_state *st, const elem *el, size_t t)
@@ -409,7 +418,7 @@ static int token_fits(const match_state *st, const elem *el, size_t t)
   int word = tok->type == KGB_TOK_WORD;
 
   switch (el->type) {
-  case EL_WORDS: return in_set(st->ps, el->set, st->in->toks, t) != el->negate;
+  case EL_WORDS: return in_set(st, el->set, t) != el->negate;
   case EL_LOWER: return word && !(tok->flags & KGB_TF_CAP);
   case EL_CAP: return word && (tok->flags & KGB_TF_CAP);
   case EL_CAPS: return word && (tok->flags & KGB_TF_ALLCAPS);
@@ -457,7 +466,7 @@ static size_t mentions_from(match_state *st, size_t ei, size_t t,
     if (next < in->last && strcmp(kgb_tok_fold(in->toks, next), ",") == 0)
       next++;
     if (next < in->last && st->ps->and_set >= 0 &&
-        in_set(st->ps, st->ps->and_set, in->toks, next))
+        in_set(st, st->ps->and_set, next))
       next++;
     if (next == after)
       break;
@@ -531,10 +540,22 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   kgb_pattern_match m;
   int rc;
 
-  if (!ps)
+  folded *words;
+  int rc2 = KGB_OK;
+
+  if (!ps || in->last <= in->first)
     return KGB_OK;
+  if (!(words = kgb_malloc((in->last - in->first) * sizeof *words)))
+    return KGB_ENOMEM;
+  for (size_t t = in->first; t < in->last; t++) {
+    folded *w = &words[t - in->first];
+    w->fold = kgb_tok_fold(in->toks, t);
+    w->len = strlen(w->fold);
+    w->hash = kgb_map_hash_more(KGB_MAP_HASH_INIT, w->fold, w->len);
+  }
   st.ps = ps;
   st.in = in;
+  st.words = words;
   for (size_t i = 0; i < ps->n; i++) {
     st.p = &ps->v[i];
     for (size_t t = in->first; t < in->last; t++) {
@@ -542,9 +563,13 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
       if (!match_from(&st, 0, t))
         continue;
       collect(&st, &m);
-      if ((rc = fn(ctx, &m)))
-        return rc;
+      if ((rc = fn(ctx, &m))) {
+        rc2 = rc;
+        goto done;
+      }
     }
   }
-  return KGB_OK;
+done:
+  kgb_free(words);
+  return rc2;
 }
