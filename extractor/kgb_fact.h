@@ -51,14 +51,15 @@ typedef struct {
 /* Every fact kind once: X(ENUM, name, subject class, object class).  The
  * name is the one the gold files, the pattern files and the scorer use;
  * the classes are what a pattern's s: and o: parts must be (NONE: a
- * literal, or a fact of several parts that patterns do not make yet).
+ * literal, or a fact of several parts that patterns do not make yet; an
+ * acquisition's s: is the buyer, its o: the firm bought).
  * The n-ary kinds come first (KGB_FACT_IS_NARY). */
 #define KGB_FACT_KINDS(X)                                                  \
   X(INVESTMENT, "investment", NONE, NONE)                                  \
   X(JOB_CREATION, "jobs", NONE, NONE)                                      \
   X(JOB_CUT, "jobcuts", NONE, NONE)                                        \
   X(WORKFORCE, "workforce", NONE, NONE)                                    \
-  X(ACQUISITION, "acquisition", NONE, NONE)                                \
+  X(ACQUISITION, "acquisition", ORGANIZATION, ORGANIZATION)                \
   X(MANAGER_OF, "managerOf", PERSON, ORGANIZATION)                         \
   X(SUBSIDIARY_OF, "subsidiaryOf", ORGANIZATION, ORGANIZATION)             \
   X(BASED_IN, "basedIn", ORGANIZATION, PLACE)                              \

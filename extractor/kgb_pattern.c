@@ -29,7 +29,8 @@ typedef enum {
   EL_CAPS,     /* a word in capitals */
   EL_WORD,     /* any word */
   EL_NUM,      /* a number */
-  EL_ANY       /* any token */
+  EL_ANY,      /* any token */
+  EL_TOPIC     /* no token: the organisation the text is about */
 } el_type;
 
 enum { ROLE_NONE, ROLE_SUBJECT, ROLE_OBJECT };
@@ -149,6 +150,7 @@ static const struct {
 } token_names[] = {
   {"LOWER", EL_LOWER}, {"CAP", EL_CAP}, {"CAPS", EL_CAPS},
   {"WORD", EL_WORD},   {"NUM", EL_NUM}, {"ANY", EL_ANY},
+  {"TOPIC", EL_TOPIC},
 };
 
 /* "LOC.demonym" and the like: which mention flags are needed or not. */
@@ -282,9 +284,12 @@ static int check_roles(load_ctx *ctx, const pattern *p)
       continue;
     if (seen[el->role]++)
       return fail(ctx, "pattern '%s' names a part twice", p->name);
-    if (el->type == EL_MENTION && el->role == ROLE_OBJECT && literal)
+    if ((el->type == EL_MENTION || el->type == EL_TOPIC) &&
+        el->role == ROLE_OBJECT && literal)
       return fail(ctx, "in pattern '%s', a literal object is a word, not a "
                        "mention", p->name);
+    if (el->type == EL_TOPIC && (el->min != 1 || el->max != 1))
+      return fail(ctx, "in pattern '%s', TOPIC does not repeat", p->name);
   }
   if (!seen[ROLE_SUBJECT] || !seen[ROLE_OBJECT])
     return fail(ctx, "pattern '%s' needs a subject (s:) and an object (o:)",
@@ -318,8 +323,10 @@ static int on_pattern(load_ctx *ctx, char **f)
   char *end;
   int rc;
 
-  if (kind < 0 || KGB_FACT_IS_NARY(kind))
-    return fail(ctx, "'%s' is not a two-part fact kind", f[0]);
+  if (kind < 0 || (KGB_FACT_IS_NARY(kind) &&
+                   kgb_fact_subject_class((kgb_fact_kind)kind) ==
+                       KGB_CLASS_NONE))
+    return fail(ctx, "'%s' is not a fact kind patterns make", f[0]);
   if (kgb_grow(&ps->v, &ps->cap, ps->n + 1, sizeof *ps->v))
     return KGB_ENOMEM;
   p = &ps->v[ps->n];
@@ -425,7 +432,7 @@ static int token_fits(const match_state *st, const elem *el, size_t t)
   case EL_WORD: return word;
   case EL_NUM: return tok->type == KGB_TOK_NUMBER;
   case EL_ANY: return 1;
-  case EL_MENTION: break;
+  case EL_MENTION: case EL_TOPIC: break;
   }
   return 0;
 }
@@ -486,6 +493,10 @@ static int match_from(match_state *st, size_t ei, size_t t)
     return 0;
   el = &st->p->el[ei];
   st->begin[ei] = t;
+  if (el->type == EL_TOPIC) {
+    st->end[ei] = t;
+    return match_from(st, ei + 1, t);
+  }
   if (el->type == EL_MENTION) {
     st->n_members[ei] = mentions_from(st, ei, t, &end);
     if (st->n_members[ei] && match_from(st, ei + 1, end)) {
@@ -513,11 +524,14 @@ static void collect(const match_state *st, kgb_pattern_match *m)
 {
   memset(m, 0, sizeof *m);
   m->kind = st->p->kind;
+  m->end = st->end[st->p->n - 1];
   m->name = st->p->name;
   m->confidence = st->p->confidence;
   for (size_t i = 0; i < st->p->n; i++) {
     const elem *el = &st->p->el[i];
-    if (el->role == ROLE_SUBJECT && el->type != EL_MENTION) {
+    if (el->type == EL_TOPIC) {
+      *(el->role == ROLE_SUBJECT ? &m->subject_topic : &m->object_topic) = 1;
+    } else if (el->role == ROLE_SUBJECT && el->type != EL_MENTION) {
       m->back_first = st->begin[i];
       m->back_last = st->end[i];
     } else if (el->role == ROLE_SUBJECT) {

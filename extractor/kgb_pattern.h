@@ -47,6 +47,9 @@ typedef struct {
                                           (empty otherwise) */
   size_t back_first, back_last;  /* tokens of a subject that is a word
                                     pointing back ("its"), or empty */
+  size_t end;                  /* the token after the match */
+  int subject_topic, object_topic;  /* the part is the organisation the
+                                       text is about (TOPIC) */
 } kgb_pattern_match;
 
 /* Called for each match; a non-zero return stops the run and is

@@ -279,6 +279,19 @@ void kgb_rule_years(const kgb_rule_ctx *c, kgb_fact *f)
   }
 }
 
+int kgb_rule_has_fact(const kgb_rule_ctx *c, kgb_fact_kind kind, int agent,
+                      int object)
+{
+  for (size_t i = c->fs->n_facts; i-- > 0;) {
+    const kgb_fact *g = &c->fs->facts[i];
+    if (g->sentence != c->sentence)
+      break;
+    if (g->kind == kind && g->agent == agent && g->object == object)
+      return 1;
+  }
+  return 0;
+}
+
 int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
                       int object, const char *literal, double conf,
                       const char *rule)
@@ -294,13 +307,8 @@ int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
       return KGB_OK;
     literal = NULL;
   }
-  for (size_t i = c->fs->n_facts; i-- > 0;) {
-    const kgb_fact *g = &c->fs->facts[i];
-    if (g->sentence != c->sentence)
-      break;
-    if (g->kind == kind && g->agent == subject && g->object == object)
-      return KGB_OK;
-  }
+  if (kgb_rule_has_fact(c, kind, subject, object))
+    return KGB_OK;
   f = kgb_fact_init(kind, c->sentence, rule, conf);
   f.agent = subject;
   f.object = object;

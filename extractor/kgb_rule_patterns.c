@@ -34,6 +34,30 @@ static int part(kgb_rule_ctx *c, long m, kgb_class cls)
   return kgb_rule_accept(c, (size_t)m, cls) ? c->fs->mentions[m].entity : -1;
 }
 
+/* Add the fact M makes from SUBJECT to OBJECT (entities; -1 when none)
+ * or to LITERAL.  An acquisition takes the sentence's amount of money,
+ * and none is stated for a deal the sentence calls off. */
+static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
+               int object, const char *literal, double confidence)
+{
+  kgb_quantity q;
+  kgb_fact f;
+
+  if (!KGB_FACT_IS_NARY(m->kind))
+    return kgb_rule_add_link(c, m->kind, subject, object, literal,
+                             confidence, m->name);
+  if (subject < 0 || object < 0 || subject == object ||
+      kgb_rule_called_off(c) ||
+      kgb_rule_has_fact(c, m->kind, subject, object))
+    return KGB_OK;
+  f = kgb_fact_init(m->kind, c->sentence, m->name, confidence);
+  f.agent = subject;
+  f.object = object;
+  if (kgb_rule_quantity(c, c->s->first_tok, c->s->last_tok, 1, &q))
+    kgb_rule_set_figure(c, &f, &q);
+  return kgb_factset_add_fact(c->fs, &f);
+}
+
 /* The literal object: the text of its tokens. */
 static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
                       char *out, size_t size)
@@ -65,25 +89,31 @@ static int antecedent(kgb_rule_ctx *c, size_t at, double *confidence)
   return c->last_org;
 }
 
-/* A match whose subject or object is a word pointing back: one fact per
- * named part. */
+/* The organisation the text names most, at lower confidence. */
+static int topic(kgb_rule_ctx *c, double *confidence)
+{
+  *confidence -= KGB_COREF_PENALTY;
+  return c->salient_org;
+}
+
+/* A match whose subject or object is a word pointing back, or the
+ * organisation the text is about: one fact per named part. */
 static int on_match_back(kgb_rule_ctx *c, const kgb_pattern_match *m,
                          kgb_class scls, kgb_class ocls)
 {
   double confidence = m->confidence;
   int rc = KGB_OK;
 
-  if (m->back_last > m->back_first) {
-    int subject = antecedent(c, m->back_first, &confidence);
+  if (m->back_last > m->back_first || m->subject_topic) {
+    int subject = m->subject_topic ? topic(c, &confidence)
+                                   : antecedent(c, m->back_first, &confidence);
     for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
-      rc = kgb_rule_add_link(c, m->kind, subject,
-                             part(c, m->object[j], ocls), NULL, confidence,
-                             m->name);
+      rc = add(c, m, subject, part(c, m->object[j], ocls), NULL, confidence);
   } else {
-    int object = antecedent(c, m->literal_first, &confidence);
+    int object = m->object_topic ? topic(c, &confidence)
+                                 : antecedent(c, m->literal_first, &confidence);
     for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
-      rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls),
-                             object, NULL, confidence, m->name);
+      rc = add(c, m, part(c, m->subject[i], scls), object, NULL, confidence);
   }
   return rc;
 }
@@ -100,17 +130,17 @@ static int on_match(void *data, const kgb_pattern_match *m)
     if (!literal_of(c, m, literal, sizeof literal))
       return KGB_OK;
     for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
-      rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls), -1,
-                             literal, m->confidence, m->name);
+      rc = add(c, m, part(c, m->subject[i], scls), -1, literal,
+               m->confidence);
     return rc;
   }
-  if (m->back_last > m->back_first || m->literal_last > m->literal_first)
+  if (m->back_last > m->back_first || m->literal_last > m->literal_first ||
+      m->subject_topic || m->object_topic)
     return on_match_back(c, m, scls, ocls);
   for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
     for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
-      rc = kgb_rule_add_link(c, m->kind, part(c, m->subject[i], scls),
-                             part(c, m->object[j], ocls), NULL,
-                             m->confidence, m->name);
+      rc = add(c, m, part(c, m->subject[i], scls),
+               part(c, m->object[j], ocls), NULL, m->confidence);
   return rc;
 }
 

@@ -75,6 +75,9 @@ void kgb_rule_set_figure(const kgb_rule_ctx *c, kgb_fact *f,
 /* Years of the sentence: "since 2010" -> start year, "in 2024" -> year. */
 void kgb_rule_years(const kgb_rule_ctx *c, kgb_fact *f);
 
+/* Has this sentence already given a fact of KIND from AGENT to OBJECT? */
+int kgb_rule_has_fact(const kgb_rule_ctx *c, kgb_fact_kind kind, int agent,
+                      int object);
 /* Add a two-part fact SUBJECT -> OBJECT (entities) unless this sentence
  * already gave it; LITERAL (may be NULL) is a ticker or job title. */
 int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,

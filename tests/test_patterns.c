@@ -275,8 +275,8 @@ static void expect_error(const char *line, const char *why)
 static void test_reader_errors(void **state)
 {
   (void)state;
-  expect_error("basedOn\tx\t0.5\ts:ORG in o:LOC", "not a two-part fact kind");
-  expect_error("jobs\tx\t0.5\ts:ORG in o:LOC", "not a two-part fact kind");
+  expect_error("basedOn\tx\t0.5\ts:ORG in o:LOC", "not a fact kind patterns");
+  expect_error("jobs\tx\t0.5\ts:ORG in o:LOC", "not a fact kind patterns");
   expect_error("basedIn\tx\t1.5\ts:ORG in o:LOC", "confidence");
   expect_error("basedIn\tx\tabc\ts:ORG in o:LOC", "confidence");
   expect_error("basedIn\tx\t0.5\ts:ORG in LOC", "needs a subject");
