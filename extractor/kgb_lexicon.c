@@ -356,6 +356,26 @@ static const table_spec tables[] = {
   {"events.txt", 1, 1, 1, on_word, KGB_LEX_EVENTWORD},
 };
 
+/* <lang>/words.txt (the word sets the rules read) and <lang>/patterns.txt,
+ * into LEX->patterns. */
+static int load_patterns(kgb_world *world, kgb_lexicon *lex, const char *dir)
+{
+  const char *code = kgb_lang_code(lex->lang);
+  kgb_buf words, patterns;
+  int rc;
+
+  kgb_buf_init(&words);
+  kgb_buf_init(&patterns);
+  rc = kgb_buf_printf(&words, "%s/%s/words.txt", dir, code);
+  if (rc == KGB_OK)
+    rc = kgb_buf_printf(&patterns, "%s/%s/patterns.txt", dir, code);
+  if (rc == KGB_OK)
+    rc = kgb_patterns_load(world, words.data, patterns.data, &lex->patterns);
+  kgb_buf_release(&words);
+  kgb_buf_release(&patterns);
+  return rc;
+}
+
 /* "rule<TAB>precision[<TAB>right<TAB>false]" of precision.tsv. */
 static int on_precision(void *data, char **f, size_t n)
 {
@@ -398,10 +418,8 @@ int kgb_lexicon_load(kgb_world *world, kgb_lang lang, const char *dir,
       rc = resolve_parents(&ctx, path.data);
   }
   kgb_buf_clear(&path);
-  if (rc == KGB_OK &&
-      (rc = kgb_buf_printf(&path, "%s/%s/patterns.txt", dir,
-                           kgb_lang_code(lang))) == KGB_OK)
-    rc = kgb_patterns_load(world, path.data, &lex->patterns);
+  if (rc == KGB_OK)
+    rc = load_patterns(world, lex, dir);
   kgb_buf_clear(&path);
   if (rc == KGB_OK &&
       (rc = kgb_buf_printf(&path, "%s/%s/precision.tsv", dir,

@@ -3,29 +3,32 @@
 #define _GNU_SOURCE   /* memrchr */
 #include "kgb_ner.h"
 #include "kgb_ner_internal.h"
+#include "kgb_pattern.h"
 
 #include <string.h>
 
 #include "kgb_alloc.h"
 #include "kgb_utf8.h"
 
-/* Lower-case words that may sit inside a name between capitalised
- * words: "Bank of America", "Banque de France", "Procter & Gamble". */
-static const char *const name_connectors[] = {"&", "of", "de", "du", "des",
-                                              "d'", "la", "et", NULL};
-
 #define MAX_NAME_TOKENS 8
 
-static int is_connector(const char *fold)
+/* Is token I in the word set WS of the sentence's language? */
+static int word_is(const ner_ctx *c, size_t i, kgb_wordset ws)
 {
-  for (size_t i = 0; name_connectors[i]; i++)
-    if (strcmp(fold, name_connectors[i]) == 0)
-      return 1;
-  return 0;
+  return kgb_patterns_word_is(c->lex->patterns, ws,
+                              kgb_tok_fold(&c->doc->toks, i));
 }
 
-static int is_name_token(const kgb_tokens *toks, size_t i)
+/* A lower-case word at a name's edge, or skipped in its acronym: "Bank
+ * of America", "Procter & Gamble" (words.txt @connector). */
+static int is_connector(const ner_ctx *c, size_t i)
 {
+  return word_is(c, i, KGB_WORDS_CONNECTOR);
+}
+
+static int is_name_token(const ner_ctx *c, size_t i)
+{
+  const kgb_tokens *toks = &c->doc->toks;
   const kgb_token *t = &toks->v[i];
   const char *fold = kgb_tok_fold(toks, i);
   const char *hyphen = strrchr(fold, '-');
@@ -36,31 +39,27 @@ static int is_name_token(const kgb_tokens *toks, size_t i)
   if (t->flags & KGB_TF_ELISION)
     return 0;
   /* "Hamburg-based", "Paris-listed": an adjective, not a name. */
-  if (hyphen && !(t->flags & KGB_TF_ALLCAPS)) {
-    static const char *const tails[] = {"-based", "-listed", "-born",
-                                        "-headquartered", "-owned", NULL};
-    for (size_t k = 0; tails[k]; k++)
-      if (strcmp(hyphen, tails[k]) == 0)
-        return 0;
-  }
+  if (hyphen && !(t->flags & KGB_TF_ALLCAPS) &&
+      kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_ADJECTIVE_TAIL, hyphen))
+    return 0;
   return 1;
 }
 
 /* End of the run of capitalised words starting at I, within [I, LIMIT):
- * connectors count only between two capitalised words. */
-static size_t name_run_end(const kgb_tokens *toks, size_t i, size_t limit)
+ * the words of @namejoin count only between two capitalised words. */
+static size_t name_run_end(const ner_ctx *c, size_t i, size_t limit)
 {
+  const kgb_tokens *toks = &c->doc->toks;
   size_t j = i;
 
   while (j < limit && j - i < MAX_NAME_TOKENS) {
-    if (is_name_token(toks, j) &&
+    if (is_name_token(c, j) &&
         (j == i || !(toks->v[j].flags & KGB_TF_NL_BEFORE))) {
       j++;
       continue;
     }
-    if (j > i && j + 1 < limit && is_connector(kgb_tok_fold(toks, j)) &&
-        is_name_token(toks, j + 1) &&
-        strcmp(kgb_tok_fold(toks, j), "et") != 0) {
+    if (j > i && j + 1 < limit && word_is(c, j, KGB_WORDS_NAME_JOIN) &&
+        is_name_token(c, j + 1)) {
       j += 2;
       continue;
     }
@@ -158,7 +157,7 @@ int kgb_ner_acronym_after(ner_ctx *c, size_t first, size_t last, int ent)
   acro = kgb_tok_fold(toks, last + 1);
   n = strlen(acro);
   for (size_t t = first; t < last && k < n; t++) {
-    if (is_connector(kgb_tok_fold(toks, t)))
+    if (is_connector(c, t))
       continue;
     if (kgb_tok_fold(toks, t)[0] != acro[k++])
       return KGB_OK;
@@ -225,7 +224,6 @@ int kgb_ner_cue_before(const ner_ctx *c, size_t first, kgb_trigger kind)
 static int names_a_site(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  const char *f;
 
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return 0;
@@ -234,8 +232,7 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
     return 1;
   if (first < 2)
     return 0;
-  f = kgb_tok_fold(toks, first - 1);
-  return (!strcmp(f, "de") || !strcmp(f, "d'")) && c->lex->lang == KGB_LANG_FR &&
+  return word_is(c, first - 1, KGB_WORDS_SITE_OF) &&
          kgb_lexicon_trigger_at(c->lex, toks, first - 2, first - 1,
                                 KGB_TRIG_FACILITY);
 }
@@ -274,7 +271,7 @@ static void trim_run(const ner_ctx *c, size_t *first, size_t *last)
 
   while (*last > *first &&
          (kgb_lexicon_find(c->lex, toks, *last - 1, 1, KGB_LEX_STOPWORD) ||
-          is_connector(kgb_tok_fold(toks, *last - 1))))
+          is_connector(c, *last - 1)))
     (*last)--;
 }
 
@@ -283,9 +280,8 @@ static void trim_run(const ner_ctx *c, size_t *first, size_t *last)
 static int firm_of_place(const ner_ctx *c, size_t k, size_t end)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  const char *f = kgb_tok_fold(toks, k);
 
-  if (k + 1 >= end || (strcmp(f, "of") && strcmp(f, "de") && strcmp(f, "d'")))
+  if (k + 1 >= end || !word_is(c, k, KGB_WORDS_OF))
     return 0;
   return kgb_lexicon_longest(c->lex, toks, k + 1, end - k - 1, KGB_LEX_PLACE,
                              NULL) == end - k - 1;
@@ -304,8 +300,7 @@ static size_t gazetteer_at(ner_ctx *c, size_t i, size_t limit,
                                   &company);
   size_t nd = kgb_lexicon_longest(lex, toks, i, limit - i, KGB_LEX_DEMONYM,
                                   &demonym);
-  size_t run = is_name_token(toks, i) ? name_run_end(toks, i, limit) - i
-                                          : 0;
+  size_t run = is_name_token(c, i) ? name_run_end(c, i, limit) - i : 0;
 
   /* A longer capitalised run ("Amazon France", "Paris Saint-Germain")
    * is a name of its own; the run rules decide it.  Not "Schneider
@@ -373,9 +368,9 @@ static size_t quoted_event_at(ner_ctx *c, const kgb_sentence *s, size_t i,
   size_t end;
 
   if (!kgb_ner_is_open_quote(kgb_tok_fold(toks, i)) || i + 2 >= s->last_tok ||
-      !is_name_token(toks, i + 1))
+      !is_name_token(c, i + 1))
     return 0;
-  end = name_run_end(toks, i + 1, s->last_tok);
+  end = name_run_end(c, i + 1, s->last_tok);
   if (end >= s->last_tok || !kgb_ner_is_close_quote(kgb_tok_fold(toks, end)) ||
       !kgb_ner_event_noun_near(c, s, i, end + 1, 4))
     return 0;
@@ -390,7 +385,7 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
-  if (last - first >= 3 && is_connector(kgb_tok_fold(toks, first + 1)) &&
+  if (last - first >= 3 && is_connector(c, first + 1) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !kgb_ner_has_legal_suffix(c, first, last))
     return first + 2;
@@ -403,16 +398,15 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
   return first;
 }
 
-/* The length of the "-based" tail ending token I's fold, or 0. */
-static size_t based_tail(const kgb_tokens *toks, size_t i)
+/* The length of the "-based" tail (words.txt @basedtail) ending token
+ * I's fold, or 0. */
+static size_t based_tail(const ner_ctx *c, size_t i)
 {
-  static const char *const tails[] = {"-based", "-headquartered", NULL};
-  const char *fold = kgb_tok_fold(toks, i), *dash = strrchr(fold, '-');
+  const char *fold = kgb_tok_fold(&c->doc->toks, i), *dash = strrchr(fold, '-');
 
-  for (size_t k = 0; dash && tails[k]; k++)
-    if (strcmp(dash, tails[k]) == 0)
-      return strlen(dash);
-  return 0;
+  return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_BASED_TAIL,
+                                      dash)
+             ? strlen(dash) : 0;
 }
 
 /* "Munich-based", "New York-based", "Texas-headquartered": a place,
@@ -429,7 +423,7 @@ size_t kgb_ner_based_adjective(ner_ctx *c, size_t i, size_t limit,
     size_t tail;
     if (!(toks->v[j].flags & KGB_TF_CAP))
       return 0;
-    if (!(tail = based_tail(toks, j)))
+    if (!(tail = based_tail(c, j)))
       continue;
     /* The tail is ASCII in the text as in the fold. */
     e = kgb_lexicon_lookup(c->lex, c->doc->text + b,
@@ -448,18 +442,13 @@ size_t kgb_ner_based_adjective(ner_ctx *c, size_t i, size_t limit,
  * title and its connector, or 0. */
 static size_t title_before_of(ner_ctx *c, size_t i, size_t limit)
 {
-  static const char *const of[] = {"of", "at", "de", "du", "d'", "chez",
-                                    NULL};
   const kgb_tokens *toks = &c->doc->toks;
   size_t n = kgb_lexicon_longest(c->lex, toks, i, limit - i, KGB_LEX_TITLE,
                                  NULL);
 
   if (n == 0 || i + n + 1 >= limit)
     return 0;
-  for (size_t k = 0; of[k]; k++)
-    if (strcmp(kgb_tok_fold(toks, i + n), of[k]) == 0)
-      return n + 1;
-  return 0;
+  return word_is(c, i + n, KGB_WORDS_TITLE_JOIN) ? n + 1 : 0;
 }
 
 static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
@@ -497,7 +486,7 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
       i += used;
       continue;
     }
-    if (!is_name_token(toks, i)) {
+    if (!is_name_token(c, i)) {
       i++;
       continue;
     }
@@ -506,7 +495,7 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
       continue;
     }
     first = i;
-    last = name_run_end(toks, i, s->last_tok);
+    last = name_run_end(c, i, s->last_tok);
     i = last;
     trim_run(c, &first, &last);
     if (first == s->first_tok)

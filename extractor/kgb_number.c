@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kgb_pattern.h"
 #include "kgbuild.h"
 
 #define MAX_DIGITS 18
@@ -130,11 +131,9 @@ static size_t currency_at(const kgb_lexicon *lex, const kgb_tokens *toks,
 
   if (i >= limit)
     return 0;
-  if (allow_of && i + 1 < limit) {
-    const char *f = kgb_tok_fold(toks, i);
-    if (strcmp(f, "de") == 0 || strcmp(f, "d'") == 0 || strcmp(f, "of") == 0)
-      skip = 1;
-  }
+  if (allow_of && i + 1 < limit &&
+      kgb_patterns_word_is(lex->patterns, KGB_WORDS_OF, kgb_tok_fold(toks, i)))
+    skip = 1;
   n = kgb_lexicon_longest(lex, toks, i + skip, limit - i - skip,
                           KGB_LEX_CURRENCY, &e);
   if (!n && skip) {

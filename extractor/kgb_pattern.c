@@ -61,6 +61,13 @@ struct kgb_patterns {
   size_t n_sets, cap_sets;
   kgb_map set_names;   /* "@name" -> index into sets */
   int and_set;         /* "@and": joins the members of a list; or -1 */
+  int wordsets[KGB_WORDS_COUNT];   /* sets the C rules read; -1 if none */
+};
+
+static const char *const wordset_names[KGB_WORDS_COUNT] = {
+#define KGB_WORDSET_NAME(e, name) [KGB_WORDS_##e] = name,
+  KGB_WORDSETS(KGB_WORDSET_NAME)
+#undef KGB_WORDSET_NAME
 };
 
 typedef struct {
@@ -354,18 +361,50 @@ static int on_record(void *data, char **f, size_t n)
                             "<TAB>elements'");
 }
 
-int kgb_patterns_load(kgb_world *world, const char *path, kgb_patterns **out)
+/* A words file holds word sets only. */
+static int on_words_record(void *data, char **f, size_t n)
+{
+  load_ctx *ctx = data;
+
+  if (f[0][0] != '@' || n != 2)
+    return fail(ctx, "a words file holds word sets only: "
+                     "'@name<TAB>words'");
+  return on_set(ctx, f[0], f[1]);
+}
+
+/* Every set the C rules read, found in WORDS_PATH. */
+static int resolve_wordsets(kgb_world *world, kgb_patterns *ps,
+                            const char *words_path)
+{
+  for (int w = 0; w < KGB_WORDS_COUNT; w++) {
+    const char *name = wordset_names[w];
+    ps->wordsets[w] = kgb_map_get(&ps->set_names, name, strlen(name));
+    if (words_path && ps->wordsets[w] < 0)
+      return kgb_report(world, KGB_EPARSE, "%s: the word set %s is missing "
+                        "(the rules read it)", words_path, name);
+  }
+  return KGB_OK;
+}
+
+int kgb_patterns_load(kgb_world *world, const char *words_path,
+                      const char *path, kgb_patterns **out)
 {
   load_ctx ctx = {kgb_calloc(1, sizeof(kgb_patterns)), ""};
-  int rc;
+  int rc = KGB_OK;
 
   *out = NULL;
   if (!ctx.ps)
     return KGB_ENOMEM;
   ctx.ps->and_set = -1;
   kgb_map_init(&ctx.ps->set_names);
-  rc = kgb_datafile_read_why(world, path, 2, 4, 0, on_record, &ctx, ctx.why,
-                             sizeof ctx.why);
+  if (words_path)
+    rc = kgb_datafile_read_why(world, words_path, 2, 2, 0, on_words_record,
+                               &ctx, ctx.why, sizeof ctx.why);
+  if (rc == KGB_OK)
+    rc = kgb_datafile_read_why(world, path, 2, 4, 0, on_record, &ctx,
+                               ctx.why, sizeof ctx.why);
+  if (rc == KGB_OK)
+    rc = resolve_wordsets(world, ctx.ps, words_path);
   if (rc) {
     kgb_patterns_free(ctx.ps);
     return rc;
@@ -389,6 +428,28 @@ void kgb_patterns_free(kgb_patterns *ps)
 }
 
 size_t kgb_patterns_count(const kgb_patterns *ps) { return ps ? ps->n : 0; }
+
+int kgb_patterns_word_is(const kgb_patterns *ps, kgb_wordset ws,
+                         const char *fold)
+{
+  int set = ps ? ps->wordsets[ws] : -1;
+
+  return set >= 0 && kgb_map_get(&ps->sets[set], fold, strlen(fold)) >= 0;
+}
+
+int kgb_patterns_ends_with(const kgb_patterns *ps, kgb_wordset ws,
+                           const char *fold, size_t min_stem)
+{
+  size_t n = strlen(fold);
+  int set = ps ? ps->wordsets[ws] : -1;
+
+  if (set < 0)
+    return 0;
+  for (size_t k = min_stem; k < n; k++)
+    if (kgb_map_get(&ps->sets[set], fold + k, n - k) >= 0)
+      return 1;
+  return 0;
+}
 
 /* ---- matching --------------------------------------------------------- */
 

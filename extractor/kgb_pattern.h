@@ -16,10 +16,49 @@
 
 typedef struct kgb_patterns kgb_patterns;
 
-/* Read and compile PATH; errors name the file, the line and the cause. */
-int kgb_patterns_load(kgb_world *world, const char *path, kgb_patterns **out);
+/* The word sets the rules written in C read (from <lang>/words.txt):
+ * X(ENUM, name).  A rule asks whether a word is in one; the words
+ * themselves are data, so no English or French word stays in C. */
+#define KGB_WORDSETS(X)                                                      \
+  X(OF, "@of")                 /* before what a figure counts: "of" */     \
+  X(SINCE, "@since")           /* before a start year */                   \
+  X(YEAR_PREP, "@yearprep")    /* before the year of a fact */             \
+  X(NAME_JOIN, "@namejoin")    /* inside a name: "Bank of America" */      \
+  X(CONNECTOR, "@connector")   /* at a name's edge, skipped in acronyms */ \
+  X(TITLE_JOIN, "@titlejoin")  /* after a title: "CEO of X" */             \
+  X(LIST_GLUE, "@listglue")    /* between the members of a list */         \
+  X(WITH, "@with")             /* "with X and with Y" */                   \
+  X(POSSESSIVE, "@possessive") /* "Zentra's" */                            \
+  X(PERSON_JOIN, "@personjoin") /* between a title and its firm */         \
+  X(APPOSITION, "@apposition") /* before an apposition: ", the" */         \
+  X(FOUNDER_GLUE, "@founderglue") /* between founders' names */            \
+  X(PARTICIPLE, "@participle") /* endings of a participle */               \
+  X(ADJECTIVE_TAIL, "@adjtail") /* "-based": a name made adjective */     \
+  X(BASED_TAIL, "@basedtail")  /* "-based": the seat of what follows */    \
+  X(SITE_OF, "@siteof")        /* « l'usine de Flins »: site, word, place */
+
+typedef enum {
+#define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,
+  KGB_WORDSETS(KGB_WORDSET_ENUM)
+#undef KGB_WORDSET_ENUM
+  KGB_WORDS_COUNT
+} kgb_wordset;
+
+/* Read and compile WORDS_PATH (word sets only; may be NULL) and then
+ * PATH; errors name the file, the line and the cause.  With WORDS_PATH,
+ * every set of KGB_WORDSETS must be defined. */
+int kgb_patterns_load(kgb_world *world, const char *words_path,
+                      const char *path, kgb_patterns **out);
 void kgb_patterns_free(kgb_patterns *patterns);
 size_t kgb_patterns_count(const kgb_patterns *patterns);
+
+/* Is FOLD (a folded word) in the set WS? */
+int kgb_patterns_word_is(const kgb_patterns *patterns, kgb_wordset ws,
+                         const char *fold);
+/* Does FOLD end with a word of the set WS, after at least MIN_STEM
+ * bytes? */
+int kgb_patterns_ends_with(const kgb_patterns *patterns, kgb_wordset ws,
+                           const char *fold, size_t min_stem);
 
 /* What the matcher sees of one sentence. */
 typedef struct {

@@ -37,6 +37,13 @@ int kgb_rule_called_off(const kgb_rule_ctx *c)
                                KGB_TRIG_CALLED_OFF) < c->s->last_tok;
 }
 
+int kgb_rule_word_is(const kgb_rule_ctx *c, size_t k, kgb_wordset ws)
+{
+  return k < c->s->last_tok &&
+         kgb_patterns_word_is(c->lex->patterns, ws,
+                              kgb_tok_fold(&c->doc->toks, k));
+}
+
 int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word)
 {
   return k < c->s->last_tok &&
@@ -55,18 +62,12 @@ static int written_lower(const kgb_rule_ctx *c, size_t tok)
   return kgb_tok_written_lower(&c->doc->toks, tok);
 }
 
-static int ends_with(const char *s, const char *tail)
+/* A word ending as a participle does (words.txt @participle), after a
+ * stem of three letters or more. */
+static int looks_like_participle(const kgb_rule_ctx *c, const char *fold)
 {
-  size_t n = strlen(s), m = strlen(tail);
-
-  return n > m + 2 && strcmp(s + n - m, tail) == 0;
-}
-
-static int looks_like_participle(const char *fold)
-{
-  return ends_with(fold, "ed") || ends_with(fold, "ing") ||
-         ends_with(fold, "ee") || ends_with(fold, "ees") ||
-         ends_with(fold, "ant");
+  return kgb_patterns_ends_with(c->lex->patterns, KGB_WORDS_PARTICIPLE, fold,
+                                3);
 }
 
 int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
@@ -88,7 +89,7 @@ int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
   /* "Founded in 2012", « Fondée en 2012 »: a participle opening the
    * sentence, not a name. */
   if (mn->first == c->s->first_tok && mn->last - mn->first == 1 &&
-      looks_like_participle(kgb_tok_fold(&c->doc->toks, mn->first)))
+      looks_like_participle(c, kgb_tok_fold(&c->doc->toks, mn->first)))
     return 0;
   /* "AI", "CDI", "IA": short capitals no table knows are more often
    * abbreviations of things than names of firms. */
@@ -250,20 +251,6 @@ void kgb_rule_set_figure(const kgb_rule_ctx *c, kgb_fact *f,
     memcpy(f->currency, c->lex->currencies[q->currency], 4);
 }
 
-/* Words before a year that make it the start of a period, or the date
- * of the fact itself. */
-static const char *const since_words[] = {"since", "depuis", NULL};
-static const char *const year_words[] = {"in", "for", "by", "en", "pour",
-                                         "d'ici", "through", NULL};
-
-static int word_in(const char *fold, const char *const *list)
-{
-  for (size_t i = 0; list[i]; i++)
-    if (strcmp(fold, list[i]) == 0)
-      return 1;
-  return 0;
-}
-
 void kgb_rule_years(const kgb_rule_ctx *c, kgb_fact *f)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -272,9 +259,11 @@ void kgb_rule_years(const kgb_rule_ctx *c, kgb_fact *f)
   for (size_t i = c->s->first_tok + 1; i < c->s->last_tok; i++) {
     if (!kgb_token_is_year(toks, c->doc->text, i, &year))
       continue;
-    if (word_in(kgb_tok_fold(toks, i - 1), since_words))
+    /* The word before a year makes it the start of a period or the
+     * date of the fact itself. */
+    if (kgb_rule_word_is(c, i - 1, KGB_WORDS_SINCE))
       f->start_year = year;
-    else if (word_in(kgb_tok_fold(toks, i - 1), year_words))
+    else if (kgb_rule_word_is(c, i - 1, KGB_WORDS_YEAR_PREP))
       f->year = year;
   }
 }

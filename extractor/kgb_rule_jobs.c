@@ -91,9 +91,7 @@ static int staff_noun_before(const kgb_rule_ctx *c, size_t q_first,
 
   if (!counts_nothing_after(c, q_end))
     return 0;
-  if (k > c->s->first_tok && (kgb_rule_fold_is(c, k - 1, "of") ||
-                              kgb_rule_fold_is(c, k - 1, "de") ||
-                              kgb_rule_fold_is(c, k - 1, "d'")))
+  if (k > c->s->first_tok && kgb_rule_word_is(c, k - 1, KGB_WORDS_OF))
     k--;
   for (size_t t = k > c->s->first_tok + 3 ? k - 3 : c->s->first_tok; t < k;
        t++) {

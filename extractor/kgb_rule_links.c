@@ -7,9 +7,7 @@
 
 static int is_list_glue(const kgb_rule_ctx *c, size_t k)
 {
-  return kgb_rule_fold_is(c, k, ",") || kgb_rule_fold_is(c, k, "and") || kgb_rule_fold_is(c, k, "et") ||
-         kgb_rule_fold_is(c, k, "&") || kgb_rule_fold_is(c, k, "or") || kgb_rule_fold_is(c, k, "ou") ||
-         kgb_rule_fold_is(c, k, "de") || kgb_rule_fold_is(c, k, "d'");
+  return kgb_rule_word_is(c, k, KGB_WORDS_LIST_GLUE);
 }
 
 /* The organisation named from a token in [FROM, TO) on, however long
@@ -43,7 +41,7 @@ static size_t after_possessive_place(kgb_rule_ctx *c, size_t k)
   for (size_t m = c->first_mention; m < c->end_mention; m++) {
     const kgb_mention *mn = &c->fs->mentions[m];
     if (mn->first == k && kgb_rule_class(c, m) == KGB_CLASS_PLACE &&
-        mn->last < c->s->last_tok && kgb_rule_fold_is(c, mn->last, "'s"))
+        kgb_rule_word_is(c, mn->last, KGB_WORDS_POSSESSIVE))
       return mn->last + 1;
   }
   return k;
@@ -67,7 +65,7 @@ static size_t org_list(kgb_rule_ctx *c, size_t from, long *out, size_t max)
     while (k < c->s->last_tok && is_list_glue(c, k))
       k++;
     /* "with X and with Y" */
-    if (kgb_rule_fold_is(c, k, "with") || kgb_rule_fold_is(c, k, "avec"))
+    if (kgb_rule_word_is(c, k, KGB_WORDS_WITH))
       k++;
   }
   return n;
@@ -161,7 +159,8 @@ static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
   }
   if (before < 0)
     return KGB_OK;
-  if (kgb_rule_fold_is(c, c->fs->mentions[before].last, "'s")) {
+  if (kgb_rule_word_is(c, c->fs->mentions[before].last,
+                       KGB_WORDS_POSSESSIVE)) {
     child = after;
     parent = before;
   }

@@ -7,29 +7,15 @@
 
 #include "kgb_rules.h"
 
-static int is_word(const kgb_rule_ctx *c, size_t k, const char *const *words)
-{
-  const char *f = k < c->s->last_tok ? kgb_tok_fold(&c->doc->toks, k) : "";
-
-  for (size_t i = 0; words[i]; i++)
-    if (strcmp(f, words[i]) == 0)
-      return 1;
-  return 0;
-}
-
-static const char *const joiners[] = {"of", "at", "for", "de", "d'", "du",
-                                      "chez", "the", "la", "le", "l'", NULL};
-static const char *const commas[] = {",", "the", "le", "la", NULL};
-static const char *const possessive[] = {"'s", NULL};
 
 /* The mention of class CLS that starts within [FROM, FROM + SKIP] where
  * the tokens skipped are all in WORDS; -1 when none. */
 static long mention_starting(kgb_rule_ctx *c, size_t from,
-                             const char *const *words, kgb_class cls)
+                             kgb_wordset words, kgb_class cls)
 {
   size_t k = from;
 
-  while (k < c->s->last_tok && is_word(c, k, words))
+  while (k < c->s->last_tok && kgb_rule_word_is(c, k, words))
     k++;
   for (size_t m = c->first_mention; m < c->end_mention; m++)
     if (c->fs->mentions[m].first == k && kgb_rule_accept(c, m, cls))
@@ -39,11 +25,11 @@ static long mention_starting(kgb_rule_ctx *c, size_t from,
 
 /* The mention of class CLS that ends at TO, maybe before WORDS. */
 static long mention_ending(kgb_rule_ctx *c, size_t to,
-                           const char *const *words, kgb_class cls)
+                           kgb_wordset words, kgb_class cls)
 {
   size_t k = to;
 
-  while (k > c->s->first_tok && is_word(c, k - 1, words))
+  while (k > c->s->first_tok && kgb_rule_word_is(c, k - 1, words))
     k--;
   for (size_t m = c->first_mention; m < c->end_mention; m++)
     if (c->fs->mentions[m].last == k && kgb_rule_accept(c, m, cls))
@@ -61,8 +47,9 @@ static size_t after_qualifier(kgb_rule_ctx *c, size_t b)
   for (size_t k = b; k < c->s->last_tok && k < b + 7; k++) {
     if (toks->v[k].type != KGB_TOK_WORD)
       return b;
-    if (k > b && is_word(c, k, joiners) &&
-        mention_starting(c, k, joiners, KGB_CLASS_ORGANIZATION) >= 0)
+    if (k > b && kgb_rule_word_is(c, k, KGB_WORDS_PERSON_JOIN) &&
+        mention_starting(c, k, KGB_WORDS_PERSON_JOIN,
+                         KGB_CLASS_ORGANIZATION) >= 0)
       return k;
   }
   return b;
@@ -75,7 +62,8 @@ static long coref_org_after(kgb_rule_ctx *c, size_t b, int *entity)
   double conf = 0.8;
   size_t k = b;
 
-  while (k < c->s->last_tok && k < b + 2 && is_word(c, k, joiners))
+  while (k < c->s->last_tok && k < b + 2 &&
+         kgb_rule_word_is(c, k, KGB_WORDS_PERSON_JOIN))
     k++;
   if (k == b || !kgb_rule_trigger(c, k, KGB_TRIG_COREF))
     return -1;
@@ -87,7 +75,7 @@ static long coref_org_after(kgb_rule_ctx *c, size_t b, int *entity)
 static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  long org = mention_starting(c, after_qualifier(c, b), joiners,
+  long org = mention_starting(c, after_qualifier(c, b), KGB_WORDS_PERSON_JOIN,
                               KGB_CLASS_ORGANIZATION);
   long person = -1;
   const char *rule = "manager-title";
@@ -97,29 +85,32 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
   int firm;
 
   if (org < 0) {
-    org = mention_ending(c, a, possessive, KGB_CLASS_ORGANIZATION);
+    org = mention_ending(c, a, KGB_WORDS_POSSESSIVE, KGB_CLASS_ORGANIZATION);
     if (org >= 0) /* "Jane Roe, Zentra Spain country manager" */
-      person = mention_ending(c, c->fs->mentions[org].first, commas,
+      person = mention_ending(c, c->fs->mentions[org].first,
+                              KGB_WORDS_APPOSITION,
                               KGB_CLASS_PERSON);
   } else {
-    person = mention_starting(c, c->fs->mentions[org].last, commas,
+    person = mention_starting(c, c->fs->mentions[org].last,
+                              KGB_WORDS_APPOSITION,
                               KGB_CLASS_PERSON);
   }
   if (org < 0) {   /* "the chief executive of the company, Jane Roe" */
     long end = coref_org_after(c, b, &firm);
     if (end < 0)
       return KGB_OK;
-    person = mention_starting(c, (size_t)end, commas, KGB_CLASS_PERSON);
+    person = mention_starting(c, (size_t)end, KGB_WORDS_APPOSITION,
+                              KGB_CLASS_PERSON);
     if (person < 0)
-      person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
+      person = mention_ending(c, a, KGB_WORDS_APPOSITION, KGB_CLASS_PERSON);
     rule = "manager-title-coref";
     conf = 0.7;
   } else {
     firm = c->fs->mentions[org].entity;
     if (person < 0)
-      person = mention_ending(c, a, commas, KGB_CLASS_PERSON);
+      person = mention_ending(c, a, KGB_WORDS_APPOSITION, KGB_CLASS_PERSON);
     if (person < 0)
-      person = mention_starting(c, b, commas, KGB_CLASS_PERSON);
+      person = mention_starting(c, b, KGB_WORDS_APPOSITION, KGB_CLASS_PERSON);
   }
   if (person < 0)
     return KGB_OK;
@@ -134,7 +125,7 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
  * la société ... »: founders manage the firm the sentence is about. */
 static int founders_at(kgb_rule_ctx *c, size_t t, size_t len)
 {
-  static const char *const glue[] = {",", "and", "et", NULL};
+  const kgb_wordset glue = KGB_WORDS_FOUNDER_GLUE;
   long people[8], org;
   size_t n = 0, k = t + len;
   size_t by = kgb_rule_find_trigger(c, k, c->s->last_tok, KGB_TRIG_PASSIVE);

@@ -8,6 +8,7 @@
 #include "kgb_document_internal.h"
 #include "kgb_fact.h"
 #include "kgb_lexicon.h"
+#include "kgb_pattern.h"
 
 typedef struct {
   const kgb_document *doc;
@@ -37,6 +38,10 @@ size_t kgb_rule_find_trigger(const kgb_rule_ctx *c, size_t from, size_t to,
 int kgb_rule_negated(const kgb_rule_ctx *c, size_t t);
 /* Does the sentence say a deal is off: withdrawn, rejected, denied? */
 int kgb_rule_called_off(const kgb_rule_ctx *c);
+
+/* 1 when token K, inside the sentence, is in the word set WS of the
+ * sentence's language (words.txt). */
+int kgb_rule_word_is(const kgb_rule_ctx *c, size_t k, kgb_wordset ws);
 
 /* 1 when token K, inside the sentence, folds to WORD. */
 int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word);

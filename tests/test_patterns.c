@@ -263,7 +263,7 @@ static void expect_error(const char *line, const char *why)
   assert_non_null(f);
   fprintf(f, "# a comment\n%s\n", line);
   fclose(f);
-  assert_int_equal(kgb_patterns_load(world, path, &ps), KGB_EPARSE);
+  assert_int_equal(kgb_patterns_load(world, NULL, path, &ps), KGB_EPARSE);
   assert_null(ps);
   snprintf(where, sizeof where, "%s:2:", path);
   if (!strstr(test_last_message, where) || !strstr(test_last_message, why))
