@@ -437,6 +437,14 @@ int kgb_patterns_word_is(const kgb_patterns *ps, kgb_wordset ws,
   return set >= 0 && kgb_map_get(&ps->sets[set], fold, strlen(fold)) >= 0;
 }
 
+const char *kgb_patterns_first_word(const kgb_patterns *ps, kgb_wordset ws)
+{
+  int set = ps ? ps->wordsets[ws] : -1;
+
+  /* A map keeps its keys one after another in the order they came. */
+  return set >= 0 && ps->sets[set].keys_len ? ps->sets[set].keys : "";
+}
+
 int kgb_patterns_ends_with(const kgb_patterns *ps, kgb_wordset ws,
                            const char *fold, size_t min_stem)
 {

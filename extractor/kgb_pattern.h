@@ -35,7 +35,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(PARTICIPLE, "@participle") /* endings of a participle */               \
   X(ADJECTIVE_TAIL, "@adjtail") /* "-based": a name made adjective */     \
   X(BASED_TAIL, "@basedtail")  /* "-based": the seat of what follows */    \
-  X(SITE_OF, "@siteof")        /* « l'usine de Flins »: site, word, place */
+  X(SITE_OF, "@siteof")        /* « l'usine de Flins »: site, word, place */ \
+  X(FOUNDER_TITLE, "@foundertitle") /* the title given to founders */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,
@@ -55,6 +56,10 @@ size_t kgb_patterns_count(const kgb_patterns *patterns);
 /* Is FOLD (a folded word) in the set WS? */
 int kgb_patterns_word_is(const kgb_patterns *patterns, kgb_wordset ws,
                          const char *fold);
+/* The first word of the set WS, as the file writes it folded; "" when
+ * the set is empty. */
+const char *kgb_patterns_first_word(const kgb_patterns *patterns,
+                                    kgb_wordset ws);
 /* Does FOLD end with a word of the set WS, after at least MIN_STEM
  * bytes? */
 int kgb_patterns_ends_with(const kgb_patterns *patterns, kgb_wordset ws,

@@ -151,8 +151,8 @@ static int founders_at(kgb_rule_ctx *c, size_t t, size_t len)
   for (size_t i = 0; i < n && rc == KGB_OK; i++)
     rc = kgb_rule_add_link(c, KGB_FACT_MANAGER_OF,
                            c->fs->mentions[people[i]].entity, firm,
-                           c->lex->lang == KGB_LANG_FR ? "fondateur"
-                                                       : "founder",
+                           kgb_patterns_first_word(c->lex->patterns,
+                                                   KGB_WORDS_FOUNDER_TITLE),
                            conf, "founded-by");
   return rc;
 }
