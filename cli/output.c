@@ -34,9 +34,24 @@ static void remove_pending(int sig)
   raise(sig);
 }
 
+static const int watched[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+
+/* Hold (HOLD set) or let through the signals watch_signals handles: a
+ * signal between creating the temporary file and watching for it would
+ * leave the file behind. */
+static void hold_signals(int hold)
+{
+  sigset_t set;
+
+  sigemptyset(&set);
+  for (size_t i = 0; i < sizeof watched / sizeof *watched; i++)
+    sigaddset(&set, watched[i]);
+  sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
 static void watch_signals(char *tmp)
 {
-  static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+  const int *signals = watched;
   struct sigaction sa;
 
   pending_owner = getpid();
@@ -44,7 +59,7 @@ static void watch_signals(char *tmp)
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = tmp ? remove_pending : SIG_DFL;
   sigemptyset(&sa.sa_mask);
-  for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+  for (size_t i = 0; i < sizeof watched / sizeof *watched; i++) {
     struct sigaction old;
     /* A signal ignored by whoever started us stays ignored. */
     if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
@@ -87,6 +102,7 @@ static int open_replacing(cli_output *out, const char *path)
     return EXIT_INPUT;
   }
   snprintf(out->tmp, n, "%s.tmp.XXXXXX", out->target);
+  hold_signals(1);
   fd = mkstemp(out->tmp);
   out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
   if (!out->f) {
@@ -98,9 +114,11 @@ static int open_replacing(cli_output *out, const char *path)
     }
     free(out->tmp);
     out->tmp = NULL;
+    hold_signals(0);
     return EXIT_INPUT;
   }
   watch_signals(out->tmp);
+  hold_signals(0);
   return EXIT_OK;
 }
 
