@@ -270,8 +270,10 @@ static int parse_element(load_ctx *ctx, char *piece, elem *el)
     el->min = 1;
   el->list = 0;
   for (size_t i = 0; i < sizeof token_names / sizeof *token_names; i++)
-    if (strcmp(piece, token_names[i].name) == 0) {
+    if (strcmp(piece + (piece[0] == '!'), token_names[i].name) == 0 &&
+        (piece[0] != '!' || token_names[i].type != EL_TOPIC)) {
       el->type = token_names[i].type;
+      el->negate = piece[0] == '!';
       return KGB_OK;
     }
   return parse_words(ctx, piece, el);
@@ -488,7 +490,17 @@ static int in_set(const match_state *st, int set, size_t t)
          0;
 }
 
+static int token_is(const match_state *st, const elem *el, size_t t);
+
+/* Does token T pass EL (a negated class passes what the class does
+ * not)? */
 static int token_fits(const match_state *st, const elem *el, size_t t)
+{
+  return el->type == EL_WORDS ? token_is(st, el, t)
+                              : token_is(st, el, t) != el->negate;
+}
+
+static int token_is(const match_state *st, const elem *el, size_t t)
 {
   const kgb_token *tok = &st->in->toks->v[t];
   int word = tok->type == KGB_TOK_WORD;

@@ -36,7 +36,9 @@ static int part(kgb_rule_ctx *c, long m, kgb_class cls)
 
 /* Add the fact M makes from SUBJECT to OBJECT (entities; -1 when none)
  * or to LITERAL.  An acquisition takes the sentence's amount of money,
- * and none is stated for a deal the sentence calls off. */
+ * and none is stated for a deal the sentence calls off or denies (a
+ * negation anywhere before the match's end: "is not considering a
+ * buyout of Y"). */
 static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
                int object, const char *literal, double confidence)
 {
@@ -48,6 +50,8 @@ static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
                              confidence, m->name);
   if (subject < 0 || object < 0 || subject == object ||
       kgb_rule_called_off(c) ||
+      kgb_rule_find_trigger(c, c->s->first_tok, m->end, KGB_TRIG_NEGATION) <
+          m->end ||
       kgb_rule_has_fact(c, m->kind, subject, object))
     return KGB_OK;
   f = kgb_fact_init(m->kind, c->sentence, m->name, confidence);
