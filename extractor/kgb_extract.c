@@ -28,7 +28,7 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
   fs->precision = &world->lexicon[doc->lang]->precision;
   rc = kgb_ner_run(doc, world->lexicon, world->models, fs);
   if (rc == KGB_OK)
-    rc = kgb_relation_run(doc, world->lexicon, fs);
+    rc = kgb_relation_run(doc, world->lexicon, world->models, fs);
   if (rc == KGB_ELIMIT) {
     if (kgb_document_first_report(doc, KGB_REPORTED_FACTS))
       kgb_warn(world, "%s: more than %d facts; the rest of the document is "

@@ -30,6 +30,7 @@ typedef enum {
   EL_WORD,     /* any word */
   EL_NUM,      /* a number */
   EL_ANY,      /* any token */
+  EL_POS,      /* a word of one of some parts of speech */
   EL_TOPIC     /* no token: the organisation the text is about */
 } el_type;
 
@@ -236,6 +237,10 @@ static int parse_words(load_ctx *ctx, char *core, elem *el)
     return el->set < 0 ? fail(ctx, "word set '%s' is used before it is "
                                    "defined", core)
                        : KGB_OK;
+  }
+  if (*core == '#') {
+    el->type = EL_POS;
+    core++;
   }
   if (*core == '\\')
     core++;
@@ -492,12 +497,26 @@ static int in_set(const match_state *st, int set, size_t t)
 
 static int token_is(const match_state *st, const elem *el, size_t t);
 
+/* Is token T of a part of speech in SET?  Without parts of speech, a
+ * word in lower case stands in. */
+static int pos_in(const match_state *st, int set, size_t t)
+{
+  const kgb_token *tok = &st->in->toks->v[t];
+  const char *pos = st->in->pos_of ? st->in->pos_of(st->in->pos_ctx, t)
+                                   : NULL;
+
+  if (!pos)
+    return tok->type == KGB_TOK_WORD && !(tok->flags & KGB_TF_CAP);
+  return kgb_map_get(&st->ps->sets[set], pos, strlen(pos)) >= 0;
+}
+
 /* Does token T pass EL (a negated class passes what the class does
  * not)? */
 static int token_fits(const match_state *st, const elem *el, size_t t)
 {
-  return el->type == EL_WORDS ? token_is(st, el, t)
-                              : token_is(st, el, t) != el->negate;
+  return el->type == EL_WORDS || el->type == EL_POS
+             ? token_is(st, el, t)
+             : token_is(st, el, t) != el->negate;
 }
 
 static int token_is(const match_state *st, const elem *el, size_t t)
@@ -507,6 +526,7 @@ static int token_is(const match_state *st, const elem *el, size_t t)
 
   switch (el->type) {
   case EL_WORDS: return in_set(st, el->set, t) != el->negate;
+  case EL_POS: return pos_in(st, el->set, t);
   case EL_LOWER: return word && !(tok->flags & KGB_TF_CAP);
   case EL_CAP: return word && (tok->flags & KGB_TF_CAP);
   case EL_CAPS: return word && (tok->flags & KGB_TF_ALLCAPS);
@@ -628,6 +648,21 @@ static void collect(const match_state *st, kgb_pattern_match *m)
   }
 }
 
+/* Can pattern P start at token T?  A quick look at its first element
+ * spares most starts the matcher. */
+static int may_start_at(const match_state *st, const pattern *p, size_t t)
+{
+  const elem *el = &p->el[0];
+
+  if (el->min == 0)
+    return 1;
+  if (el->type == EL_MENTION)
+    return st->in->mention_at[t - st->in->first] >= 0;
+  if (el->type == EL_WORDS && !el->negate)
+    return in_set(st, el->set, t);
+  return 1;
+}
+
 int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
                      kgb_pattern_fn fn, void *ctx)
 {
@@ -655,7 +690,7 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
     st.p = &ps->v[i];
     for (size_t t = in->first; t < in->last; t++) {
       st.steps = 0;
-      if (!match_from(&st, 0, t))
+      if (!may_start_at(&st, st.p, t) || !match_from(&st, 0, t))
         continue;
       collect(&st, &m);
       if ((rc = fn(ctx, &m))) {

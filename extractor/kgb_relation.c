@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kgb_alloc.h"
+#include "kgb_pos.h"
 #include "kgb_rules.h"
 #include "kgb_world_internal.h"
 
@@ -331,16 +332,20 @@ static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
 }
 
 int kgb_relation_run(const kgb_document *doc,
-                     kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs)
+                     kgb_lexicon *const lex[KGB_LANG_COUNT],
+                     struct kgb_models *const models[KGB_LANG_COUNT],
+                     kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0};
+  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0,
+                    NULL};
   size_t m = 0, crowded = 0;
-  int rc = KGB_OK;
+  int rc = kgb_pos_new(doc, models, lex, &c.pos);
 
   c.salient_org = salient_org(fs);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.s = &doc->sentences[s];
+    kgb_pos_sentence(c.pos, s);
     c.lex = lex[c.s->lang];
     c.first_mention = m;
     while (m < fs->n_mentions && fs->mentions[m].sentence == s)
@@ -367,6 +372,7 @@ int kgb_relation_run(const kgb_document *doc,
     c.last_org = last_org_in(fs, c.first_mention, c.end_mention, c.last_org);
   }
   kgb_free(c.mention_at);
+  kgb_pos_free(c.pos);
   if (rc == KGB_OK)
     rc = kgb_rules_document(doc, lex[doc->lang], fs);
   return rc;

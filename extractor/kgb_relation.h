@@ -9,7 +9,14 @@
 #include "kgb_fact.h"
 #include "kgb_lexicon.h"
 
+struct kgb_models;
+
+/* The facts of DOC, from its mentions in FS, by the rules and patterns of
+ * each sentence's language; MODELS (per language, may be NULL) give the
+ * patterns parts of speech. */
 int kgb_relation_run(const kgb_document *doc,
-                     kgb_lexicon *const lex[KGB_LANG_COUNT], kgb_factset *fs);
+                     kgb_lexicon *const lex[KGB_LANG_COUNT],
+                     struct kgb_models *const models[KGB_LANG_COUNT],
+                     kgb_factset *fs);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_pattern.h"
+#include "kgb_pos.h"
 #include "kgb_rules.h"
 
 /* For each token of the sentence, the mention that starts there. */
@@ -148,6 +149,11 @@ static int on_match(void *data, const kgb_pattern_match *m)
   return rc;
 }
 
+static const char *pos_of(void *pos, size_t tok)
+{
+  return pos ? kgb_pos_at(pos, tok) : NULL;
+}
+
 int kgb_rules_patterns(kgb_rule_ctx *c)
 {
   kgb_pattern_input in;
@@ -163,5 +169,7 @@ int kgb_rules_patterns(kgb_rule_ctx *c)
   in.mention_at = c->mention_at;
   in.mentions = c->fs->mentions;
   in.entities = c->fs->entities;
+  in.pos_of = pos_of;
+  in.pos_ctx = c->pos;
   return kgb_patterns_run(c->lex->patterns, &in, on_match, c);
 }

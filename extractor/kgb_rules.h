@@ -22,6 +22,7 @@ typedef struct {
   int salient_org;        /* the organisation the text names most */
   long *mention_at;       /* owned: scratch for kgb_rules_patterns */
   size_t cap_mention_at;
+  struct kgb_pos *pos;    /* owned: parts of speech, or NULL */
 } kgb_rule_ctx;
 
 /* Confidence of a part found by coreference rather than in the clause. */

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_pos.c - the parts of speech of a document's sentences, tagged by
+ * the language's model the first time a pattern asks for one: most
+ * sentences name nothing a pattern could join, and are never tagged. */
+#include "kgb_pos.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "kgb_alloc.h"
+#include "kgb_models.h"
+#include "kgb_tagfeat.h"
+
+#define MAX_CLASSES 64
+#define MAX_CLASS_NAME 16
+
+struct kgb_pos {
+  const kgb_document *doc;
+  struct kgb_models *const *models;  /* borrowed, per language; may be NULL */
+  struct kgb_lexicon *const *lex;    /* borrowed, per language */
+  kgb_tagfeat *tf[KGB_LANG_COUNT];   /* owned: features, with a history */
+  size_t sentence;
+  int tagged;               /* the sentence's tags are in TAGS */
+  int *tags;                /* owned: per token of the sentence */
+  size_t cap_tags;
+  char names[KGB_LANG_COUNT][MAX_CLASSES][MAX_CLASS_NAME];  /* folded */
+};
+
+int kgb_pos_new(const kgb_document *doc, struct kgb_models *const *models,
+                struct kgb_lexicon *const *lex, kgb_pos **out)
+{
+  kgb_pos *p = kgb_calloc(1, sizeof *p);
+
+  *out = p;
+  if (!p)
+    return KGB_ENOMEM;
+  p->doc = doc;
+  p->models = models;
+  p->lex = lex;
+  return KGB_OK;
+}
+
+void kgb_pos_free(kgb_pos *p)
+{
+  if (!p)
+    return;
+  for (size_t l = 0; l < KGB_LANG_COUNT; l++)
+    kgb_tagfeat_free(p->tf[l]);
+  kgb_free(p->tags);
+  kgb_free(p);
+}
+
+void kgb_pos_sentence(kgb_pos *p, size_t sentence)
+{
+  p->sentence = sentence;
+  p->tagged = 0;
+}
+
+/* The classes of MODEL's tag set, lower-cased as pattern words are. */
+static void fold_names(kgb_pos *p, kgb_lang lang, const kgb_tagger *model)
+{
+  const kgb_tagset *set = kgb_tagger_as_tagset(model);
+  size_t n = kgb_tagset_types(set);
+
+  for (size_t k = 0; k < n && k < MAX_CLASSES; k++) {
+    const char *name = kgb_tagset_as_type(set, k);
+    size_t i = 0;
+    for (; name[i] && i + 1 < MAX_CLASS_NAME; i++)
+      p->names[lang][k][i] = (char)tolower((unsigned char)name[i]);
+    p->names[lang][k][i] = '\0';
+  }
+}
+
+/* Tag the current sentence with MODEL. */
+static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
+{
+  const kgb_tokens *toks = &p->doc->toks;
+  size_t n = s->last_tok - s->first_tok;
+  char **words = kgb_calloc(n + 1, sizeof *words), *buf = NULL;
+  const struct kgb_models *m = p->models[s->lang];
+  kgb_featseq seq;
+  size_t len = 0;
+  int rc = words ? KGB_OK : KGB_ENOMEM;
+
+  kgb_featseq_init(&seq);
+  if (rc == KGB_OK && !p->tf[s->lang]) {
+    rc = kgb_tagfeat_new(p->lex[s->lang], &m->clusters, &p->tf[s->lang]);
+    fold_names(p, s->lang, model);
+  }
+  if (rc == KGB_OK &&
+      kgb_grow(&p->tags, &p->cap_tags, n + 1, sizeof *p->tags))
+    rc = KGB_ENOMEM;
+  for (size_t k = s->first_tok; rc == KGB_OK && k < s->last_tok; k++)
+    len += toks->v[k].end - toks->v[k].begin + 1;
+  if (rc == KGB_OK && !(buf = kgb_malloc(len + 1)))
+    rc = KGB_ENOMEM;
+  for (size_t k = 0, at = 0; rc == KGB_OK && k < n; k++) {
+    const kgb_token *t = &toks->v[s->first_tok + k];
+    memcpy(buf + at, p->doc->text + t->begin, t->end - t->begin);
+    buf[at + t->end - t->begin] = '\0';
+    words[k] = buf + at;
+    at += t->end - t->begin + 1;
+  }
+  if (rc == KGB_OK)
+    rc = kgb_tagfeat_tokens(p->tf[s->lang], toks, s->first_tok, n,
+                            (const char *const *)words, &seq);
+  if (rc == KGB_OK)
+    rc = kgb_tagger_tag(model, &seq, p->tags);
+  kgb_featseq_release(&seq);
+  kgb_free(buf);
+  kgb_free(words);
+  return rc;
+}
+
+const char *kgb_pos_at(kgb_pos *p, size_t tok)
+{
+  const kgb_sentence *s = &p->doc->sentences[p->sentence];
+  const struct kgb_models *m = p->models ? p->models[s->lang] : NULL;
+  int t;
+
+  if (!m || !m->pos || tok < s->first_tok || tok >= s->last_tok)
+    return NULL;
+  if (!p->tagged) {
+    if (tag(p, s, m->pos) != KGB_OK)
+      return NULL;   /* out of memory: patterns read no parts of speech */
+    p->tagged = 1;
+  }
+  t = p->tags[tok - s->first_tok];
+  return t >= 0 && t < MAX_CLASSES ? p->names[s->lang][t] : NULL;
+}
