@@ -16,7 +16,8 @@
  *
  * An empty object ("! jobs Acme |") stands for any.  <lang>-polarity.test
  * holds the same kind of cases for the rules written in C: denials,
- * losses and deals called off.  Every pattern must have at least one
+ * losses and deals called off; <lang>-pos.test cases are run with the
+ * shipped models, so that patterns read parts of speech.  Every pattern must have at least one
  * match case and one miss case. */
 #include "test_util.h"
 
@@ -206,6 +207,27 @@ static size_t run_file(const char *file, const char *lang)
   return failed;
 }
 
+/* With the models (parts of speech), the cases of <lang>-pos.test. */
+static void test_parts_of_speech(void **state)
+{
+  const char *saved = getenv("KGBUILD_NO_MODELS");
+  char *copy = saved ? strdup(saved) : NULL;
+  kgb_world *rules = world;
+  size_t failed = 0;
+
+  (void)state;
+  unsetenv("KGBUILD_NO_MODELS");
+  world = test_world();
+  failed += run_file("en-pos.test", "en");
+  kgb_world_free(world);
+  world = rules;
+  if (copy)
+    setenv("KGBUILD_NO_MODELS", copy, 1);
+  free(copy);
+  if (failed)
+    fail_msg("%zu cases read with parts of speech fail", failed);
+}
+
 static void test_polarity(void **state)
 {
   size_t failed = 0;
@@ -346,6 +368,7 @@ int main(void)
       cmocka_unit_test(test_english),
       cmocka_unit_test(test_french),
       cmocka_unit_test(test_polarity),
+      cmocka_unit_test(test_parts_of_speech),
       cmocka_unit_test(test_reader_errors),
       cmocka_unit_test(test_list_and_backtracking),
       cmocka_unit_test(test_min_confidence),
