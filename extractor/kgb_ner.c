@@ -451,6 +451,19 @@ static size_t title_before_of(ner_ctx *c, size_t i, size_t limit)
   return word_is(c, i + n, KGB_WORDS_TITLE_JOIN) ? n + 1 : 0;
 }
 
+/* "Klenk Corp of Canada": a legal form, then "of" and a known
+ * place to the run's end; the firm's name ends with its legal form and
+ * the place is a mention of its own.  The run's new end. */
+static size_t before_legal_of_place(const ner_ctx *c, size_t first,
+                                    size_t last)
+{
+  for (size_t k = first + 1; k + 2 < last; k++)
+    if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_LEGAL) &&
+        firm_of_place(c, k + 1, last))
+      return k + 1;
+  return last;
+}
+
 static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -496,6 +509,7 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     }
     first = i;
     last = name_run_end(c, i, s->last_tok);
+    last = before_legal_of_place(c, first, last);
     i = last;
     trim_run(c, &first, &last);
     if (first == s->first_tok)

@@ -42,6 +42,7 @@ typedef struct {
   int negate;          /* EL_WORDS: match a token NOT in the set */
   unsigned classes;    /* EL_MENTION: 1 << kgb_class */
   unsigned need, deny; /* EL_MENTION: mention flags KGB_MF_* */
+  unsigned place_types;  /* EL_MENTION: 1 << kgb_place_type, or 0: any */
   int list;            /* EL_MENTION: "A, B and C" */
   unsigned min, max;   /* repetitions */
   int role;
@@ -161,6 +162,30 @@ static const struct {
   {"TOPIC", EL_TOPIC},
 };
 
+/* "city|region" into the bits of those place types; 0 when TEXT names
+ * no place type. */
+static int place_types_of(const char *text, unsigned *types)
+{
+  static const char *const names[] = {"continent", "country", "region",
+                                      "city"};
+  char copy[64];
+  char *save = NULL;
+
+  *types = 0;
+  if (strlen(text) >= sizeof copy)
+    return 0;
+  strcpy(copy, text);
+  for (char *t = strtok_r(copy, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+    size_t k = 0;
+    while (k < 4 && strcmp(t, names[k]) != 0)
+      k++;
+    if (k == 4)
+      return *types = 0;
+    *types |= 1u << k;
+  }
+  return *types != 0;
+}
+
 /* "LOC.demonym" and the like: which mention flags are needed or not. */
 static int parse_mention(load_ctx *ctx, char *core, elem *el)
 {
@@ -176,7 +201,9 @@ static int parse_mention(load_ctx *ctx, char *core, elem *el)
       el->deny = i == 2 ? 0 : KGB_MF_DEMONYM;
       if (!dot)
         return 1;
-      if (strcmp(dot, "demonym") == 0)
+      if (place_types_of(dot, &el->place_types))
+        el->deny = KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_DATELINE;
+      else if (strcmp(dot, "demonym") == 0)
         el->need = KGB_MF_DEMONYM;
       else if (strcmp(dot, "based") == 0)
         el->need = KGB_MF_BASED;
@@ -184,7 +211,8 @@ static int parse_mention(load_ctx *ctx, char *core, elem *el)
         el->deny = KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_DATELINE;
       else {
         fail(ctx, "unknown mention kind '.%s' (known: .demonym, .based, "
-                  ".plain)", dot);
+                  ".plain, .city, .region, .country and their unions as "
+                  ".city|region)", dot);
         return -1;
       }
       return 1;
@@ -552,6 +580,12 @@ static long mention_fits(const match_state *st, const elem *el, size_t t)
       !(el->classes & 1u << in->entities[mn->entity].cls) ||
       (mn->flags & el->need) != el->need || (mn->flags & el->deny))
     return -1;
+  if (el->place_types) {
+    int place = in->entities[mn->entity].place;
+    if (place < 0 || !in->places ||
+        !(el->place_types & 1u << in->places[place].type))
+      return -1;
+  }
   return m;
 }
 

@@ -74,6 +74,7 @@ typedef struct {
                                   -1 */
   const kgb_mention *mentions; /* the document's, indexed by mention_at */
   const kgb_entity *entities;
+  const kgb_place *places;     /* the lexicon's, by kgb_entity.place */
   /* The part of speech of a token, lower case ("noun"), or NULL when
    * none is known (a #TAG element then takes a word in lower case). */
   const char *(*pos_of)(void *pos_ctx, size_t tok);

@@ -169,6 +169,7 @@ int kgb_rules_patterns(kgb_rule_ctx *c)
   in.mention_at = c->mention_at;
   in.mentions = c->fs->mentions;
   in.entities = c->fs->entities;
+  in.places = c->lex->places;
   in.pos_of = pos_of;
   in.pos_ctx = c->pos;
   return kgb_patterns_run(c->lex->patterns, &in, on_match, c);
