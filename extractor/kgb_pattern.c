@@ -250,6 +250,42 @@ static int parse_repeat(load_ctx *ctx, char *piece, elem *el)
   return KGB_OK;
 }
 
+/* Add every word of set FROM to set TO. */
+static int copy_set(kgb_patterns *ps, int to, int from)
+{
+  const kgb_map *src = &ps->sets[from];
+
+  for (size_t i = 0; i < src->cap; i++) {
+    const kgb_map_slot *s = &src->slots[i];
+    int rc;
+    if (s->key && (rc = kgb_map_put(&ps->sets[to], src->keys + s->key - 1,
+                                    s->len, 1)))
+      return rc;
+  }
+  return KGB_OK;
+}
+
+/* "a|@set|b": words and the words of sets, into set INDEX. */
+static int add_alternatives(load_ctx *ctx, int index, char *list)
+{
+  kgb_patterns *ps = ctx->ps;
+  char *save = NULL;
+  int rc = KGB_OK;
+
+  for (char *w = strtok_r(list, "|", &save); w && rc == KGB_OK;
+       w = strtok_r(NULL, "|", &save)) {
+    if (*w == '@') {
+      int from = kgb_map_get(&ps->set_names, w, strlen(w));
+      rc = from < 0 ? fail(ctx, "word set '%s' is used before it is "
+                                "defined", w)
+                    : copy_set(ps, index, from);
+    } else {
+      rc = add_words(ps, index, w, '|');
+    }
+  }
+  return rc;
+}
+
 static int parse_words(load_ctx *ctx, char *core, elem *el)
 {
   kgb_patterns *ps = ctx->ps;
@@ -260,7 +296,7 @@ static int parse_words(load_ctx *ctx, char *core, elem *el)
     el->negate = 1;
     core++;
   }
-  if (*core == '@') {
+  if (*core == '@' && !strchr(core, '|')) {
     el->set = kgb_map_get(&ps->set_names, core, strlen(core));
     return el->set < 0 ? fail(ctx, "word set '%s' is used before it is "
                                    "defined", core)
@@ -276,7 +312,7 @@ static int parse_words(load_ctx *ctx, char *core, elem *el)
     return fail(ctx, "an empty word");
   if ((rc = new_set(ps, &el->set)))
     return rc;
-  return add_words(ps, el->set, core, '|');
+  return add_alternatives(ctx, el->set, core);
 }
 
 static int parse_element(load_ctx *ctx, char *piece, elem *el)

@@ -36,7 +36,9 @@ typedef struct kgb_patterns kgb_patterns;
   X(ADJECTIVE_TAIL, "@adjtail") /* "-based": a name made adjective */     \
   X(BASED_TAIL, "@basedtail")  /* "-based": the seat of what follows */    \
   X(SITE_OF, "@siteof")        /* « l'usine de Flins »: site, word, place */ \
-  X(FOUNDER_TITLE, "@foundertitle") /* the title given to founders */
+  X(FOUNDER_TITLE, "@foundertitle") /* the title given to founders */     \
+  X(STAKE, "@stake")           /* a part of a firm bought: "stake" */      \
+  X(MAJORITY, "@majority")     /* a stake that hands the firm over */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

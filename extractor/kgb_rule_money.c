@@ -62,6 +62,25 @@ static int investment_at(kgb_rule_ctx *c, size_t t, size_t *last_money)
   return kgb_factset_add_fact(c->fs, &f);
 }
 
+/* "bought a 10 pct stake in Y": a part of a firm, and no word says it
+ * is the majority; the firm does not change hands (words.txt @stake,
+ * @majority). */
+static int minority_stake(const kgb_rule_ctx *c, size_t from, size_t to)
+{
+  size_t stake = to;
+
+  for (size_t k = from; k < to && k < from + 8 && stake == to; k++)
+    if (kgb_rule_word_is(c, k, KGB_WORDS_STAKE))
+      stake = k;
+  if (stake == to)
+    return 0;
+  for (size_t k = stake > from + 3 ? stake - 3 : from; k < stake + 3 && k < to;
+       k++)
+    if (kgb_rule_word_is(c, k, KGB_WORDS_MAJORITY))
+      return 0;
+  return 1;
+}
+
 /* "X agreed to buy Y for AMOUNT", "Y was acquired by X", "le rachat de Y
  * par X pour AMOUNT". */
 static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
@@ -87,7 +106,8 @@ static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
     f.agent = kgb_rule_agent(c, t, &f.confidence);
   }
   if (f.agent < 0 || f.object < 0 || f.agent == f.object ||
-      kgb_rule_negated(c, t) || kgb_rule_called_off(c))
+      kgb_rule_negated(c, t) || kgb_rule_called_off(c) ||
+      minority_stake(c, t, s->last_tok))
     return KGB_OK;
   if (kgb_rule_quantity(c, t + len, s->last_tok, 1, &q))
     kgb_rule_set_figure(c, &f, &q);
