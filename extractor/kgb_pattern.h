@@ -38,7 +38,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(SITE_OF, "@siteof")        /* « l'usine de Flins »: site, word, place */ \
   X(FOUNDER_TITLE, "@foundertitle") /* the title given to founders */     \
   X(STAKE, "@stake")           /* a part of a firm bought: "stake" */      \
-  X(MAJORITY, "@majority")     /* a stake that hands the firm over */
+  X(MAJORITY, "@majority")     /* a stake that hands the firm over */     \
+  X(NEWS_AGENCY, "@newsagency") /* names (spaces as _) of news agencies */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

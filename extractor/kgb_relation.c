@@ -7,6 +7,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_pos.h"
+#include "kgb_utf8.h"
 #include "kgb_rules.h"
 #include "kgb_world_internal.h"
 
@@ -106,7 +107,8 @@ long kgb_rule_mention_before(kgb_rule_ctx *c, size_t t, kgb_class cls)
 {
   for (size_t m = c->end_mention; m-- > c->first_mention;) {
     const kgb_mention *mn = &c->fs->mentions[m];
-    if (mn->last > t || (mn->flags & KGB_MF_DEMONYM && cls != KGB_CLASS_PLACE))
+    if (mn->last > t || (mn->flags & KGB_MF_DEMONYM && cls != KGB_CLASS_PLACE) ||
+        (c->agency && c->agency[mn->entity] && cls == KGB_CLASS_ORGANIZATION))
       continue;
     if (kgb_rule_accept(c, m, cls))
       return (long)m;
@@ -308,25 +310,64 @@ int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
 }
 
 /* The organisation named most often; ties go to the first named. */
-static int salient_org(const kgb_factset *fs)
+/* Is NAME, folded and with '_' for spaces, in LEX's @newsagency? */
+static int agency_name(const kgb_lexicon *lex, const char *name)
 {
+  char *fold = kgb_utf8_fold(name, strlen(name));
+  int is;
+
+  if (!fold)
+    return 0;
+  for (char *p = fold; *p; p++)
+    if (*p == ' ')
+      *p = '_';
+  is = kgb_patterns_word_is(lex->patterns, KGB_WORDS_NEWS_AGENCY, fold);
+  kgb_free(fold);
+  return is;
+}
+
+/* "a appris l'AFP", "Reuters reported": the agency that carries the
+ * story is no agent of its facts (GUIDE). */
+static int mark_agencies(kgb_rule_ctx *c)
+{
+  const kgb_factset *fs = c->fs;
+
+  if (!(c->agency = kgb_calloc(fs->n_entities + 1, 1)))
+    return KGB_ENOMEM;
+  for (size_t e = 0; e < fs->n_entities; e++) {
+    const kgb_entity *en = &fs->entities[e];
+    if (en->cls != KGB_CLASS_ORGANIZATION)
+      continue;
+    c->agency[e] = (unsigned char)agency_name(c->lex, en->name);
+    for (size_t a = 0; a < en->n_aliases && !c->agency[e]; a++)
+      c->agency[e] = (unsigned char)agency_name(c->lex, en->aliases[a]);
+  }
+  return KGB_OK;
+}
+
+static int salient_org(const kgb_rule_ctx *c)
+{
+  const kgb_factset *fs = c->fs;
   int best = -1;
 
   for (size_t m = 0; m < fs->n_mentions; m++) {
     int e = fs->mentions[m].entity;
-    if (fs->entities[e].cls == KGB_CLASS_ORGANIZATION &&
+    if (fs->entities[e].cls == KGB_CLASS_ORGANIZATION && !c->agency[e] &&
         (best < 0 || fs->entities[e].mentions > fs->entities[best].mentions))
       best = e;
   }
   return best;
 }
 
-static int last_org_in(const kgb_factset *fs, size_t first, size_t end,
+static int last_org_in(const kgb_rule_ctx *c, size_t first, size_t end,
                        int fallback)
 {
+  const kgb_factset *fs = c->fs;
+
   for (size_t m = end; m-- > first;)
     if (fs->entities[fs->mentions[m].entity].cls == KGB_CLASS_ORGANIZATION &&
-        !(fs->mentions[m].flags & KGB_MF_DEMONYM))
+        !(fs->mentions[m].flags & KGB_MF_DEMONYM) &&
+        !c->agency[fs->mentions[m].entity])
       return fs->mentions[m].entity;
   return fallback;
 }
@@ -337,11 +378,13 @@ int kgb_relation_run(const kgb_document *doc,
                      kgb_factset *fs)
 {
   kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0,
-                    NULL};
+                    NULL, NULL};
   size_t m = 0, crowded = 0;
   int rc = kgb_pos_new(doc, models, lex, &c.pos);
 
-  c.salient_org = salient_org(fs);
+  if (rc == KGB_OK)
+    rc = mark_agencies(&c);
+  c.salient_org = salient_org(&c);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.s = &doc->sentences[s];
@@ -369,10 +412,11 @@ int kgb_relation_run(const kgb_document *doc,
       rc = kgb_rules_links(&c);
     if (rc == KGB_OK)
       rc = kgb_rules_patterns(&c);
-    c.last_org = last_org_in(fs, c.first_mention, c.end_mention, c.last_org);
+    c.last_org = last_org_in(&c, c.first_mention, c.end_mention, c.last_org);
   }
   kgb_free(c.mention_at);
   kgb_pos_free(c.pos);
+  kgb_free(c.agency);
   if (rc == KGB_OK)
     rc = kgb_rules_document(doc, lex[doc->lang], fs);
   return rc;

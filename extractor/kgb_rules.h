@@ -23,6 +23,8 @@ typedef struct {
   long *mention_at;       /* owned: scratch for kgb_rules_patterns */
   size_t cap_mention_at;
   struct kgb_pos *pos;    /* owned: parts of speech, or NULL */
+  unsigned char *agency;  /* owned: per entity, 1 for a news agency,
+                             which is never the agent of a fact */
 } kgb_rule_ctx;
 
 /* Confidence of a part found by coreference rather than in the clause. */
