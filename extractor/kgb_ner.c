@@ -45,12 +45,32 @@ static int is_name_token(const ner_ctx *c, size_t i)
   return 1;
 }
 
+static size_t run_end(const ner_ctx *c, size_t i, size_t limit, int and_ok);
+
+/* "National Development and Reform Commission", "Transport and General
+ * Workers' Union": after "and" (@nameand), a run that ends a body's name
+ * (@bodyhead) while the words before it end none; the end of that run,
+ * or 0. */
+static size_t body_after_and(const ner_ctx *c, size_t i, size_t j,
+                             size_t limit)
+{
+  size_t end;
+
+  if (j + 1 >= limit || !word_is(c, j, KGB_WORDS_NAME_AND) ||
+      !is_name_token(c, j + 1) || word_is(c, j - 1, KGB_WORDS_BODY_HEAD) ||
+      kgb_lexicon_find(c->lex, &c->doc->toks, i, j - i, KGB_LEX_COMPANY))
+    return 0;
+  end = run_end(c, j + 1, limit, 0);
+  return word_is(c, end - 1, KGB_WORDS_BODY_HEAD) ? end : 0;
+}
+
 /* End of the run of capitalised words starting at I, within [I, LIMIT):
- * the words of @namejoin count only between two capitalised words. */
-static size_t name_run_end(const ner_ctx *c, size_t i, size_t limit)
+ * the words of @namejoin count only between two capitalised words, and
+ * (AND_OK) "and" before the rest of a body's name. */
+static size_t run_end(const ner_ctx *c, size_t i, size_t limit, int and_ok)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  size_t j = i;
+  size_t j = i, end;
 
   while (j < limit && j - i < MAX_NAME_TOKENS) {
     if (is_name_token(c, j) &&
@@ -63,9 +83,18 @@ static size_t name_run_end(const ner_ctx *c, size_t i, size_t limit)
       j += 2;
       continue;
     }
+    if (and_ok && j > i && (end = body_after_and(c, i, j, limit))) {
+      j = end;
+      continue;
+    }
     break;
   }
   return j;
+}
+
+static size_t name_run_end(const ner_ctx *c, size_t i, size_t limit)
+{
+  return run_end(c, i, limit, 1);
 }
 
 static int add_mention(ner_ctx *c, size_t first, size_t last, int entity,

@@ -39,7 +39,9 @@ typedef struct kgb_patterns kgb_patterns;
   X(FOUNDER_TITLE, "@foundertitle") /* the title given to founders */     \
   X(STAKE, "@stake")           /* a part of a firm bought: "stake" */      \
   X(MAJORITY, "@majority")     /* a stake that hands the firm over */     \
-  X(NEWS_AGENCY, "@newsagency") /* names (spaces as _) of news agencies */
+  X(NEWS_AGENCY, "@newsagency") /* names (spaces as _) of news agencies */\
+  X(NAME_AND, "@nameand")      /* "and" inside a body's name */            \
+  X(BODY_HEAD, "@bodyhead")    /* last word of a body's name: "Union" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,
