@@ -118,6 +118,20 @@ static int units_of_parents(kgb_rule_ctx *c, size_t n)
 
 /* Who invests or hires in a country operates there (a city or region
  * says where a site is, not a market). */
+/* A fact other facts are drawn from must be at least this sure. */
+#define KGB_DERIVE_MIN_CONFIDENCE 0.7
+
+/* Does FS hold a two-part fact KIND from AGENT to OBJECT? */
+static int has_link(const kgb_factset *fs, kgb_fact_kind kind, int agent,
+                    int object)
+{
+  for (size_t i = 0; i < fs->n_facts; i++)
+    if (fs->facts[i].kind == kind && fs->facts[i].agent == agent &&
+        fs->facts[i].object == object)
+      return 1;
+  return 0;
+}
+
 static int operations_from_facts(kgb_rule_ctx *c)
 {
   size_t n = c->fs->n_facts;
@@ -129,7 +143,12 @@ static int operations_from_facts(kgb_rule_ctx *c)
         f.location < 0 || f.agent < 0 ||
         c->fs->entities[f.location].place < 0 ||
         c->lex->places[c->fs->entities[f.location].place].type !=
-            KGB_PLACE_COUNTRY)
+            KGB_PLACE_COUNTRY ||
+        /* Only from a fact that is likely right (its confidence is capped
+         * by its rule's measured precision), and not the firm's own
+         * country, which is no operation elsewhere. */
+        f.confidence < KGB_DERIVE_MIN_CONFIDENCE ||
+        has_link(c->fs, KGB_FACT_BASED_IN, f.agent, f.location))
       continue;
     at_sentence(c, (long)f.sentence);
     rc = kgb_rule_add_link(c, KGB_FACT_OPERATES_IN, f.agent, f.location, NULL,
