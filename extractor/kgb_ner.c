@@ -278,9 +278,13 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
     return KGB_CLASS_PERSON;
   if (names_a_site(c, first, last))
     return KGB_CLASS_PLACE;
-  /* "à Eisenach", "near Tarbes": a town no table lists. */
+  /* "à Eisenach", "near Tarbes": a town no table lists.  Not a known
+   * place with more words after it ("shares in Bristol Athletic"): that
+   * is a name of its own. */
   if (kgb_ner_cue_before(c, first, KGB_TRIG_PLACEPREP) &&
       !(toks->v[first].flags & KGB_TF_ALLCAPS) &&
+      !kgb_lexicon_longest(c->lex, toks, first, last - first, KGB_LEX_PLACE,
+                           NULL) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
     return KGB_CLASS_PLACE;

@@ -286,6 +286,24 @@ static void test_mention_annotations(void **state)
 /* An elided article opening a sentence ("L'entreprise", "L\u2019usine")
  * is no organisation, and cannot be the employer: the firm named after
  * it is. */
+/* "in" before a name makes an unknown town a place, but not a known
+ * place with more words after it: "shares in Bristol Athletic" names a
+ * club, and "near Tarbesville" is still a town. */
+static void test_place_preposition_and_longer_names(void **state)
+{
+  static const char text[] =
+      "Brantel Corp said shares in Bristol Athletic rose. Brantel Corp "
+      "will build a plant near Tarbesville.";
+  char *out;
+
+  (void)state;
+  out = test_extract_to_string(world, text, "en", "ntriples");
+  assert_int_equal(test_count_lines(out, "place/bristol-athletic>", NULL),
+                   0);
+  assert_true(test_count_lines(out, "place/tarbesville>", NULL) > 0);
+  free(out);
+}
+
 static void test_elision_is_no_name(void **state)
 {
   static const char *const texts[] = {
@@ -486,6 +504,7 @@ int main(void)
     cmocka_unit_test(test_paragraph_language),
     cmocka_unit_test(test_furniture_ignored),
     cmocka_unit_test(test_mention_annotations),
+    cmocka_unit_test(test_place_preposition_and_longer_names),
     cmocka_unit_test(test_elision_is_no_name),
     cmocka_unit_test(test_legal_variants_merge),
     cmocka_unit_test(test_legal_variants_one_iri),
