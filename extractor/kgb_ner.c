@@ -3,6 +3,7 @@
 #define _GNU_SOURCE   /* memrchr */
 #include "kgb_ner.h"
 #include "kgb_ner_internal.h"
+#include "kgb_number.h"
 #include "kgb_pattern.h"
 
 #include <string.h>
@@ -411,6 +412,27 @@ static size_t quoted_event_at(ner_ctx *c, const kgb_sentence *s, size_t i,
   return end + 1 - i;
 }
 
+/* "the Aero Expo 2005 air show": a capitalised run, a year, and an event
+ * noun within the next three words name an event, year included.  The
+ * end of the event's name (after the year), or 0. */
+static size_t year_event_end(const ner_ctx *c, const kgb_sentence *s,
+                             size_t last)
+{
+  int year;
+
+  if (last >= s->last_tok ||
+      !kgb_token_is_year(&c->doc->toks, c->doc->text, last, &year))
+    return 0;
+  for (size_t k = last + 1; k < s->last_tok && k <= last + 3; k++) {
+    if (kgb_lexicon_trigger_at(c->lex, &c->doc->toks, k, s->last_tok,
+                               KGB_TRIG_EVENTNOUN))
+      return last + 1;
+    if (c->doc->toks.v[k].type != KGB_TOK_WORD)
+      return 0;
+  }
+  return 0;
+}
+
 /* "Shares of Orvia", "Sales of Temsa" opening a sentence: the first
  * word is capitalised only by its place; the name follows the connector.
  * A name the tables know whole ("Bank of America") never gets here. */
@@ -555,6 +577,11 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
         rc = found < 0 ? found : KGB_OK;
         continue;
       }
+    }
+    if ((used = year_event_end(c, s, last))) {
+      i = used;
+      rc = kgb_ner_add_named(c, KGB_CLASS_EVENT, first, used, -1);
+      continue;
     }
     rc = kgb_ner_add_named(c, classify_run(c, first, last), first, last, -1);
     if (rc == KGB_OK)

@@ -81,17 +81,30 @@ static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
   return 1;
 }
 
-/* The organisation a word pointing back at token AT stands for ("its",
- * « sa »): the last one named before it in the sentence, else in the
- * sentences before; its confidence is lowered.  -1 when none. */
-static int antecedent(kgb_rule_ctx *c, size_t at, double *confidence)
+/* The entity of class CLS a word pointing back at token AT stands for
+ * ("its", « sa », "the show"): the last one named before it in the
+ * sentence, else in the sentences before (any for an organisation, the
+ * three last for other classes), with its confidence lowered.  -1 when
+ * none. */
+static int antecedent(kgb_rule_ctx *c, size_t at, kgb_class cls,
+                      double *confidence)
 {
-  long m = kgb_rule_mention_before(c, at, KGB_CLASS_ORGANIZATION);
+  long m = kgb_rule_mention_before(c, at, cls);
 
   if (m >= 0)
     return c->fs->mentions[m].entity;
   *confidence -= KGB_COREF_PENALTY;
-  return c->last_org;
+  if (cls == KGB_CLASS_ORGANIZATION)
+    return c->last_org;
+  /* Another class: the last one of the three sentences before. */
+  for (size_t k = c->first_mention; k-- > 0;) {
+    const kgb_mention *mn = &c->fs->mentions[k];
+    if (mn->sentence + 3 < c->sentence)
+      break;
+    if (c->fs->entities[mn->entity].cls == cls)
+      return mn->entity;
+  }
+  return -1;
 }
 
 /* The organisation the text names most, at lower confidence. */
@@ -111,12 +124,14 @@ static int on_match_back(kgb_rule_ctx *c, const kgb_pattern_match *m,
 
   if (m->back_last > m->back_first || m->subject_topic) {
     int subject = m->subject_topic ? topic(c, &confidence)
-                                   : antecedent(c, m->back_first, &confidence);
+                                   : antecedent(c, m->back_first, scls,
+                                                &confidence);
     for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
       rc = add(c, m, subject, part(c, m->object[j], ocls), NULL, confidence);
   } else {
     int object = m->object_topic ? topic(c, &confidence)
-                                 : antecedent(c, m->literal_first, &confidence);
+                                 : antecedent(c, m->literal_first, ocls,
+                                              &confidence);
     for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
       rc = add(c, m, part(c, m->subject[i], scls), object, NULL, confidence);
   }
