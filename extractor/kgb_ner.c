@@ -48,18 +48,24 @@ static int is_name_token(const ner_ctx *c, size_t i)
 
 static size_t run_end(const ner_ctx *c, size_t i, size_t limit, int and_ok);
 
-/* "National Development and Reform Commission", "Transport and General
- * Workers' Union": after "and" (@nameand), a run that ends a body's name
- * (@bodyhead) while the words before it end none; the end of that run,
+/* "Northern Water and Sewage Authority", "Allied Port and Rail Workers
+ * Union", "the Women's Institute": after "and" (@nameand) or a
+ * possessive, a run that ends a body's name (@bodyhead) while the words
+ * before it end none and name no known firm or place ("Britain's
+ * Financial Services Authority" stays two names); the end of that run,
  * or 0. */
 static size_t body_after_and(const ner_ctx *c, size_t i, size_t j,
                              size_t limit)
 {
+  const kgb_tokens *toks = &c->doc->toks;
   size_t end;
 
-  if (j + 1 >= limit || !word_is(c, j, KGB_WORDS_NAME_AND) ||
+  if (j + 1 >= limit ||
+      !(word_is(c, j, KGB_WORDS_NAME_AND) ||
+        word_is(c, j, KGB_WORDS_POSSESSIVE)) ||
       !is_name_token(c, j + 1) || word_is(c, j - 1, KGB_WORDS_BODY_HEAD) ||
-      kgb_lexicon_find(c->lex, &c->doc->toks, i, j - i, KGB_LEX_COMPANY))
+      kgb_lexicon_find(c->lex, toks, i, j - i, KGB_LEX_COMPANY) ||
+      kgb_lexicon_longest(c->lex, toks, i, j - i, KGB_LEX_PLACE, NULL))
     return 0;
   end = run_end(c, j + 1, limit, 0);
   return word_is(c, end - 1, KGB_WORDS_BODY_HEAD) ? end : 0;
@@ -440,7 +446,7 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
-  if (last - first >= 3 && is_connector(c, first + 1) &&
+  if (last - first >= 3 && word_is(c, first + 1, KGB_WORDS_OF) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !kgb_ner_has_legal_suffix(c, first, last))
     return first + 2;
