@@ -39,14 +39,20 @@ static const int watched[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 /* Hold (HOLD set) or let through the signals watch_signals handles: a
  * signal between creating the temporary file and watching for it would
  * leave the file behind. */
+static sigset_t mask_before_hold;   /* restored when the hold ends */
+
 static void hold_signals(int hold)
 {
   sigset_t set;
 
+  if (!hold) {
+    sigprocmask(SIG_SETMASK, &mask_before_hold, NULL);
+    return;
+  }
   sigemptyset(&set);
   for (size_t i = 0; i < sizeof watched / sizeof *watched; i++)
     sigaddset(&set, watched[i]);
-  sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+  sigprocmask(SIG_BLOCK, &set, &mask_before_hold);
 }
 
 static void watch_signals(char *tmp)

@@ -263,7 +263,9 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
 
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return 0;
-  if (kgb_ner_cue_before(c, first, KGB_TRIG_POSSESSIVE) &&
+  /* "its Crewe site", "Zentra's Crewe plant" */
+  if ((kgb_ner_cue_before(c, first, KGB_TRIG_POSSESSIVE) ||
+       (first > 0 && word_is(c, first - 1, KGB_WORDS_POSSESSIVE))) &&
       kgb_lexicon_trigger_at(c->lex, toks, last, toks->n, KGB_TRIG_FACILITY))
     return 1;
   if (first < 2)
@@ -297,6 +299,9 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
     return KGB_CLASS_PLACE;
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return KGB_CLASS_ORGANIZATION;   /* "Acme Spain", "Google Cloud" */
+  /* "... Water Authority", "... Workers Union": a body's last word. */
+  if (last - first >= 2 && word_is(c, last - 1, KGB_WORDS_BODY_HEAD))
+    return KGB_CLASS_ORGANIZATION;
   if (last - first >= 2 && last - first <= 4 &&
       kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
     return KGB_CLASS_PERSON;

@@ -310,9 +310,12 @@ static int parse_words(load_ctx *ctx, char *core, elem *el)
     core++;
   if (!*core)
     return fail(ctx, "an empty word");
-  if ((rc = new_set(ps, &el->set)))
+  if ((rc = new_set(ps, &el->set)) ||
+      (rc = add_alternatives(ctx, el->set, core)))
     return rc;
-  return add_alternatives(ctx, el->set, core);
+  /* "|" or "#|": a test no token could pass. */
+  return ps->sets[el->set].count ? KGB_OK
+                                 : fail(ctx, "'%s' holds no word", core);
 }
 
 static int parse_element(load_ctx *ctx, char *piece, elem *el)
@@ -358,6 +361,12 @@ static int check_roles(load_ctx *ctx, const pattern *p)
 
   for (size_t i = 0; i < p->n; i++) {
     const elem *el = &p->el[i];
+    if (el->max == 0)
+      return fail(ctx, "in pattern '%s', element %zu may never match "
+                       "({MIN,0})", p->name, i + 1);
+    if (el->type == EL_TOPIC && el->role == ROLE_NONE)
+      return fail(ctx, "in pattern '%s', TOPIC stands for a part: write "
+                       "s:TOPIC or o:TOPIC", p->name);
     if (el->role == ROLE_NONE)
       continue;
     if (seen[el->role]++)
@@ -583,6 +592,13 @@ static int token_fits(const match_state *st, const elem *el, size_t t)
              : token_is(st, el, t) != el->negate;
 }
 
+/* A negated element ("!CAP", "!'s") asks that no such token follow: at
+ * the sentence's end, nothing does. */
+static int negation_at_end(const match_state *st, const elem *el, size_t t)
+{
+  return el->negate && el->min == 1 && el->max == 1 && t == st->in->last;
+}
+
 static int token_is(const match_state *st, const elem *el, size_t t)
 {
   const kgb_token *tok = &st->in->toks->v[t];
@@ -590,7 +606,7 @@ static int token_is(const match_state *st, const elem *el, size_t t)
 
   switch (el->type) {
   case EL_WORDS: return in_set(st, el->set, t) != el->negate;
-  case EL_POS: return pos_in(st, el->set, t);
+  case EL_POS: return pos_in(st, el->set, t) != el->negate;
   case EL_LOWER: return word && !(tok->flags & KGB_TF_CAP);
   case EL_CAP: return word && (tok->flags & KGB_TF_CAP);
   case EL_CAPS: return word && (tok->flags & KGB_TF_ALLCAPS);
@@ -677,6 +693,10 @@ static int match_from(match_state *st, size_t ei, size_t t)
     st->n_members[ei] = 0;
     st->end[ei] = t;
     return el->min == 0 && match_from(st, ei + 1, t);
+  }
+  if (negation_at_end(st, el, t)) {
+    st->end[ei] = t;
+    return match_from(st, ei + 1, t);
   }
   while (n < el->max && t + n < st->in->last && token_fits(st, el, t + n))
     n++;

@@ -336,7 +336,8 @@ static int mark_agencies(kgb_rule_ctx *c)
     return KGB_ENOMEM;
   for (size_t e = 0; e < fs->n_entities; e++) {
     const kgb_entity *en = &fs->entities[e];
-    if (en->cls != KGB_CLASS_ORGANIZATION)
+    /* Untyped too: "Kyodo said" may be typed a firm only later. */
+    if (en->cls != KGB_CLASS_ORGANIZATION && en->cls != KGB_CLASS_UNKNOWN)
       continue;
     c->agency[e] = (unsigned char)agency_name(c->lex, en->name);
     for (size_t a = 0; a < en->n_aliases && !c->agency[e]; a++)
@@ -384,7 +385,8 @@ int kgb_relation_run(const kgb_document *doc,
 
   if (rc == KGB_OK)
     rc = mark_agencies(&c);
-  c.salient_org = salient_org(&c);
+  if (rc == KGB_OK)
+    c.salient_org = salient_org(&c);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.s = &doc->sentences[s];

@@ -309,6 +309,10 @@ static void test_reader_errors(void **state)
   expect_error("basedIn\tx\t0.5\ts:ORG{0,2} in o:LOC", "repeats only");
   expect_error("ticker\tx\t0.5\ts:ORG ( o:ORG )", "literal object");
   expect_error("basedIn\tx\t0.5", "kind<TAB>name");
+  expect_error("basedIn\tx\t0.5\ts:ORG near o:LOC TOPIC", "s:TOPIC");
+  expect_error("basedIn\tx\t0.5\ts:ORG | o:LOC", "holds no word");
+  expect_error("basedIn\tx\t0.5\ts:ORG #| o:LOC", "holds no word");
+  expect_error("basedIn\tx\t0.5\ts:ORG in{0,0} o:LOC", "never match");
   expect_error("@set", "TAB-separated fields");
   expect_error("@set\ta\tb", "word set");
 }
@@ -328,6 +332,18 @@ static void test_list_and_backtracking(void **state)
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
     assert_true(check_case("(inline)", &cases[i], "en"));
+}
+
+/* A negated element ("!'s") holds at the sentence's end, where no token
+ * follows: a text may end without a full stop. */
+static void test_negation_at_the_end(void **state)
+{
+  static const test_case c = {0, "firm-legal-of-place",
+                              "The bidder was Talbot Mining Corp of Canada",
+                              "basedIn", "Talbot Mining Corp", "Canada", 0};
+
+  (void)state;
+  assert_true(check_case("(inline)", &c, "en"));
 }
 
 /* --min-confidence: a fact below the floor is left out, one at it kept;
@@ -372,6 +388,7 @@ int main(void)
       cmocka_unit_test(test_reader_errors),
       cmocka_unit_test(test_list_and_backtracking),
       cmocka_unit_test(test_min_confidence),
+      cmocka_unit_test(test_negation_at_the_end),
   };
   return TEST_MAIN_WITH_WORLD(tests, world);
 }

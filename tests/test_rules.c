@@ -304,6 +304,31 @@ static void test_place_preposition_and_longer_names(void **state)
   free(out);
 }
 
+/* "and" or a possessive stays inside a public body's name, never
+ * between two firms or after a known place or firm. */
+static void test_and_inside_names(void **state)
+{
+  static const char text[] =
+      "The Northern Water and Sewage Authority fined Valdor Steel and "
+      "Brenner Group on Monday. On Tuesday, Brightleaf's Castell Bank unit "
+      "said Britain's Financial Services Authority and the Federated Dock "
+      "Worker's Union had met.";
+  char *out;
+
+  (void)state;
+  out = test_extract_to_string(world, text, "en", "ntriples");
+  assert_true(test_count_lines(out, "\"Northern Water and Sewage Authority\"",
+                               NULL) > 0);
+  assert_true(test_count_lines(out, "organization/brenner>", NULL) > 0);
+  assert_int_equal(test_count_lines(out, "valdor-steel-and", NULL), 0);
+  assert_true(test_count_lines(out, "organization/castell-bank>", NULL) > 0);
+  assert_true(test_count_lines(out, "\"Financial Services Authority\"",
+                                NULL) > 0);
+  assert_true(test_count_lines(out, "\"Federated Dock Worker's Union\"",
+                               NULL) > 0);
+  free(out);
+}
+
 static void test_elision_is_no_name(void **state)
 {
   static const char *const texts[] = {
@@ -505,6 +530,7 @@ int main(void)
     cmocka_unit_test(test_furniture_ignored),
     cmocka_unit_test(test_mention_annotations),
     cmocka_unit_test(test_place_preposition_and_longer_names),
+    cmocka_unit_test(test_and_inside_names),
     cmocka_unit_test(test_elision_is_no_name),
     cmocka_unit_test(test_legal_variants_merge),
     cmocka_unit_test(test_legal_variants_one_iri),
