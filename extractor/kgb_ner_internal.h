@@ -64,4 +64,8 @@ int kgb_ner_tag_document(ner_ctx *c, kgb_lexicon *const lex[KGB_LANG_COUNT],
 /* Add the mentions of sentence S: the tagger's names and the rules'. */
 int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s);
 
+/* Merge the firms of FS named with and without a legal form into one
+ * entity (kgb_ner_keys.c). */
+int kgb_ner_merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs);
+
 #endif
