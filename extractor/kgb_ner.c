@@ -517,16 +517,30 @@ static size_t title_before_of(ner_ctx *c, size_t i, size_t limit)
   return word_is(c, i + n, KGB_WORDS_TITLE_JOIN) ? n + 1 : 0;
 }
 
-/* "Klenk Corp of Canada": a legal form, then "of" and a known
- * place to the run's end; the firm's name ends with its legal form and
- * the place is a mention of its own.  The run's new end. */
+/* "Klenk Corp of Canada": a legal form, then "of" and a known place to
+ * the run's end; the firm's name ends with its legal form and the place
+ * is a mention of its own.  Not after a legal form that is a word of the
+ * name ("Aluminium Company of Portugal", words.txt @legalnoun).  The
+ * run's new end. */
 static size_t before_legal_of_place(const ner_ctx *c, size_t first,
                                     size_t last)
 {
   for (size_t k = first + 1; k + 2 < last; k++)
     if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_LEGAL) &&
-        firm_of_place(c, k + 1, last))
+        !word_is(c, k, KGB_WORDS_LEGAL_NOUN) && firm_of_place(c, k + 1, last))
       return k + 1;
+  return last;
+}
+
+/* In a headline in capitals ("ACME TO PROCEED WITH ZENTRA <ZNT> BID"),
+ * a run of capitals ends before its first word the text writes in lower
+ * case elsewhere ("PROCEED", "WITH"): such words are no name.  The run's
+ * new end (FIRST when its first word is one). */
+static size_t headline_run_end(const ner_ctx *c, size_t first, size_t last)
+{
+  for (size_t k = first; k < last; k++)
+    if (kgb_tok_written_lower(&c->doc->toks, k))
+      return k;
   return last;
 }
 
@@ -534,6 +548,7 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   const kgb_tokens *toks = &c->doc->toks;
   size_t i = s->first_tok;
+  int shout = kgb_ner_shouting(toks, s->first_tok, s->last_tok - s->first_tok);
   int rc = KGB_OK;
 
   while (i < s->last_tok && rc == KGB_OK) {
@@ -576,6 +591,10 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     first = i;
     last = name_run_end(c, i, s->last_tok);
     last = before_legal_of_place(c, first, last);
+    if (shout && (last = headline_run_end(c, first, last)) == first) {
+      i = first + 1;
+      continue;
+    }
     i = last;
     trim_run(c, &first, &last);
     if (first == s->first_tok)

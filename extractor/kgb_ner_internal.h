@@ -68,4 +68,8 @@ int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s);
  * entity (kgb_ner_keys.c). */
 int kgb_ner_merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs);
 
+/* Is most of tokens [FIRST, FIRST + N) in capitals (a headline that
+ * shouts)? */
+int kgb_ner_shouting(const kgb_tokens *toks, size_t first, size_t n);
+
 #endif

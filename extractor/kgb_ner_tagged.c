@@ -341,7 +341,7 @@ static size_t between_spans(ner_ctx *c, size_t i, size_t limit, int *rc)
 
 /* Is the sentence of N tokens from FIRST written in capitals, as
  * headlines are?  Then its capitals say nothing of names. */
-static int shouting(const kgb_tokens *toks, size_t first, size_t n)
+int kgb_ner_shouting(const kgb_tokens *toks, size_t first, size_t n)
 {
   size_t words = 0, caps = 0;
 
@@ -396,7 +396,7 @@ static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
 {
   const kgb_tokens *toks = &c->doc->toks;
   char **words = kgb_calloc(n + 1, sizeof *words), *buf = NULL;
-  int headline = shouting(toks, first, n);
+  int headline = kgb_ner_shouting(toks, first, n);
   const char *const *w = (const char *const *)words;
   kgb_featseq seq;
   int rc = words ? KGB_OK : KGB_ENOMEM;

@@ -41,7 +41,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(MAJORITY, "@majority")     /* a stake that hands the firm over */     \
   X(NEWS_AGENCY, "@newsagency") /* names (spaces as _) of news agencies */\
   X(NAME_AND, "@nameand")      /* "and" inside a body's name */            \
-  X(BODY_HEAD, "@bodyhead")    /* last word of a body's name: "Union" */
+  X(BODY_HEAD, "@bodyhead")    /* last word of a body's name: "Union" */  \
+  X(LEGAL_NOUN, "@legalnoun")  /* legal forms that are words: "Company" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

@@ -329,6 +329,33 @@ static void test_and_inside_names(void **state)
   free(out);
 }
 
+/* A headline in capitals names no firm with the words the text writes in
+ * lower case ("CANCEL SHARES"), and a legal form that is a word keeps
+ * "of PLACE" in the name. */
+static void test_headline_in_capitals(void **state)
+{
+  static const char text[] =
+      "BRANTEL TO CANCEL SHARES, SELL UNIT\n\n"
+      "Brantel Corp said it would cancel shares and sell a unit to the "
+      "Aluminium Company of Portugal.\n";
+  char *out;
+
+  kgb_document *doc = NULL;
+
+  (void)state;
+  assert_int_equal(kgb_document_new_from_buffer(world, "t", text,
+                                                strlen(text), &doc), KGB_OK);
+  assert_int_equal(kgb_document_set_language(doc, "en"), KGB_OK);
+  out = test_graph_of_document(world, doc, "ntriples", 1);
+  assert_int_equal(test_count_lines(out, "anchorOf> \"BRANTEL TO", NULL), 0);
+  assert_int_equal(test_count_lines(out, "anchorOf> \"SELL", NULL), 0);
+  assert_true(test_count_lines(out, "anchorOf> \"BRANTEL\"", NULL) > 0);
+  assert_true(test_count_lines(out, "\"Aluminium Company of Portugal\"",
+                               NULL) > 0);
+  free(out);
+  kgb_document_free(doc);
+}
+
 static void test_elision_is_no_name(void **state)
 {
   static const char *const texts[] = {
@@ -531,6 +558,7 @@ int main(void)
     cmocka_unit_test(test_mention_annotations),
     cmocka_unit_test(test_place_preposition_and_longer_names),
     cmocka_unit_test(test_and_inside_names),
+    cmocka_unit_test(test_headline_in_capitals),
     cmocka_unit_test(test_elision_is_no_name),
     cmocka_unit_test(test_legal_variants_merge),
     cmocka_unit_test(test_legal_variants_one_iri),
