@@ -291,6 +291,7 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
    * place with more words after it ("shares in Bristol Athletic"): that
    * is a name of its own. */
   if (kgb_ner_cue_before(c, first, KGB_TRIG_PLACEPREP) &&
+      !(first >= 2 && word_is(c, first - 2, KGB_WORDS_STAKE_IN)) &&
       !(toks->v[first].flags & KGB_TF_ALLCAPS) &&
       !kgb_lexicon_longest(c->lex, toks, first, last - first, KGB_LEX_PLACE,
                            NULL) &&

@@ -42,7 +42,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(NEWS_AGENCY, "@newsagency") /* names (spaces as _) of news agencies */\
   X(NAME_AND, "@nameand")      /* "and" inside a body's name */            \
   X(BODY_HEAD, "@bodyhead")    /* last word of a body's name: "Union" */  \
-  X(LEGAL_NOUN, "@legalnoun")  /* legal forms that are words: "Company" */
+  X(LEGAL_NOUN, "@legalnoun")  /* legal forms that are words: "Company" */\
+  X(STAKE_IN, "@stakein")      /* "a stake in X": X is a firm, no place */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

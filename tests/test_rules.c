@@ -287,13 +287,15 @@ static void test_mention_annotations(void **state)
  * is no organisation, and cannot be the employer: the firm named after
  * it is. */
 /* "in" before a name makes an unknown town a place, but not a known
- * place with more words after it: "shares in Bristol Athletic" names a
- * club, and "near Tarbesville" is still a town. */
+ * place with more words after it ("shares in Bristol Athletic" names a
+ * club) nor a name after what one holds in a firm ("a stake in X"); and
+ * "near Tarbesville" is still a town. */
 static void test_place_preposition_and_longer_names(void **state)
 {
   static const char text[] =
       "Brantel Corp said shares in Bristol Athletic rose. Brantel Corp "
-      "will build a plant near Tarbesville.";
+      "will build a plant near Tarbesville. Brantel Corp "
+      "bought a stake in Quorvane.";
   char *out;
 
   (void)state;
@@ -301,6 +303,7 @@ static void test_place_preposition_and_longer_names(void **state)
   assert_int_equal(test_count_lines(out, "place/bristol-athletic>", NULL),
                    0);
   assert_true(test_count_lines(out, "place/tarbesville>", NULL) > 0);
+  assert_int_equal(test_count_lines(out, "place/quorvane>", NULL), 0);
   free(out);
 }
 
