@@ -43,7 +43,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(NAME_AND, "@nameand")      /* "and" inside a body's name */            \
   X(BODY_HEAD, "@bodyhead")    /* last word of a body's name: "Union" */  \
   X(LEGAL_NOUN, "@legalnoun")  /* legal forms that are words: "Company" */\
-  X(STAKE_IN, "@stakein")      /* "a stake in X": X is a firm, no place */
+  X(STAKE_IN, "@stakein")      /* "a stake in X": X is a firm, no place */\
+  X(ROLE, "@role")             /* a role before a person: "Economist" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

@@ -359,6 +359,23 @@ static void test_headline_in_capitals(void **state)
   kgb_document_free(doc);
 }
 
+/* A role opening a run ("Economist", "UK Chancellor") is no part of the
+ * person's name; the place before it is still a place. */
+static void test_roles_before_names(void **state)
+{
+  static const char text[] =
+      "The plan was backed by UK Chancellor Peter Okafor on Monday. "
+      "Economist Marta Ellison said it would not work.";
+  char *out;
+
+  (void)state;
+  out = test_extract_to_string(world, text, "en", "ntriples");
+  assert_true(test_count_lines(out, "person/peter-okafor>", "label") > 0);
+  assert_true(test_count_lines(out, "person/marta-ellison>", "label") > 0);
+  assert_int_equal(test_count_lines(out, "economist-marta", NULL), 0);
+  free(out);
+}
+
 static void test_elision_is_no_name(void **state)
 {
   static const char *const texts[] = {
@@ -562,6 +579,7 @@ int main(void)
     cmocka_unit_test(test_place_preposition_and_longer_names),
     cmocka_unit_test(test_and_inside_names),
     cmocka_unit_test(test_headline_in_capitals),
+    cmocka_unit_test(test_roles_before_names),
     cmocka_unit_test(test_elision_is_no_name),
     cmocka_unit_test(test_legal_variants_merge),
     cmocka_unit_test(test_legal_variants_one_iri),
