@@ -325,6 +325,22 @@ static int competitors_at(kgb_rule_ctx *c, size_t t, size_t len)
 
 /* "Zentra, a Munich-based maker", "Munich-based Zentra", "the
  * Munich-based company". */
+/* Does a capitalised word follow the lower-case words from token T (at
+ * most three): "the Munich-based retailer Voltline", a firm named, not
+ * one spoken of? */
+static int name_follows(const kgb_rule_ctx *c, size_t t)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  for (size_t k = t; k < c->s->last_tok && k < t + 4; k++) {
+    if (toks->v[k].type != KGB_TOK_WORD)
+      return 0;
+    if (toks->v[k].flags & KGB_TF_CAP)
+      return 1;
+  }
+  return 0;
+}
+
 static int based_adjectives(kgb_rule_ctx *c)
 {
   int rc = KGB_OK;
@@ -347,7 +363,8 @@ static int based_adjectives(kgb_rule_ctx *c)
       firm = c->fs->mentions[org].entity;
     else if (mn->last < c->s->last_tok &&
              c->doc->toks.v[mn->last].type == KGB_TOK_WORD &&
-             !(c->doc->toks.v[mn->last].flags & KGB_TF_CAP)) {
+             !(c->doc->toks.v[mn->last].flags & KGB_TF_CAP) &&
+             !name_follows(c, mn->last)) {
       conf = 0.6;   /* "the Munich-based company": the firm spoken of */
       firm = kgb_rule_agent(c, mn->first, &conf);
     }
