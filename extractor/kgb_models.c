@@ -61,6 +61,9 @@ int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
   if (rc == KGB_OK && m->ner &&
       kgb_emitcache_new(m->ner, 1 << 17, &m->ner_cache) != KGB_OK)
     rc = kgb_report(world, KGB_ENOMEM, "out of memory");
+  if (rc == KGB_OK && m->pos &&
+      kgb_emitcache_new(m->pos, 1 << 17, &m->pos_cache) != KGB_OK)
+    rc = kgb_report(world, KGB_ENOMEM, "out of memory");
   if (rc != KGB_OK) {
     kgb_models_free(m);
     return rc;
@@ -75,6 +78,7 @@ void kgb_models_free(kgb_models *models)
     return;
   kgb_map_release(&models->clusters);
   kgb_emitcache_free(models->ner_cache);
+  kgb_emitcache_free(models->pos_cache);
   kgb_tagger_free(models->ner);
   kgb_tagger_free(models->pos);
   kgb_free(models);

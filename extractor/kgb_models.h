@@ -13,6 +13,7 @@ typedef struct kgb_models {
   kgb_tagger *ner;      /* owned; NULL: names are found by rules alone */
   kgb_emitcache *ner_cache;   /* owned: NER's sums of words' own features */
   kgb_tagger *pos;      /* owned or NULL */
+  kgb_emitcache *pos_cache;   /* owned: the same for parts of speech */
 } kgb_models;
 
 /* The models of LANG: DIR/<lang>/ner.kgbtag and pos.kgbtag, where DIR is

@@ -221,6 +221,42 @@ static int may_start_at(const match_state *st, const pattern *p, size_t t)
   return 1;
 }
 
+/* Into HAS (bit_words words), the sets some token of the sentence is
+ * in: one lookup a token. */
+static void sentence_sets(const match_state *st, uint64_t *has)
+{
+  const kgb_patterns *ps = st->ps;
+
+  for (size_t t = st->in->first; t < st->in->last; t++) {
+    const folded *w = &st->words[t - st->in->first];
+    int row = kgb_map_get_hashed(&ps->word_rows, w->fold, w->len, w->hash);
+    if (row >= 0)
+      for (size_t k = 0; k < ps->bit_words; k++)
+        has[k] |= ps->set_bits[(size_t)row * ps->bit_words + k];
+  }
+}
+
+static int sentence_has(const match_state *st, int set, const uint64_t *has)
+{
+  (void)st;
+  return (has[set / 64] >> (set % 64)) & 1;
+}
+
+/* Could P match in the sentence: does each word it needs occur?  Most
+ * sentences lack a pattern's words, and are spared its matching (and
+ * the parts of speech it would ask for). */
+static int words_present(const match_state *st, const pattern *p,
+                         const uint64_t *has)
+{
+  for (size_t i = 0; i < p->n; i++) {
+    const elem *el = &p->el[i];
+    if (el->type == EL_WORDS && !el->negate && el->min > 0 &&
+        !sentence_has(st, el->set, has))
+      return 0;
+  }
+  return 1;
+}
+
 int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
                      kgb_pattern_fn fn, void *ctx)
 {
@@ -229,12 +265,18 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   int rc;
 
   folded *words;
+  uint64_t *has;
   int rc2 = KGB_OK;
 
   if (!ps || in->last <= in->first)
     return KGB_OK;
-  if (!(words = kgb_malloc((in->last - in->first) * sizeof *words)))
+  words = kgb_malloc((in->last - in->first) * sizeof *words);
+  has = kgb_calloc(ps->bit_words + 1, sizeof *has);
+  if (!words || !has) {
+    kgb_free(words);
+    kgb_free(has);
     return KGB_ENOMEM;
+  }
   for (size_t t = in->first; t < in->last; t++) {
     folded *w = &words[t - in->first];
     w->fold = kgb_tok_fold(in->toks, t);
@@ -244,8 +286,11 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   st.ps = ps;
   st.in = in;
   st.words = words;
+  sentence_sets(&st, has);
   for (size_t i = 0; i < ps->n; i++) {
     st.p = &ps->v[i];
+    if (!words_present(&st, st.p, has))
+      continue;
     for (size_t t = in->first; t < in->last; t++) {
       st.steps = 0;
       if (!may_start_at(&st, st.p, t) || !match_from(&st, 0, t))
@@ -259,5 +304,6 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   }
 done:
   kgb_free(words);
+  kgb_free(has);
   return rc2;
 }

@@ -57,6 +57,15 @@ struct kgb_patterns {
   kgb_map set_names;   /* "@name" -> index into sets */
   int and_set;         /* "@and": joins the members of a list; or -1 */
   int wordsets[KGB_WORDS_COUNT];   /* sets the C rules read; -1 if none */
+  /* Every word of every set -> index into set_bits, whose row (of
+   * bit_words 64-bit words) has bit S for each set S holding the word:
+   * one lookup a token tells all the sets it is in. */
+  kgb_map word_rows;
+  uint64_t *set_bits;
+  size_t n_rows, bit_words;
 };
+
+/* Index the sets' words into word_rows and set_bits. */
+int kgb_patterns_index_words(kgb_patterns *ps);
 
 #endif

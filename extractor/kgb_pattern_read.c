@@ -433,6 +433,8 @@ int kgb_patterns_load(kgb_world *world, const char *words_path,
                                ctx.why, sizeof ctx.why);
   if (rc == KGB_OK)
     rc = resolve_wordsets(world, ctx.ps, words_path);
+  if (rc == KGB_OK && kgb_patterns_index_words(ctx.ps) != KGB_OK)
+    rc = kgb_report(world, KGB_ENOMEM, "%s: out of memory", path);
   if (rc) {
     kgb_patterns_free(ctx.ps);
     return rc;
@@ -450,6 +452,8 @@ void kgb_patterns_free(kgb_patterns *ps)
   for (size_t i = 0; i < ps->n_sets; i++)
     kgb_map_release(&ps->sets[i]);
   kgb_map_release(&ps->set_names);
+  kgb_map_release(&ps->word_rows);
+  kgb_free(ps->set_bits);
   kgb_free(ps->sets);
   kgb_free(ps->v);
   kgb_free(ps);
@@ -487,3 +491,37 @@ int kgb_patterns_ends_with(const kgb_patterns *ps, kgb_wordset ws,
   return 0;
 }
 
+
+int kgb_patterns_index_words(kgb_patterns *ps)
+{
+  size_t cap_bits = 0;
+
+  kgb_map_init(&ps->word_rows);
+  ps->bit_words = ps->n_sets / 64 + 1;
+  ps->n_rows = 0;
+  for (size_t set = 0; set < ps->n_sets; set++) {
+    const kgb_map *m = &ps->sets[set];
+    for (size_t i = 0; i < m->cap; i++) {
+      const kgb_map_slot *sl = &m->slots[i];
+      const char *word;
+      int row;
+      if (!sl->key)
+        continue;
+      word = m->keys + sl->key - 1;
+      row = kgb_map_get(&ps->word_rows, word, sl->len);
+      if (row < 0) {
+        if (kgb_grow(&ps->set_bits, &cap_bits,
+                     (ps->n_rows + 1) * ps->bit_words, sizeof *ps->set_bits))
+          return KGB_ENOMEM;
+        memset(ps->set_bits + ps->n_rows * ps->bit_words, 0,
+               ps->bit_words * sizeof *ps->set_bits);
+        row = (int)ps->n_rows++;
+        if (kgb_map_put(&ps->word_rows, word, sl->len, row))
+          return KGB_ENOMEM;
+      }
+      ps->set_bits[(size_t)row * ps->bit_words + set / 64] |=
+          (uint64_t)1 << (set % 64);
+    }
+  }
+  return KGB_OK;
+}

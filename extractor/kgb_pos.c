@@ -83,6 +83,7 @@ static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
   int rc = words ? KGB_OK : KGB_ENOMEM;
 
   kgb_featseq_init(&seq);
+  seq.cache = m->pos_cache;
   if (rc == KGB_OK && !p->tf[s->lang]) {
     rc = kgb_tagfeat_new(p->lex[s->lang], &m->clusters, &p->tf[s->lang]);
     fold_names(p, s->lang, model);
@@ -105,7 +106,7 @@ static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
     rc = kgb_tagfeat_tokens(p->tf[s->lang], toks, s->first_tok, n,
                             (const char *const *)words, &seq);
   if (rc == KGB_OK)
-    rc = kgb_tagger_tag(model, &seq, p->tags);
+    rc = kgb_tagger_tag_cached(model, m->pos_cache, &seq, p->tags);
   kgb_featseq_release(&seq);
   kgb_free(buf);
   kgb_free(words);
