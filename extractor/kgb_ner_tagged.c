@@ -19,6 +19,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_ner_internal.h"
+#include "kgb_pattern.h"
 #include "kgb_utf8.h"
 
 /* The class a tagger type stands for; MISC (and any type the ontology
@@ -104,6 +105,12 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
   if (kgb_ner_cue_before(c, first, KGB_TRIG_HONORIFIC))
     return KGB_CLASS_PERSON;
   if (kgb_ner_has_legal_suffix(c, first, last))
+    return KGB_CLASS_ORGANIZATION;
+  /* "Korvane Capital", "Ostrale Holding": a word that ends firms' names,
+   * never people's (words.txt @firmtail). */
+  if (last - first >= 2 && cls == KGB_CLASS_PERSON &&
+      kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_TAIL,
+                           kgb_tok_fold(&c->doc->toks, last - 1)))
     return KGB_CLASS_ORGANIZATION;
   if (quoted_event(c, s, first, last))
     return KGB_CLASS_EVENT;

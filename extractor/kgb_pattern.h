@@ -44,7 +44,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(BODY_HEAD, "@bodyhead")    /* last word of a body's name: "Union" */  \
   X(LEGAL_NOUN, "@legalnoun")  /* legal forms that are words: "Company" */\
   X(STAKE_IN, "@stakein")      /* "a stake in X": X is a firm, no place */\
-  X(ROLE, "@role")             /* a role before a person: "Economist" */
+  X(ROLE, "@role")             /* a role before a person: "Economist" */  \
+  X(FIRM_TAIL, "@firmtail")    /* last word of a firm's name: "Capital" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

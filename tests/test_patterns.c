@@ -219,6 +219,7 @@ static void test_parts_of_speech(void **state)
   unsetenv("KGBUILD_NO_MODELS");
   world = test_world();
   failed += run_file("en-pos.test", "en");
+  failed += run_file("fr-pos.test", "fr");
   kgb_world_free(world);
   world = rules;
   if (copy)
