@@ -360,42 +360,6 @@ int kgb_ner_shouting(const kgb_tokens *toks, size_t first, size_t n)
   return words >= 3 && caps * 4 >= words * 3;
 }
 
-/* The texts of the N tokens from FIRST, NUL-terminated one after another
- * in *BUF, into WORDS.  In a headline in capitals a word the document
- * writes in lower case elsewhere is given in lower case, any other as a
- * name ("CANCEL" -> "cancel", "ACME" -> "Acme"). */
-static int token_words(const ner_ctx *c, size_t first, size_t n,
-                       int headline, char **buf, char **words)
-{
-  const kgb_tokens *toks = &c->doc->toks;
-  size_t len = 0;
-  char *p;
-
-  for (size_t k = first; k < first + n; k++)
-    len += toks->v[k].end - toks->v[k].begin + 1;
-  /* A code point's other case never takes more than 4 bytes. */
-  if (!(p = *buf = kgb_malloc(headline ? len * 4 + 1 : len + 1)))
-    return KGB_ENOMEM;
-  for (size_t k = 0; k < n; k++) {
-    const kgb_token *t = &toks->v[first + k];
-    const char *w = c->doc->text + t->begin;
-    size_t wl = t->end - t->begin;
-    char *re = NULL;
-    if (headline && (t->flags & KGB_TF_ALLCAPS)) {
-      if (!(re = kgb_utf8_recase(w, wl, !kgb_tok_written_lower(toks,
-                                                                first + k))))
-        return KGB_ENOMEM;
-      w = re;
-      wl = strlen(re);
-    }
-    memcpy(p, w, wl);
-    p[wl] = '\0';
-    words[k] = p;
-    p += wl + 1;
-    kgb_free(re);
-  }
-  return KGB_OK;
-}
 
 /* The tagger's tags for the N tokens from FIRST into TAGS. */
 static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
@@ -411,7 +375,8 @@ static int tag_tokens(ner_ctx *c, const kgb_models *m, kgb_tagfeat *tf,
   kgb_featseq_init(&seq);
   seq.cache = m->ner_cache;
   if (rc == KGB_OK)
-    rc = token_words(c, first, n, headline, &buf, words);
+    rc = kgb_tokens_texts(toks, c->doc->text, first, n, headline, &buf,
+                          words);
   /* A recased headline is read as new words; any other sentence as the
    * document's own tokens. */
   if (rc == KGB_OK)

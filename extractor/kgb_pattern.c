@@ -236,22 +236,20 @@ static void sentence_sets(const match_state *st, uint64_t *has)
   }
 }
 
-static int sentence_has(const match_state *st, int set, const uint64_t *has)
+static int sentence_has(const uint64_t *has, int set)
 {
-  (void)st;
   return (has[set / 64] >> (set % 64)) & 1;
 }
 
 /* Could P match in the sentence: does each word it needs occur?  Most
  * sentences lack a pattern's words, and are spared its matching (and
  * the parts of speech it would ask for). */
-static int words_present(const match_state *st, const pattern *p,
-                         const uint64_t *has)
+static int words_present(const pattern *p, const uint64_t *has)
 {
   for (size_t i = 0; i < p->n; i++) {
     const elem *el = &p->el[i];
     if (el->type == EL_WORDS && !el->negate && el->min > 0 &&
-        !sentence_has(st, el->set, has))
+        !sentence_has(has, el->set))
       return 0;
   }
   return 1;
@@ -289,7 +287,7 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   sentence_sets(&st, has);
   for (size_t i = 0; i < ps->n; i++) {
     st.p = &ps->v[i];
-    if (!words_present(&st, st.p, has))
+    if (!words_present(st.p, has))
       continue;
     for (size_t t = in->first; t < in->last; t++) {
       st.steps = 0;

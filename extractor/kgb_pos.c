@@ -79,7 +79,6 @@ static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
   char **words = kgb_calloc(n + 1, sizeof *words), *buf = NULL;
   const struct kgb_models *m = p->models[s->lang];
   kgb_featseq seq;
-  size_t len = 0;
   int rc = words ? KGB_OK : KGB_ENOMEM;
 
   kgb_featseq_init(&seq);
@@ -91,17 +90,9 @@ static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
   if (rc == KGB_OK &&
       kgb_grow(&p->tags, &p->cap_tags, n + 1, sizeof *p->tags))
     rc = KGB_ENOMEM;
-  for (size_t k = s->first_tok; rc == KGB_OK && k < s->last_tok; k++)
-    len += toks->v[k].end - toks->v[k].begin + 1;
-  if (rc == KGB_OK && !(buf = kgb_malloc(len + 1)))
-    rc = KGB_ENOMEM;
-  for (size_t k = 0, at = 0; rc == KGB_OK && k < n; k++) {
-    const kgb_token *t = &toks->v[s->first_tok + k];
-    memcpy(buf + at, p->doc->text + t->begin, t->end - t->begin);
-    buf[at + t->end - t->begin] = '\0';
-    words[k] = buf + at;
-    at += t->end - t->begin + 1;
-  }
+  if (rc == KGB_OK)
+    rc = kgb_tokens_texts(toks, p->doc->text, s->first_tok, n, 0, &buf,
+                          words);
   if (rc == KGB_OK)
     rc = kgb_tagfeat_tokens(p->tf[s->lang], toks, s->first_tok, n,
                             (const char *const *)words, &seq);

@@ -174,18 +174,25 @@ int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
   return c->salient_org >= 0 ? c->salient_org : c->last_org;
 }
 
-int kgb_rule_recent_place(const kgb_rule_ctx *c)
+int kgb_rule_recent(const kgb_rule_ctx *c, kgb_class cls, size_t back,
+                    unsigned deny)
 {
   const kgb_factset *fs = c->fs;
 
   for (size_t m = c->first_mention; m-- > 0;) {
-    if (fs->mentions[m].sentence + 2 < c->sentence)
+    if (fs->mentions[m].sentence + back < c->sentence)
       break;
-    if (fs->entities[fs->mentions[m].entity].cls == KGB_CLASS_PLACE &&
-        !(fs->mentions[m].flags & (KGB_MF_DEMONYM | KGB_MF_DATELINE)))
+    if (fs->entities[fs->mentions[m].entity].cls == cls &&
+        !(fs->mentions[m].flags & deny))
       return fs->mentions[m].entity;
   }
   return -1;
+}
+
+int kgb_rule_recent_place(const kgb_rule_ctx *c)
+{
+  return kgb_rule_recent(c, KGB_CLASS_PLACE, 2,
+                         KGB_MF_DEMONYM | KGB_MF_DATELINE);
 }
 
 /* A place named for itself, not as a demonym, a seat or a dateline. */
@@ -309,7 +316,6 @@ int kgb_rule_add_link(kgb_rule_ctx *c, kgb_fact_kind kind, int subject,
   return kgb_factset_add_fact(c->fs, &f);
 }
 
-/* The organisation named most often; ties go to the first named. */
 /* Is NAME, folded and with '_' for spaces, in LEX's @newsagency? */
 static int agency_name(const kgb_lexicon *lex, const char *name)
 {
@@ -346,6 +352,8 @@ static int mark_agencies(kgb_rule_ctx *c)
   return KGB_OK;
 }
 
+/* The organisation named most often, no news agency; ties go to the
+ * first named. */
 static int salient_org(const kgb_rule_ctx *c)
 {
   const kgb_factset *fs = c->fs;

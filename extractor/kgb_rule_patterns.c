@@ -97,14 +97,7 @@ static int antecedent(kgb_rule_ctx *c, size_t at, kgb_class cls,
   if (cls == KGB_CLASS_ORGANIZATION)
     return c->last_org;
   /* Another class: the last one of the three sentences before. */
-  for (size_t k = c->first_mention; k-- > 0;) {
-    const kgb_mention *mn = &c->fs->mentions[k];
-    if (mn->sentence + 3 < c->sentence)
-      break;
-    if (c->fs->entities[mn->entity].cls == cls)
-      return mn->entity;
-  }
-  return -1;
+  return kgb_rule_recent(c, cls, 3, 0);
 }
 
 /* The organisation the text names most, at lower confidence. */

@@ -74,6 +74,10 @@ int kgb_rule_place_before(const kgb_rule_ctx *c, size_t at);
 /* The last place named in the two sentences before this one, or -1: a
  * fact whose sentence names no place most often happens there. */
 int kgb_rule_recent_place(const kgb_rule_ctx *c);
+/* The last entity of class CLS named in the BACK sentences before this
+ * one by a mention without the flags DENY, or -1. */
+int kgb_rule_recent(const kgb_rule_ctx *c, kgb_class cls, size_t back,
+                    unsigned deny);
 
 /* The first amount of money (MONEY set) or plain count in [FROM, TO). */
 int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,

@@ -471,3 +471,35 @@ int kgb_token_is_ticker(const char *text, const kgb_token *tok)
   return tok->type == KGB_TOK_WORD &&
          kgb_ticker_shape(text + tok->begin, tok->end - tok->begin);
 }
+
+int kgb_tokens_texts(const kgb_tokens *toks, const char *text, size_t first,
+                     size_t n, int recase, char **buf, char **words)
+{
+  size_t len = 0;
+  char *p;
+
+  for (size_t k = first; k < first + n; k++)
+    len += toks->v[k].end - toks->v[k].begin + 1;
+  /* A code point's other case never takes more than 4 bytes. */
+  if (!(p = *buf = kgb_malloc(recase ? len * 4 + 1 : len + 1)))
+    return KGB_ENOMEM;
+  for (size_t k = 0; k < n; k++) {
+    const kgb_token *t = &toks->v[first + k];
+    const char *w = text + t->begin;
+    size_t wl = t->end - t->begin;
+    char *re = NULL;
+    if (recase && (t->flags & KGB_TF_ALLCAPS)) {
+      if (!(re = kgb_utf8_recase(w, wl, !kgb_tok_written_lower(toks,
+                                                                first + k))))
+        return KGB_ENOMEM;
+      w = re;
+      wl = strlen(re);
+    }
+    memcpy(p, w, wl);
+    p[wl] = '\0';
+    words[k] = p;
+    p += wl + 1;
+    kgb_free(re);
+  }
+  return KGB_OK;
+}

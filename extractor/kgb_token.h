@@ -111,4 +111,12 @@ int kgb_ticker_shape(const char *s, size_t n);
 /* 1 for a token shaped so (see kgb_ticker_shape). */
 int kgb_token_is_ticker(const char *text, const kgb_token *tok);
 
+/* The texts of tokens [FIRST, FIRST + N) of TEXT, NUL-terminated one
+ * after another in *BUF (the caller frees it, also after a failure), into
+ * WORDS[0..N).  With RECASE (a headline in capitals), a word in capitals
+ * is given in lower case when the text writes it so elsewhere, else as a
+ * name ("CANCEL" -> "cancel", "ACME" -> "Acme"). */
+int kgb_tokens_texts(const kgb_tokens *toks, const char *text, size_t first,
+                     size_t n, int recase, char **buf, char **words);
+
 #endif
