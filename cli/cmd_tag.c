@@ -14,19 +14,24 @@ static void usage(FILE *to)
   fputs("Usage: kgbuild tag -m MODEL [OPTIONS] FILE...\n"
         "Tag the sentences of annotated files (as 'kgbuild train' reads\n"
         "them) with MODEL; print TOKEN<TAB>GOLD<TAB>PREDICTED a line, a\n"
-        "blank line after each sentence.\n"
+        "blank line after each sentence.  With --pairs, MODEL is a relation\n"
+        "classifier and the files hold pairs ('kgbuild train pairs'):\n"
+        "print GOLD<TAB>PREDICTED<TAB>MARGIN a pair, MARGIN being how far\n"
+        "the predicted class scores above \"none\".\n"
         "\n"
         "  -m, --model MODEL       the model file (required)\n"
         "  -l, --lang L            the language the model was trained with\n"
         "                          (en or fr; none: the words alone)\n"
         "      --data-dir DIR      language tables (default: installed)\n"
         "  -o, --output FILE       write there (default: stdout)\n"
+        "      --pairs             the files hold pairs of mentions\n"
         "  -h, --help              show this help\n",
         to);
 }
 
 typedef struct {
   const char *model, *lang, *data_dir, *output;
+  int pairs;
 } tag_options;
 
 /* 0, -1 after --help, or EXIT_USAGE. */
@@ -37,6 +42,7 @@ static int parse_options(int argc, char **argv, tag_options *o)
     {"lang", required_argument, NULL, 'l'},
     {"data-dir", required_argument, NULL, 'T'},
     {"output", required_argument, NULL, 'o'},
+    {"pairs", no_argument, NULL, 'P'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
   };
@@ -50,6 +56,7 @@ static int parse_options(int argc, char **argv, tag_options *o)
     case 'l': o->lang = optarg; break;
     case 'T': o->data_dir = optarg; break;
     case 'o': o->output = optarg; break;
+    case 'P': o->pairs = 1; break;
     case 'h': usage(stdout); return -1;
     default:
       cli_error("bad option '%s'; try 'kgbuild tag --help'",
@@ -91,9 +98,14 @@ int cmd_tag(int argc, char **argv)
     kgb_world_free(world);
     return status;
   }
-  rc = kgb_tag_files(world, o.model, o.lang,
-                     (const char *const *)argv + optind,
-                     (size_t)(argc - optind), out.f);
+  if (o.pairs)
+    rc = kgb_tag_pair_files(world, o.model,
+                            (const char *const *)argv + optind,
+                            (size_t)(argc - optind), out.f);
+  else
+    rc = kgb_tag_files(world, o.model, o.lang,
+                       (const char *const *)argv + optind,
+                       (size_t)(argc - optind), out.f);
   status = cli_output_close(&out, rc == KGB_OK);
   kgb_world_free(world);
   return rc == KGB_OK ? status : EXIT_INPUT;

@@ -11,10 +11,14 @@
 
 static void usage(FILE *to)
 {
-  fputs("Usage: kgbuild train ner|pos -o MODEL [OPTIONS] FILE...\n"
+  fputs("Usage: kgbuild train ner|pos|pairs -o MODEL [OPTIONS] FILE...\n"
         "Train a sequence tagger on annotated files: CoNLL-style columns\n"
         "(the token first, the tag last; IOB1, IOB2 or BILOU for ner) or\n"
-        "CoNLL-U (FORM and UPOS).\n"
+        "CoNLL-U (FORM and UPOS).  pairs trains a relation classifier on\n"
+        "pairs of mentions, one a line: LABEL, 'TYPE FIRST END' of the\n"
+        "subject and of the object, the types of the mentions between\n"
+        "them, the sentence's tokens (TAB between fields;\n"
+        "training/convert.py dwie-pairs writes them).\n"
         "\n"
         "  -o, --output MODEL      the model file to write (required)\n"
         "  -l, --lang L            the language of the data, en or fr: its\n"
@@ -114,8 +118,9 @@ static const char *misuse(int argc, char **argv, const kgb_train_options *o,
                           const char *output)
 {
   if (optind >= argc ||
-      (strcmp(argv[optind], "ner") && strcmp(argv[optind], "pos")))
-    return "say what to train: ner or pos";
+      (strcmp(argv[optind], "ner") && strcmp(argv[optind], "pos") &&
+       strcmp(argv[optind], "pairs")))
+    return "say what to train: ner, pos or pairs";
   if (optind + 1 >= argc)
     return "give one or more training files";
   if (!output)

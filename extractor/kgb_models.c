@@ -4,10 +4,12 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "kgb_alloc.h"
+#include "kgb_datafile.h"
 #include "kgb_tagfeat.h"
 #include "kgb_world_internal.h"
 
@@ -28,6 +30,52 @@ static int load_one(kgb_world *world, const char *dir, kgb_lang lang,
     return KGB_OK;
   rc = kgb_tagger_load(world, path, out);
   return rc;
+}
+
+typedef struct {
+  kgb_models *m;
+  char *why;
+  size_t why_len;
+} thresholds_ctx;
+
+/* "CLASS<TAB>MIN_MARGIN<TAB>CONFIDENCE" of pairs.tsv. */
+static int on_threshold(void *data, char **f, size_t n)
+{
+  thresholds_ctx *t = data;
+  int kind = kgb_fact_kind_by_name(f[0]);
+  char *end1, *end2;
+  double margin = strtod(f[1], &end1), conf = strtod(f[2], &end2);
+
+  (void)n;
+  if (kind < 0 || KGB_FACT_IS_NARY(kind)) {
+    snprintf(t->why, t->why_len, "'%s' is no two-part fact kind", f[0]);
+    return KGB_EPARSE;
+  }
+  if (!*f[1] || *end1 || margin < 0 || !*f[2] || *end2 || !(conf > 0) ||
+      conf > 1) {
+    snprintf(t->why, t->why_len, "the margin is a number of 0 or more, "
+             "the confidence one above 0 and at most 1");
+    return KGB_EPARSE;
+  }
+  t->m->pair_margin[kind] = margin;
+  t->m->pair_confidence[kind] = conf;
+  return KGB_OK;
+}
+
+/* The classifier's thresholds, DIR/<lang>/pairs.tsv: required with it,
+ * as a class with none is never stated. */
+static int load_thresholds(kgb_world *world, const char *dir, kgb_lang lang,
+                           kgb_models *m)
+{
+  char path[4096], why[160];
+  thresholds_ctx t = {m, why, sizeof why};
+
+  if ((size_t)snprintf(path, sizeof path, "%s/%s/pairs.tsv", dir,
+                       kgb_lang_code(lang)) >= sizeof path)
+    return kgb_report(world, KGB_EINVAL, "%s: the model path is too long",
+                      dir);
+  return kgb_datafile_read_why(world, path, 3, 3, 0, on_threshold, &t, why,
+                               sizeof why);
 }
 
 int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
@@ -52,6 +100,15 @@ int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
     rc = load_one(world, dir, lang, "ner.kgbtag", &m->ner);
   if (rc == KGB_OK)
     rc = load_one(world, dir, lang, "pos.kgbtag", &m->pos);
+  if (rc == KGB_OK)
+    rc = load_one(world, dir, lang, "pairs.kgbtag", &m->pairs);
+  if (rc == KGB_OK && m->pairs && !kgb_tagset_is_plain(kgb_tagger_as_tagset(
+                                      m->pairs)))
+    rc = kgb_report(world, KGB_EPARSE, "%s/%s/pairs.kgbtag: an entity "
+                    "model, not a relation classifier", dir,
+                    kgb_lang_code(lang));
+  if (rc == KGB_OK && m->pairs)
+    rc = load_thresholds(world, dir, lang, m);
   if (rc == KGB_OK && m->ner && kgb_tagset_is_plain(kgb_tagger_as_tagset(
                                     m->ner)))
     rc = kgb_report(world, KGB_EPARSE, "%s/%s/ner.kgbtag: a part-of-speech "
@@ -81,5 +138,6 @@ void kgb_models_free(kgb_models *models)
   kgb_emitcache_free(models->pos_cache);
   kgb_tagger_free(models->ner);
   kgb_tagger_free(models->pos);
+  kgb_tagger_free(models->pairs);
   kgb_free(models);
 }

@@ -4,6 +4,7 @@
 #ifndef KGB_MODELS_H
 #define KGB_MODELS_H
 
+#include "kgb_fact.h"
 #include "kgb_lang.h"
 #include "kgb_map.h"
 #include "kgb_tagger.h"
@@ -14,9 +15,16 @@ typedef struct kgb_models {
   kgb_emitcache *ner_cache;   /* owned: NER's sums of words' own features */
   kgb_tagger *pos;      /* owned or NULL */
   kgb_emitcache *pos_cache;   /* owned: the same for parts of speech */
+  kgb_tagger *pairs;    /* owned or NULL: the relation classifier */
+  /* From pairs.tsv beside it, per fact kind: how far the class must
+   * score above "none", and the confidence of its facts (0: never
+   * stated). */
+  double pair_margin[KGB_FACT_KIND_COUNT];
+  double pair_confidence[KGB_FACT_KIND_COUNT];
 } kgb_models;
 
-/* The models of LANG: DIR/<lang>/ner.kgbtag and pos.kgbtag, where DIR is
+/* The models of LANG: DIR/<lang>/ner.kgbtag, pos.kgbtag and pairs.kgbtag
+ * (with its thresholds, pairs.tsv), where DIR is
  * MODEL_DIR when not NULL, else DATA_DIR; a missing file is no model
  * (names are then found by rules), a damaged one an error naming it.
  * Clusters come from DATA_DIR. */

@@ -387,7 +387,7 @@ int kgb_relation_run(const kgb_document *doc,
                      kgb_factset *fs)
 {
   kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0,
-                    NULL, NULL};
+                    NULL, NULL, models, NULL, 0};
   size_t m = 0, crowded = 0;
   int rc = kgb_pos_new(doc, models, lex, &c.pos);
 
@@ -422,9 +422,12 @@ int kgb_relation_run(const kgb_document *doc,
       rc = kgb_rules_links(&c);
     if (rc == KGB_OK)
       rc = kgb_rules_patterns(&c);
+    if (rc == KGB_OK)
+      rc = kgb_rules_pairs(&c);
     c.last_org = last_org_in(&c, c.first_mention, c.end_mention, c.last_org);
   }
   kgb_free(c.mention_at);
+  kgb_free(c.folded);
   kgb_pos_free(c.pos);
   kgb_free(c.agency);
   if (rc == KGB_OK)

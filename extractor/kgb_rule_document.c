@@ -160,7 +160,8 @@ static int operations_from_facts(kgb_rule_ctx *c)
 int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
                        kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1, NULL, 0, NULL, NULL};
+  kgb_rule_ctx c = {doc, lex, fs, 0, NULL, 0, 0, -1, -1, NULL, 0, NULL, NULL,
+                    NULL, NULL, 0};
   size_t n = fs->n_entities;
   int rc;
 

@@ -25,6 +25,9 @@ typedef struct {
   struct kgb_pos *pos;    /* owned: parts of speech, or NULL */
   unsigned char *agency;  /* owned: per entity, 1 for a news agency,
                              which is never the agent of a fact */
+  struct kgb_models *const *models;  /* borrowed: per language, or NULL */
+  const char **folded;    /* owned: scratch for kgb_rules_pairs */
+  size_t cap_folded;
 } kgb_rule_ctx;
 
 /* Confidence of a part found by coreference rather than in the clause. */
@@ -102,6 +105,9 @@ int kgb_rules_people(kgb_rule_ctx *c);
 int kgb_rules_links(kgb_rule_ctx *c);
 /* The two-part facts of the language's patterns.txt. */
 int kgb_rules_patterns(kgb_rule_ctx *c);
+/* The two-part facts the language's relation classifier (pairs.kgbtag)
+ * finds between the sentence's mentions that no pattern joined. */
+int kgb_rules_pairs(kgb_rule_ctx *c);
 /* Facts that need the whole document: places within places, units
  * named after their parent ("Zentra Cloud" -> Zentra). */
 int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,

@@ -328,6 +328,13 @@ int kgb_train(kgb_world *world, const kgb_train_options *options,
 int kgb_tag_files(kgb_world *world, const char *model_path, const char *lang,
                   const char *const *files, size_t n, FILE *out);
 
+/* Classify the pairs of the N FILES (as kgb_train reads them for the task
+ * "pairs") with the relation classifier MODEL_PATH.  Writes one line a
+ * pair to OUT: GOLD<TAB>PREDICTED<TAB>MARGIN, the margin being how far
+ * the predicted class scores above the class "none" (0 for "none"). */
+int kgb_tag_pair_files(kgb_world *world, const char *model_path,
+                       const char *const *files, size_t n, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif

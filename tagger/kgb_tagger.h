@@ -225,6 +225,37 @@ int kgb_train_files(kgb_world *world, const kgb_train_options *o,
                     const kgb_featurizer *fz, const char *const *files,
                     size_t n, FILE *out, const char *out_name);
 
+/* --- pairs: a relation classifier ------------------------------------ */
+
+/* Two mentions of one sentence: the subject's and the object's tokens
+ * [first, end) and their types ("ORG", "PER", "LOC", "DEM"...: the
+ * caller's names, which the features hold). */
+typedef struct {
+  size_t s_first, s_end, o_first, o_end;
+  const char *s_type, *o_type;   /* borrowed */
+  /* Borrowed: the types of the other mentions between the two, in
+   * order, comma-separated ("ORG,LOC"), or "" for none. */
+  const char *between;
+} kgb_pair;
+
+/* The features of pair P of the sentence whose N words, folded, are
+ * FOLDED, as one new token of SEQ: the two types and their order, the
+ * words between (each, pairs, first, last, all when few), the words
+ * around, the object's last word, the mentions between.  KGB_EINVAL when a span is empty,
+ * outside the sentence, or the two overlap. */
+int kgb_pair_features(const char *const *folded, size_t n, const kgb_pair *p,
+                      kgb_featseq *seq);
+/* The class of the one token of SEQ under MODEL (a plain tag set), with
+ * every class's score in SCORES (room for its classes); KGB_EINVAL
+ * (negative) for a BILOU model or a sequence of other than one token. */
+int kgb_tagger_classify(const kgb_tagger *model, const kgb_featseq *seq,
+                        double *scores);
+/* kgb_train for the task "pairs": FILES of pairs (see kgb_train_pairs.c
+ * for the format), one class a pair. */
+int kgb_train_pair_files(kgb_world *world, const kgb_train_options *o,
+                         const char *const *files, size_t n, FILE *out,
+                         const char *out_name);
+
 /* --- model files ---------------------------------------------------------- */
 
 /* The model's bytes, appended to *BYTES (a kgb_free'd buffer of *LEN). */

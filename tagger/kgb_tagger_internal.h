@@ -67,4 +67,13 @@ int kgb_tagger_alloc(const kgb_tagset *set, size_t n_rows,
 /* Index the rows of a model whose keys are filled. */
 int kgb_tagger_index(kgb_tagger *tagger);
 
+/* Train TR with OPTS (its decoder set; epochs and seed taken from O,
+ * EPOCH_FN called with DATA after each epoch) and write the model's bytes
+ * to OUT (OUT_NAME names it in messages). */
+int kgb_trainer_write(kgb_world *world, kgb_trainer *tr,
+                      const kgb_train_options *o, kgb_train_opts *opts,
+                      int (*epoch_fn)(void *, kgb_trainer *, unsigned,
+                                      double),
+                      void *data, FILE *out, const char *out_name);
+
 #endif

@@ -291,16 +291,38 @@ static int on_epoch(void *data, kgb_trainer *tr, unsigned epoch,
   return rc;
 }
 
+int kgb_trainer_write(kgb_world *world, kgb_trainer *tr,
+                      const kgb_train_options *o, kgb_train_opts *opts,
+                      int (*epoch_fn)(void *, kgb_trainer *, unsigned,
+                                      double),
+                      void *data, FILE *out, const char *out_name)
+{
+  kgb_tagger *model = NULL;
+  char *bytes = NULL;
+  size_t len = 0;
+  int rc;
+
+  opts->epochs = o->epochs;
+  opts->seed = o->seed;
+  opts->on_epoch = epoch_fn;
+  opts->data = data;
+  rc = kgb_trainer_run(tr, opts, &model);
+  if (rc == KGB_OK)
+    rc = kgb_tagger_to_bytes(model, &bytes, &len);
+  if (rc == KGB_OK && fwrite(bytes, 1, len, out) != len)
+    rc = kgb_report(world, KGB_EIO, "%s: write error", out_name);
+  kgb_free(bytes);
+  kgb_tagger_free(model);
+  return rc;
+}
+
 /* Train on RUN's data and write the model's bytes to OUT. */
 static int train_and_write(train_run *run, FILE *out, const char *out_name)
 {
   kgb_train_opts opts;
   epoch_hook hook = {run, &opts};
   kgb_trainer *tr = NULL;
-  kgb_tagger *model = NULL;
   kgb_featseq seq;
-  char *bytes = NULL;
-  size_t len = 0;
   int rc = kgb_trainer_new(run->world, run->set, &tr);
 
   kgb_featseq_init(&seq);
@@ -313,20 +335,11 @@ static int train_and_write(train_run *run, FILE *out, const char *out_name)
       rc = sentence_tagged(run->fz, &run->train, s, run->set, gold);
   }
   kgb_train_opts_init(&opts);
-  opts.epochs = run->o->epochs;
-  opts.seed = run->o->seed;
   opts.decoder = strcmp(run->o->decoder, "greedy") == 0 ? KGB_DECODE_GREEDY
                                                          : KGB_DECODE_VITERBI;
-  opts.on_epoch = on_epoch;
-  opts.data = &hook;
   if (rc == KGB_OK)
-    rc = kgb_trainer_run(tr, &opts, &model);
-  if (rc == KGB_OK)
-    rc = kgb_tagger_to_bytes(model, &bytes, &len);
-  if (rc == KGB_OK && fwrite(bytes, 1, len, out) != len)
-    rc = kgb_report(run->world, KGB_EIO, "%s: write error", out_name);
-  kgb_free(bytes);
-  kgb_tagger_free(model);
+    rc = kgb_trainer_write(run->world, tr, run->o, &opts, on_epoch, &hook,
+                           out, out_name);
   kgb_trainer_free(tr);
   kgb_featseq_release(&seq);
   return rc == KGB_ENOMEM ? kgb_report(run->world, rc, "out of memory") : rc;
@@ -334,8 +347,10 @@ static int train_and_write(train_run *run, FILE *out, const char *out_name)
 
 static int check_options(kgb_world *world, const kgb_train_options *o)
 {
-  if (!o->task || (strcmp(o->task, "ner") && strcmp(o->task, "pos")))
-    return kgb_report(world, KGB_EINVAL, "train: the task is ner or pos");
+  if (!o->task || (strcmp(o->task, "ner") && strcmp(o->task, "pos") &&
+                   strcmp(o->task, "pairs")))
+    return kgb_report(world, KGB_EINVAL, "train: the task is ner, pos or "
+                      "pairs");
   if (o->lang && strcmp(o->lang, "en") && strcmp(o->lang, "fr"))
     return kgb_report(world, KGB_EINVAL, "train: '%s' is not a language "
                       "(en, fr)", o->lang);
@@ -357,6 +372,8 @@ int kgb_train_files(kgb_world *world, const kgb_train_options *o,
   int rc = check_options(world, o);
 
   run.ner = o->task && strcmp(o->task, "ner") == 0;
+  if (rc == KGB_OK && strcmp(o->task, "pairs") == 0)
+    return kgb_train_pair_files(world, o, files, n, out, out_name);
   kgb_corpus_init(&run.train);
   kgb_corpus_init(&run.dev);
   for (size_t i = 0; i < n && rc == KGB_OK; i++)

@@ -495,7 +495,10 @@ def convert_dwie_doc(d, w, counts=None):
         counts["mentions"] += len(spans)
 
 
-def cmd_dwie(a):
+def each_dwie_split(a, name, convert_doc, header=None):
+    """Convert each DWIE article of A's source with CONVERT_DOC(doc, out,
+    counts) into the file NAME % split ("train" or "test") of A.outdir,
+    HEADER(split) first when given; returns the counts."""
     src = Source(a.source, a.rev)
     files = [f for f in src.list(DWIE_DIR) if f.endswith(".json")]
     outs = {}
@@ -505,16 +508,127 @@ def cmd_dwie(a):
             d = json.loads(src.read(f))
             split = "test" if "test" in d.get("tags", ()) else "train"
             if split not in outs:
-                outs[split] = open_out(os.path.join(a.outdir,
-                                                    "dwie-%s.conll" % split))
-            convert_dwie_doc(d, Writer(outs[split]), counts)
+                outs[split] = open_out(os.path.join(a.outdir, name % split))
+                if header:
+                    outs[split].write(header(split, src))
+            convert_doc(d, outs[split], counts)
             counts[split] += 1
     finally:
         for o in outs.values():
             o.close()
+    return counts
+
+
+def cmd_dwie(a):
+    counts = each_dwie_split(
+        a, "dwie-%s.conll",
+        lambda d, out, counts: convert_dwie_doc(d, Writer(out), counts))
     print("dwie: %d train, %d test documents; %d mentions kept, %d nested "
           "dropped" % (counts["train"], counts["test"], counts["mentions"],
                        counts["dropped_nested"]), file=sys.stderr)
+
+
+# --------------------------------------------------------------------------
+# DWIE relations as pair instances (kgbuild train pairs)
+#
+# One line a pair of mentions of one sentence:
+#   LABEL<TAB>S_TYPE S_FIRST S_END<TAB>O_TYPE O_FIRST O_END<TAB>BETWEEN<TAB>TOKENS
+# LABEL is a kgo property name or "none"; types are ORG, PER, LOC or DEM
+# (a place named by its adjective, "German"); spans are token indices,
+# end exclusive; BETWEEN the types of the other mentions between the two,
+# in order, comma-separated, or "-"; TOKENS are the sentence's tokens, one
+# space between.
+# Pairs: an organisation and a place (basedIn), a person and an
+# organisation (managerOf), two places each way (locatedIn).  DWIE's
+# relations hold between concepts of the whole article, so a pair is
+# labelled by them even where its sentence does not say it: the model
+# learns which sentences do from the many that do not.
+
+DWIE_PAIR_LABELS = {
+    "based_in0": "basedIn", "based_in0-x": "basedIn",
+    "based_in1": "basedIn", "based_in1-x": "basedIn",
+    "based_in2": "basedIn", "based_in2-x": "basedIn",
+    "head_of": "managerOf",
+    "in0": "locatedIn", "in0-x": "locatedIn", "in1": "locatedIn",
+    "in2": "locatedIn",
+}
+DWIE_PAIR_TYPES = {("ORG", "LOC"), ("ORG", "DEM"), ("PER", "ORG"),
+                   ("LOC", "LOC"), ("LOC", "DEM")}
+PAIR_MAX_GAP = 40   # tokens between the two mentions
+PAIR_MAX_SENTENCE = 200   # longer "sentences" are schedules and lists
+
+
+def dwie_pair_type(tags):
+    tags = set(tags or ())
+    if "type::gpe0-x" in tags or "type::gpe1-x" in tags or \
+            "type::gpe2-x" in tags:
+        return "DEM"
+    t = dwie_type(tags)
+    return t if t in ("PER", "ORG", "LOC") else None
+
+
+def convert_dwie_pairs_doc(d, out, counts):
+    text = d["content"]
+    concepts = {c["concept"]: c for c in d.get("concepts", [])}
+    rel = {}
+    for r in d.get("relations", []):
+        lab = DWIE_PAIR_LABELS.get(r["p"])
+        if lab:
+            rel[(r["s"], r["o"])] = lab
+    cands = []
+    for m in d.get("mentions", []):
+        c = concepts.get(m.get("concept"))
+        typ = dwie_pair_type(c.get("tags") if c else None)
+        if typ and m["end"] > m["begin"]:
+            cands.append((m["begin"], m["end"], typ, m["concept"]))
+    cands.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    chosen, last = [], 0
+    for b, e, typ, con in cands:
+        if b >= last:
+            chosen.append((b, e, typ, con))
+            last = e
+    toks, spans, pos = [], [], 0
+    for b, e, typ, con in chosen:
+        toks += tokenize(text, pos, b)
+        first = len(toks)
+        toks += tokenize(text, b, e)
+        if len(toks) > first:
+            spans.append((first, len(toks), typ, con))
+        pos = e
+    toks += tokenize(text, pos, len(text))
+    tags = bilou(len(toks), [(f, e, "X") for f, e, _, _ in spans])
+    for sent in dwie_sentences(text, toks, tags):
+        lo, hi = sent[0], sent[-1] + 1
+        if hi - lo > PAIR_MAX_SENTENCE:
+            continue
+        inside = [s for s in spans if s[0] >= lo and s[1] <= hi]
+        words = " ".join(text[toks[i][0]:toks[i][1]] for i in sent)
+        for a in inside:
+            for b in inside:
+                if a is b or (a[2], b[2]) not in DWIE_PAIR_TYPES or \
+                        a[3] == b[3]:
+                    continue
+                gap = b[0] - a[1] if a[0] < b[0] else a[0] - b[1]
+                if gap > PAIR_MAX_GAP:
+                    continue
+                lab = rel.get((a[3], b[3]), "none")
+                left, right = (a, b) if a[0] < b[0] else (b, a)
+                mid = ",".join(m[2] for m in inside
+                               if m[0] >= left[1] and m[1] <= right[0])
+                out.write("%s\t%s %d %d\t%s %d %d\t%s\t%s\n" % (
+                    lab, a[2], a[0] - lo, a[1] - lo, b[2], b[0] - lo,
+                    b[1] - lo, mid or "-", words))
+                counts[lab] += 1
+
+
+def cmd_dwie_pairs(a):
+    counts = each_dwie_split(
+        a, "dwie-pairs-%s.tsv", convert_dwie_pairs_doc,
+        lambda split, src: "# DWIE %s (%s), pairs of mentions by "
+        "training/convert.py dwie-pairs\n" % (split, src.commit()))
+    del counts["train"], counts["test"]
+    print("dwie-pairs: " + ", ".join("%s %d" % kv for kv in
+                                     sorted(counts.items())), file=sys.stderr)
 
 
 # --------------------------------------------------------------------------
@@ -875,6 +989,11 @@ def main(argv=None):
     q.add_argument("--outdir", required=True)
     q.set_defaults(func=cmd_dwie)
 
+    q = sub.add_parser("dwie-pairs", help="DWIE relations as pairs of "
+                       "mentions (kgbuild train pairs)")
+    source_args(q)
+    q.add_argument("--outdir", required=True)
+    q.set_defaults(func=cmd_dwie_pairs)
     q = sub.add_parser("europeana", help="Europeana newspapers FR (IOB1) "
                        "from EuropeanaNewspapers/ner-corpora")
     source_args(q)

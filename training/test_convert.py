@@ -5,6 +5,7 @@
 Run: /usr/bin/python3 training/test_convert.py
 """
 
+import collections
 import io
 import json
 import os
@@ -233,6 +234,34 @@ class Dwie(unittest.TestCase):
         self.assertEqual(s[4][1], [('"', "O"), ("Yes", "O"), (".", "O"),
                                    ('"', "O")])
         self.assertEqual(len(s), 5)
+
+    def test_dwie_pairs(self):
+        doc = self.doc()
+        doc["relations"] = [{"s": 7, "p": "based_in0", "o": 4},
+                            {"s": 0, "p": "head_of_gov", "o": 6},
+                            {"s": 4, "p": "in0", "o": 3},
+                            {"s": 6, "p": "based_in0-x", "o": 2}]
+        # One more sentence: a firm, the city and the country.
+        out = io.StringIO()
+        counts = collections.Counter()
+        convert.convert_dwie_pairs_doc(doc, out, counts)
+        lines = [l.split("\t") for l in out.getvalue().splitlines()]
+        self.assertTrue(all(len(l) == 5 for l in lines))
+        pairs = {(l[1], l[2]): (l[0], l[3]) for l in lines}
+        words = lines[0][4].split(" ")
+        # "German Chancellor Angela Merkel met U.S. President Barack
+        # Obama in Berlin": Berlin in the U.S. as the relations say,
+        # with Barack Obama between; never the other way round.
+        self.assertEqual(pairs[("LOC 10 11", "LOC 5 6")],
+                         ("locatedIn", "PER"))
+        self.assertEqual(pairs[("LOC 5 6", "LOC 10 11")], ("none", "PER"))
+        self.assertEqual(words[10], "Berlin")
+        # The adjective is a place named by its adjective (DEM); a person
+        # pairs only with an organisation; head_of_gov is no managerOf.
+        self.assertEqual(pairs[("LOC 5 6", "DEM 0 1")][0], "none")
+        self.assertNotIn(("PER 2 4", "LOC 5 6"), pairs)
+        self.assertEqual(counts["locatedIn"], 1)
+        self.assertEqual(counts["managerOf"], 0)
 
     def test_dwie_from_checkout(self):
         with tempfile.TemporaryDirectory() as tmp:
