@@ -275,6 +275,38 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
                                 KGB_TRIG_FACILITY);
 }
 
+static size_t based_tail(const ner_ctx *c, size_t i);
+
+/* "Plano, Texas", "Plano, Texas-based": a name, a comma, then a known
+ * place that is not the start of a longer name nor owns what follows
+ * ("Acme, France's largest bank").  Towns no table lists are written so
+ * with their region or country. */
+static int before_its_region(const ner_ctx *c, size_t last)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  const kgb_lex_entry *e = NULL;
+  size_t n, k = last + 1, b;
+
+  if (k >= toks->n || strcmp(kgb_tok_fold(toks, last), ",") != 0)
+    return 0;
+  n = kgb_lexicon_longest(c->lex, toks, k, toks->n - k, KGB_LEX_PLACE, &e);
+  if (n && (k + n < toks->n && ((toks->v[k + n].flags & KGB_TF_CAP) ||
+                                word_is(c, k + n, KGB_WORDS_POSSESSIVE) ||
+                                kgb_lexicon_trigger_at(c->lex, toks, k + n,
+                                                       k + n + 1,
+                                                       KGB_TRIG_POSSESSIVE))))
+    return 0;
+  /* "Texas-based": the place glued to its tail. */
+  if (!n && (toks->v[k].flags & KGB_TF_CAP) && (n = based_tail(c, k))) {
+    b = toks->v[k].begin;
+    e = kgb_lexicon_lookup(c->lex, c->doc->text + b, toks->v[k].end - n - b,
+                           KGB_LEX_PLACE);
+  }
+  /* A town lies in a region or a country, not in another town. */
+  return e && (c->lex->places[e->value].type == KGB_PLACE_REGION ||
+               c->lex->places[e->value].type == KGB_PLACE_COUNTRY);
+}
+
 static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -300,6 +332,10 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
     return KGB_CLASS_PLACE;
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return KGB_CLASS_ORGANIZATION;   /* "Acme Spain", "Google Cloud" */
+  if (last - first <= 2 && before_its_region(c, last) &&
+      !(first > 0 && based_tail(c, first - 1)) &&
+      !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
+    return KGB_CLASS_PLACE;
   /* "... Water Authority", "... Workers Union": a body's last word. */
   if (last - first >= 2 && word_is(c, last - 1, KGB_WORDS_BODY_HEAD))
     return KGB_CLASS_ORGANIZATION;

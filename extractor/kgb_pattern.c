@@ -102,8 +102,12 @@ static long mention_fits(const match_state *st, const elem *el, size_t t)
     return -1;
   if (el->place_types) {
     int place = in->entities[mn->entity].place;
-    if (place < 0 || !in->places ||
-        !(el->place_types & 1u << in->places[place].type))
+    /* A place no table lists was named by its context ("à Eisenach",
+     * "Plano, Texas"): a town. */
+    unsigned type = place < 0 || !in->places
+                        ? (unsigned)KGB_PLACE_CITY
+                        : (unsigned)in->places[place].type;
+    if (!(el->place_types & 1u << type))
       return -1;
   }
   return m;

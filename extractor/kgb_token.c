@@ -313,6 +313,22 @@ static size_t scan_word(text_view t, size_t b, int *elided)
   return i;
 }
 
+/* Does a stock symbol of digits start at I, in brackets as the wires
+ * write it ("(7203.T)", "<0700.HK>")?  The number would stop at the dot
+ * and leave the exchange code a name.  Outside brackets "in 2024.A new"
+ * is two glued sentences. */
+static int is_numeric_ticker(text_view t, size_t i)
+{
+  size_t e = i, w;
+  int32_t cp;
+
+  if (i == 0 || (t.s[i - 1] != '(' && t.s[i - 1] != '<'))
+    return 0;
+  while ((cp = cp_at(t, e, &w)) != 0 && (is_word_cp(cp) || cp == '.'))
+    e += w;
+  return kgb_ticker_shape(t.s + i, e - i);
+}
+
 /* The end of the run of non-space characters that goes on at I. */
 static size_t chunk_end(text_view t, size_t i)
 {
@@ -367,6 +383,9 @@ int kgb_tokenize(const char *text, size_t len, kgb_tokens *toks)
       toks->n = glued;
       i = chunk_end(t, b);
       rc = push(toks, t, KGB_TOK_PUNCT, glued_begin, i, glued_flags);
+    } else if (kgb_utf8_is_digit(cp) && is_numeric_ticker(t, i)) {
+      i = scan_word(t, i, &elided);   /* "7203.T": a symbol, not 7203 */
+      rc = push(toks, t, KGB_TOK_WORD, b, i, pending);
     } else if (kgb_utf8_is_digit(cp)) {
       i = scan_number(t, i);
       rc = push(toks, t, KGB_TOK_NUMBER, b, i, pending);

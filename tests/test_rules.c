@@ -487,6 +487,34 @@ static void test_share_class_ticker(void **state)
   out = test_extract_to_string(world, text, "en", "ntriples");
   assert_int_equal(test_count_lines(out, "organization/kstcn", NULL), 0);
   free(out);
+  /* A symbol of digits in brackets is one token, not a figure and a
+   * name "T"; outside brackets a number and a capital are two. */
+  out = test_extract_to_string(world, "Harumi Motor Corp (7281.T) grew. "
+                               "It grew in 2024.A rival fell.", "en",
+                               "ntriples");
+  assert_int_equal(test_count_lines(out, "#tickerSymbol>", "\"7281.T\""),
+                   1);
+  assert_int_equal(test_count_lines(out, "organization/t>", NULL), 0);
+  assert_int_equal(test_count_lines(out, "\"2024.A\"", NULL), 0);
+  free(out);
+}
+
+/* "Plano, Texas": a town no table lists, known by the region after its
+ * comma; not a firm before "France's largest", nor one after a seat. */
+static void test_town_before_its_region(void **state)
+{
+  char *out;
+
+  (void)state;
+  out = test_extract_to_string(world, "Brantel moved to Dunmore, Ohio, in "
+                               "May. Harwick, France's largest miner, grew. "
+                               "It works with Lyon-based Ferrox, Ohio-based "
+                               "Halvane and others.", "en", "ntriples");
+  assert_true(test_count_lines(out, "place/dunmore>", "label") > 0);
+  assert_true(test_count_lines(out, "place/dunmore> ", "#locatedIn>") > 0);
+  assert_int_equal(test_count_lines(out, "place/harwick>", NULL), 0);
+  assert_int_equal(test_count_lines(out, "place/ferrox>", NULL), 0);
+  free(out);
 }
 
 /* The organisation entity named NAME in FS, or -1. */
@@ -585,6 +613,7 @@ int main(void)
     cmocka_unit_test(test_legal_variants_one_iri),
     cmocka_unit_test(test_title_of_firm),
     cmocka_unit_test(test_share_class_ticker),
+    cmocka_unit_test(test_town_before_its_region),
     cmocka_unit_test(test_dateline_and_seat_are_no_location),
     cmocka_unit_test(test_count_of_things_is_no_workforce),
   };
