@@ -332,9 +332,13 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
     return KGB_CLASS_PLACE;
   if (kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return KGB_CLASS_ORGANIZATION;   /* "Acme Spain", "Google Cloud" */
+  /* A first name alone may be a town ("Taylor, Texas"); a first name
+   * and another word before a region are a person's ("Ann Lee, Texas
+   * governor"). */
   if (last - first <= 2 && before_its_region(c, last) &&
       !(first > 0 && based_tail(c, first - 1)) &&
-      !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
+      !(last - first == 2 &&
+        kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME)))
     return KGB_CLASS_PLACE;
   /* "... Water Authority", "... Workers Union": a body's last word. */
   if (last - first >= 2 && word_is(c, last - 1, KGB_WORDS_BODY_HEAD))

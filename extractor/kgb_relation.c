@@ -368,17 +368,55 @@ static int salient_org(const kgb_rule_ctx *c)
   return best;
 }
 
+/* May mention M of this sentence stand for "it" in the next one: an
+ * organisation, no adjective, no news agency? */
+static int can_be_referent(const kgb_rule_ctx *c, size_t m)
+{
+  const kgb_mention *mn = &c->fs->mentions[m];
+
+  return c->fs->entities[mn->entity].cls == KGB_CLASS_ORGANIZATION &&
+         !(mn->flags & KGB_MF_DEMONYM) && !c->agency[mn->entity];
+}
+
+/* Does the organisation mention M only qualify the one before it: "of"
+ * a few words before it, with no other organisation between ("X, a
+ * unit of Plano-based Y")? */
+static int qualifies_another(const kgb_rule_ctx *c, size_t m)
+{
+  size_t t = c->fs->mentions[m].first, stop = t > 6 ? t - 6 : 0;
+
+  if (stop < c->s->first_tok)
+    stop = c->s->first_tok;
+  for (size_t k = t; k-- > stop;) {
+    for (size_t o = c->first_mention; o < m; o++)
+      if (c->fs->mentions[o].last > k && c->fs->mentions[o].first <= k &&
+          can_be_referent(c, o))
+        return 0;
+    if (kgb_rule_word_is(c, k, KGB_WORDS_OF))
+      return 1;
+  }
+  return 0;
+}
+
+/* The organisation "it" or "the company" of the next sentence stands
+ * for: the last one named, but not one that only qualifies another
+ * ("X, a unit of Y.  It employs...": X, not Y), unless it is the only
+ * one. */
 static int last_org_in(const kgb_rule_ctx *c, size_t first, size_t end,
                        int fallback)
 {
   const kgb_factset *fs = c->fs;
+  int last = -1;
 
-  for (size_t m = end; m-- > first;)
-    if (fs->entities[fs->mentions[m].entity].cls == KGB_CLASS_ORGANIZATION &&
-        !(fs->mentions[m].flags & KGB_MF_DEMONYM) &&
-        !c->agency[fs->mentions[m].entity])
+  for (size_t m = end; m-- > first;) {
+    if (!can_be_referent(c, m))
+      continue;
+    if (last < 0)
+      last = fs->mentions[m].entity;
+    if (!qualifies_another(c, m))
       return fs->mentions[m].entity;
-  return fallback;
+  }
+  return last >= 0 ? last : fallback;
 }
 
 int kgb_relation_run(const kgb_document *doc,

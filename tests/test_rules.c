@@ -499,6 +499,23 @@ static void test_share_class_ticker(void **state)
   free(out);
 }
 
+/* "X, a unit of Y. It employs...": "it" is X, which Y only qualifies;
+ * with Y alone named, Y. */
+static void test_it_is_not_the_qualifying_firm(void **state)
+{
+  static const rule_case unit = {
+      "The mill is run by Brantel Pulp, a unit of Ohio-based Halvane. "
+      "It employs 300 people.", "en", KGB_FACT_WORKFORCE, "Brantel Pulp",
+      NULL, 300, KGB_BOUND_EXACT, NULL};
+  static const rule_case alone = {
+      "The mill belongs to a unit of Halvane. It employs 300 people.", "en",
+      KGB_FACT_WORKFORCE, "Halvane", NULL, 300, KGB_BOUND_EXACT, NULL};
+
+  (void)state;
+  check_case(&unit);
+  check_case(&alone);
+}
+
 /* "Plano, Texas": a town no table lists, known by the region after its
  * comma; not a firm before "France's largest", nor one after a seat. */
 static void test_town_before_its_region(void **state)
@@ -614,6 +631,7 @@ int main(void)
     cmocka_unit_test(test_title_of_firm),
     cmocka_unit_test(test_share_class_ticker),
     cmocka_unit_test(test_town_before_its_region),
+    cmocka_unit_test(test_it_is_not_the_qualifying_firm),
     cmocka_unit_test(test_dateline_and_seat_are_no_location),
     cmocka_unit_test(test_count_of_things_is_no_workforce),
   };
