@@ -62,10 +62,7 @@ static int investment_at(kgb_rule_ctx *c, size_t t, size_t *last_money)
   return kgb_factset_add_fact(c->fs, &f);
 }
 
-/* "bought a 10 pct stake in Y": a part of a firm, and no word says it
- * is the majority; the firm does not change hands (words.txt @stake,
- * @majority). */
-static int minority_stake(const kgb_rule_ctx *c, size_t from, size_t to)
+int kgb_rule_minority_stake(const kgb_rule_ctx *c, size_t from, size_t to)
 {
   size_t stake = to;
 
@@ -107,7 +104,7 @@ static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
   }
   if (f.agent < 0 || f.object < 0 || f.agent == f.object ||
       kgb_rule_negated(c, t) || kgb_rule_called_off(c) ||
-      minority_stake(c, t, s->last_tok))
+      kgb_rule_minority_stake(c, t, s->last_tok))
     return KGB_OK;
   if (kgb_rule_quantity(c, t + len, s->last_tok, 1, &q))
     kgb_rule_set_figure(c, &f, &q);

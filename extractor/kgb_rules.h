@@ -45,6 +45,12 @@ int kgb_rule_negated(const kgb_rule_ctx *c, size_t t);
 /* Does the sentence say a deal is off: withdrawn, rejected, denied? */
 int kgb_rule_called_off(const kgb_rule_ctx *c);
 
+/* "bought a 10 pct stake in Y", "shares in Y": a part of a firm in the
+ * eight tokens from FROM (before TO), and no word near it says it is the
+ * majority or the whole; the firm does not change hands (words.txt
+ * @stake, @majority). */
+int kgb_rule_minority_stake(const kgb_rule_ctx *c, size_t from, size_t to);
+
 /* 1 when token K, inside the sentence, is in the word set WS of the
  * sentence's language (words.txt). */
 int kgb_rule_word_is(const kgb_rule_ctx *c, size_t k, kgb_wordset ws);
