@@ -101,6 +101,7 @@ typedef struct {
   char literal[128];   /* ticker symbol, or a manager's job title */
   size_t sentence;     /* index into the document's sentences */
   double confidence;   /* in [0, 1] */
+  int rumoured;        /* a deal the sentence reports as talk */
   const char *rule;    /* static name of the rule that produced it */
 } kgb_fact;
 

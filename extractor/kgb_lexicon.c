@@ -26,7 +26,7 @@ static const char *const trigger_names[KGB_TRIG_COUNT] = {
   [KGB_TRIG_HAVE] = "have",           [KGB_TRIG_POSSESSIVE] = "possessive",
   [KGB_TRIG_RELATIVE] = "relative",   [KGB_TRIG_CONJUNCTION] = "conjunction",
   [KGB_TRIG_NEGATION] = "negation",   [KGB_TRIG_LOSS] = "loss",
-  [KGB_TRIG_CALLED_OFF] = "called-off",
+  [KGB_TRIG_CALLED_OFF] = "called-off", [KGB_TRIG_RUMOUR] = "rumour",
 };
 
 typedef struct {

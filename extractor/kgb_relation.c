@@ -419,6 +419,19 @@ static int last_org_in(const kgb_rule_ctx *c, size_t first, size_t end,
   return last >= 0 ? last : fallback;
 }
 
+/* Deals of this sentence (facts from FIRST on) that it reports as talk
+ * ("in talks to buy", « serait en discussions »): stated, and marked. */
+static void mark_rumours(kgb_rule_ctx *c, size_t first)
+{
+  if (kgb_rule_find_trigger(c, c->s->first_tok, c->s->last_tok,
+                            KGB_TRIG_RUMOUR) >= c->s->last_tok)
+    return;
+  for (size_t i = first; i < c->fs->n_facts; i++)
+    if (c->fs->facts[i].kind == KGB_FACT_ACQUISITION &&
+        c->fs->facts[i].sentence == c->sentence)
+      c->fs->facts[i].rumoured = 1;
+}
+
 int kgb_relation_run(const kgb_document *doc,
                      kgb_lexicon *const lex[KGB_LANG_COUNT],
                      struct kgb_models *const models[KGB_LANG_COUNT],
@@ -426,7 +439,7 @@ int kgb_relation_run(const kgb_document *doc,
 {
   kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0,
                     NULL, NULL, models, NULL, 0};
-  size_t m = 0, crowded = 0;
+  size_t m = 0, crowded = 0, n_facts;
   int rc = kgb_pos_new(doc, models, lex, &c.pos);
 
   if (rc == KGB_OK)
@@ -451,6 +464,7 @@ int kgb_relation_run(const kgb_document *doc,
                  m - c.first_mention, KGB_MAX_SENTENCE_MENTIONS);
       c.end_mention = c.first_mention + KGB_MAX_SENTENCE_MENTIONS;
     }
+    n_facts = fs->n_facts;
     rc = kgb_rules_money(&c);
     if (rc == KGB_OK)
       rc = kgb_rules_jobs(&c);
@@ -462,6 +476,7 @@ int kgb_relation_run(const kgb_document *doc,
       rc = kgb_rules_patterns(&c);
     if (rc == KGB_OK)
       rc = kgb_rules_pairs(&c);
+    mark_rumours(&c, n_facts);
     c.last_org = last_org_in(&c, c.first_mention, c.end_mention, c.last_org);
   }
   kgb_free(c.mention_at);

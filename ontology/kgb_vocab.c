@@ -59,6 +59,7 @@ static const struct {
   [KGB_DOCUMENT_OF] = {KGB_NS_KGO, "document"},
   [KGB_CONFIDENCE] = {KGB_NS_KGO, "confidence"},
   [KGB_RULE] = {KGB_NS_KGO, "rule"},
+  [KGB_STATUS] = {KGB_NS_KGO, "status"},
   [KGB_SHA256] = {KGB_NS_KGO, "sha256"},
   [KGB_MENTION_COUNT] = {KGB_NS_KGO, "mentionCount"},
   [KGB_SCHEMA_MONETARY_AMOUNT] = {KGB_NS_SCHEMA, "MonetaryAmount"},

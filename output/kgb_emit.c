@@ -220,6 +220,10 @@ static int emit_mention(emit_ctx *c, const char *fact_iri, const kgb_fact *f)
   if (rc == KGB_OK)
     rc = kgb_graph_add_text(c->g, iri.data, KGB_RULE, f->rule,
                             strlen(f->rule), NULL);
+  /* Where the sentence only reports talk of the deal. */
+  if (rc == KGB_OK && f->rumoured)
+    rc = kgb_graph_add_text(c->g, iri.data, KGB_STATUS, "rumoured", 8,
+                            NULL);
   kgb_buf_release(&iri);
   return rc;
 }

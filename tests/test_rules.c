@@ -516,6 +516,26 @@ static void test_it_is_not_the_qualifying_firm(void **state)
   check_case(&alone);
 }
 
+/* A deal the sentence reports as talk is stated with kgo:status
+ * "rumoured" on its mention; one agreed is stated plainly. */
+static void test_rumoured_deal_is_marked(void **state)
+{
+  char *out;
+
+  (void)state;
+  out = test_extract_to_string(world, "Halvane is in talks to buy Brantel "
+                               "for $2 billion, people familiar with the "
+                               "matter said. Voltline agreed to buy Ferrox "
+                               "for $1 billion.", "en", "ntriples");
+  assert_int_equal(test_count_lines(out, "#acquirer>", NULL), 2);
+  assert_int_equal(test_count_lines(out, "#status> \"rumoured\"", NULL), 1);
+  free(out);
+  out = test_extract_to_string(world, "Halvane serait en discussions pour "
+                               "racheter Brantel.", "fr", "ntriples");
+  assert_int_equal(test_count_lines(out, "#status> \"rumoured\"", NULL), 1);
+  free(out);
+}
+
 /* "Plano, Texas": a town no table lists, known by the region after its
  * comma; not a firm before "France's largest", nor one after a seat. */
 static void test_town_before_its_region(void **state)
@@ -632,6 +652,7 @@ int main(void)
     cmocka_unit_test(test_share_class_ticker),
     cmocka_unit_test(test_town_before_its_region),
     cmocka_unit_test(test_it_is_not_the_qualifying_firm),
+    cmocka_unit_test(test_rumoured_deal_is_marked),
     cmocka_unit_test(test_dateline_and_seat_are_no_location),
     cmocka_unit_test(test_count_of_things_is_no_workforce),
   };
