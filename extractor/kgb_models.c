@@ -13,6 +13,18 @@
 #include "kgb_tagfeat.h"
 #include "kgb_world_internal.h"
 
+/* DIR/<lang>/NAME into PATH (SIZE bytes); KGB_EINVAL, reported, when it
+ * does not fit. */
+static int model_path(kgb_world *world, const char *dir, kgb_lang lang,
+                      const char *name, char *path, size_t size)
+{
+  if ((size_t)snprintf(path, size, "%s/%s/%s", dir, kgb_lang_code(lang),
+                       name) >= size)
+    return kgb_report(world, KGB_EINVAL, "%s: the model path is too long",
+                      dir);
+  return KGB_OK;
+}
+
 /* *OUT = the model DIR/<lang>/NAME, or NULL when it is missing. */
 static int load_one(kgb_world *world, const char *dir, kgb_lang lang,
                     const char *name, kgb_tagger **out)
@@ -21,10 +33,8 @@ static int load_one(kgb_world *world, const char *dir, kgb_lang lang,
   int rc;
 
   *out = NULL;
-  if ((size_t)snprintf(path, sizeof path, "%s/%s/%s", dir,
-                       kgb_lang_code(lang), name) >= sizeof path)
-    return kgb_report(world, KGB_EINVAL, "%s: the model path is too long",
-                      dir);
+  if ((rc = model_path(world, dir, lang, name, path, sizeof path)))
+    return rc;
   /* Asked first, so that a missing optional model reports nothing. */
   if (access(path, F_OK) != 0 && errno == ENOENT)
     return KGB_OK;
@@ -69,13 +79,26 @@ static int load_thresholds(kgb_world *world, const char *dir, kgb_lang lang,
 {
   char path[4096], why[160];
   thresholds_ctx t = {m, why, sizeof why};
+  int rc = model_path(world, dir, lang, "pairs.tsv", path, sizeof path);
 
-  if ((size_t)snprintf(path, sizeof path, "%s/%s/pairs.tsv", dir,
-                       kgb_lang_code(lang)) >= sizeof path)
-    return kgb_report(world, KGB_EINVAL, "%s: the model path is too long",
-                      dir);
+  if (rc != KGB_OK)
+    return rc;
   return kgb_datafile_read_why(world, path, 3, 3, 0, on_threshold, &t, why,
                                sizeof why);
+}
+
+/* What each class of the classifier states: its fact kind, or -1 for
+ * "none" and for classes that are no two-part fact kind; looked up once
+ * here, not for each pair. */
+static void pair_classes(kgb_models *m)
+{
+  const kgb_tagset *set = kgb_tagger_as_tagset(m->pairs);
+
+  m->pair_none = kgb_tagset_find(set, "none");
+  for (size_t i = 0; i < kgb_tagset_types(set); i++) {
+    int kind = kgb_fact_kind_by_name(kgb_tagset_as_type(set, i));
+    m->pair_kind[i] = kind < 0 || KGB_FACT_IS_NARY(kind) ? -1 : kind;
+  }
 }
 
 int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
@@ -109,6 +132,8 @@ int kgb_models_load(kgb_world *world, kgb_lang lang, const char *data_dir,
                     kgb_lang_code(lang));
   if (rc == KGB_OK && m->pairs)
     rc = load_thresholds(world, dir, lang, m);
+  if (rc == KGB_OK && m->pairs)
+    pair_classes(m);
   if (rc == KGB_OK && m->ner && kgb_tagset_is_plain(kgb_tagger_as_tagset(
                                     m->ner)))
     rc = kgb_report(world, KGB_EPARSE, "%s/%s/ner.kgbtag: a part-of-speech "

@@ -21,6 +21,10 @@ typedef struct kgb_models {
    * stated). */
   double pair_margin[KGB_FACT_KIND_COUNT];
   double pair_confidence[KGB_FACT_KIND_COUNT];
+  /* Per class of the classifier: the two-part fact kind it names, or -1;
+   * and the class "none" (-1 when it has none). */
+  int pair_kind[KGB_TAGSET_MAX_TYPES];
+  long pair_none;
 } kgb_models;
 
 /* The models of LANG: DIR/<lang>/ner.kgbtag, pos.kgbtag and pairs.kgbtag

@@ -275,7 +275,30 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
                                 KGB_TRIG_FACILITY);
 }
 
-static size_t based_tail(const ner_ctx *c, size_t i);
+/* The length of the "-based" tail (words.txt @basedtail) ending token
+ * I's fold, or 0. */
+static size_t based_tail(const ner_ctx *c, size_t i)
+{
+  const char *fold = kgb_tok_fold(&c->doc->toks, i), *dash = strrchr(fold, '-');
+
+  return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_BASED_TAIL,
+                                      dash)
+             ? strlen(dash) : 0;
+}
+
+/* The place of tokens [FIRST, J] written with a "-based" tail on J
+ * ("Munich-based", "New York-based"), or NULL. */
+static const kgb_lex_entry *based_place(const ner_ctx *c, size_t first,
+                                        size_t j)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t b = toks->v[first].begin, tail = based_tail(c, j);
+
+  /* The tail is ASCII in the text as in the fold. */
+  return tail ? kgb_lexicon_lookup(c->lex, c->doc->text + b,
+                                   toks->v[j].end - tail - b, KGB_LEX_PLACE)
+              : NULL;
+}
 
 /* "Plano, Texas", "Plano, Texas-based": a name, a comma, then a known
  * place that is not the start of a longer name nor owns what follows
@@ -285,7 +308,7 @@ static int before_its_region(const ner_ctx *c, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
   const kgb_lex_entry *e = NULL;
-  size_t n, k = last + 1, b;
+  size_t n, k = last + 1;
 
   if (k >= toks->n || strcmp(kgb_tok_fold(toks, last), ",") != 0)
     return 0;
@@ -297,11 +320,8 @@ static int before_its_region(const ner_ctx *c, size_t last)
                                                        KGB_TRIG_POSSESSIVE))))
     return 0;
   /* "Texas-based": the place glued to its tail. */
-  if (!n && (toks->v[k].flags & KGB_TF_CAP) && (n = based_tail(c, k))) {
-    b = toks->v[k].begin;
-    e = kgb_lexicon_lookup(c->lex, c->doc->text + b, toks->v[k].end - n - b,
-                           KGB_LEX_PLACE);
-  }
+  if (!n && (toks->v[k].flags & KGB_TF_CAP))
+    e = based_place(c, k, k);
   /* A town lies in a region or a country, not in another town. */
   return e && (c->lex->places[e->value].type == KGB_PLACE_REGION ||
                c->lex->places[e->value].type == KGB_PLACE_COUNTRY);
@@ -505,17 +525,6 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
   return first;
 }
 
-/* The length of the "-based" tail (words.txt @basedtail) ending token
- * I's fold, or 0. */
-static size_t based_tail(const ner_ctx *c, size_t i)
-{
-  const char *fold = kgb_tok_fold(&c->doc->toks, i), *dash = strrchr(fold, '-');
-
-  return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_BASED_TAIL,
-                                      dash)
-             ? strlen(dash) : 0;
-}
-
 /* "Munich-based", "New York-based", "Texas-headquartered": a place,
  * capitalised word by word, glued to a word that makes it the seat of
  * what follows.  The tokens used, or 0. */
@@ -523,19 +532,14 @@ size_t kgb_ner_based_adjective(ner_ctx *c, size_t i, size_t limit,
                               size_t min_tokens, int *rc)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  size_t b = toks->v[i].begin;
 
   for (size_t j = i + min_tokens - 1; j < limit && j < i + 4; j++) {
     const kgb_lex_entry *e;
-    size_t tail;
     if (!(toks->v[j].flags & KGB_TF_CAP))
       return 0;
-    if (!(tail = based_tail(c, j)))
+    if (!based_tail(c, j))
       continue;
-    /* The tail is ASCII in the text as in the fold. */
-    e = kgb_lexicon_lookup(c->lex, c->doc->text + b,
-                           toks->v[j].end - tail - b, KGB_LEX_PLACE);
-    if (!e)
+    if (!(e = based_place(c, i, j)))
       return 0;
     *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE, c->lex->places[e->value].name, i,
                     j + 1, e->value, KGB_MF_BASED);

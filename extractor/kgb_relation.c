@@ -423,13 +423,18 @@ static int last_org_in(const kgb_rule_ctx *c, size_t first, size_t end,
  * ("in talks to buy", « serait en discussions »): stated, and marked. */
 static void mark_rumours(kgb_rule_ctx *c, size_t first)
 {
-  if (kgb_rule_find_trigger(c, c->s->first_tok, c->s->last_tok,
-                            KGB_TRIG_RUMOUR) >= c->s->last_tok)
-    return;
-  for (size_t i = first; i < c->fs->n_facts; i++)
-    if (c->fs->facts[i].kind == KGB_FACT_ACQUISITION &&
-        c->fs->facts[i].sentence == c->sentence)
-      c->fs->facts[i].rumoured = 1;
+  int talk = -1;   /* does the sentence report talk? asked once, and only
+                      when it gave a deal */
+
+  for (size_t i = first; i < c->fs->n_facts; i++) {
+    kgb_fact *f = &c->fs->facts[i];
+    if (f->kind != KGB_FACT_ACQUISITION || f->sentence != c->sentence)
+      continue;
+    if (talk < 0)
+      talk = kgb_rule_find_trigger(c, c->s->first_tok, c->s->last_tok,
+                                   KGB_TRIG_RUMOUR) < c->s->last_tok;
+    f->rumoured = talk;
+  }
 }
 
 int kgb_relation_run(const kgb_document *doc,

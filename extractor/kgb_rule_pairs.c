@@ -95,13 +95,14 @@ static int kind_fits(kgb_fact_kind kind, const char *s, const char *o)
 /* Classify the pair of mentions S and O, adding the fact it states: a
  * class ahead of "none" by its margin (pairs.tsv; a near tie is no
  * statement). */
-static int classify(kgb_rule_ctx *c, const kgb_models *models, long none,
+static int classify(kgb_rule_ctx *c, const kgb_models *models,
                     kgb_featseq *seq, size_t s, size_t o, const char *st,
                     const char *ot)
 {
   const kgb_mention *ms = &c->fs->mentions[s], *mo = &c->fs->mentions[o];
   size_t base = c->s->first_tok, n = c->s->last_tok - base;
-  double scores[65];
+  double scores[KGB_TAGSET_MAX_TYPES];
+  long none = models->pair_none;
   char between[48];
   kgb_pair p = {ms->first - base, ms->last - base, mo->first - base,
                 mo->last - base, st, ot, between};
@@ -117,10 +118,8 @@ static int classify(kgb_rule_ctx *c, const kgb_models *models, long none,
   cls = kgb_tagger_classify(models->pairs, seq, scores);
   if (cls < 0 || cls == none)
     return KGB_OK;
-  kind = kgb_fact_kind_by_name(
-      kgb_tagset_as_type(kgb_tagger_as_tagset(models->pairs), (size_t)cls));
-  if (kind < 0 || KGB_FACT_IS_NARY(kind) ||
-      !kind_fits((kgb_fact_kind)kind, st, ot) ||
+  kind = models->pair_kind[cls];
+  if (kind < 0 || !kind_fits((kgb_fact_kind)kind, st, ot) ||
       !(models->pair_confidence[kind] > 0) ||
       (none >= 0 && scores[cls] - scores[none] < models->pair_margin[kind]))
     return KGB_OK;
@@ -129,21 +128,9 @@ static int classify(kgb_rule_ctx *c, const kgb_models *models, long none,
                            rule_names[kind]);
 }
 
-/* The class "none" of MODEL, or -1. */
-static long none_class(const kgb_tagger *model)
-{
-  const kgb_tagset *set = kgb_tagger_as_tagset(model);
-
-  for (size_t i = 0; i < kgb_tagset_types(set); i++)
-    if (strcmp(kgb_tagset_as_type(set, i), "none") == 0)
-      return (long)i;
-  return -1;
-}
-
 static int pair_all(kgb_rule_ctx *c, const kgb_models *models,
                     kgb_featseq *seq)
 {
-  long none = none_class(models->pairs);
   int rc = KGB_OK;
 
   for (size_t s = c->first_mention; s < c->end_mention && rc == KGB_OK;
@@ -160,7 +147,7 @@ static int pair_all(kgb_rule_ctx *c, const kgb_models *models,
       gap = ms->first < mo->first ? mo->first - ms->last
                                   : ms->first - mo->last;
       if (gap <= PAIR_MAX_GAP && kind_fits(KGB_FACT_KIND_COUNT, st, ot))
-        rc = classify(c, models, none, seq, s, o, st, ot);
+        rc = classify(c, models, seq, s, o, st, ot);
     }
   }
   return rc;

@@ -41,22 +41,31 @@ static int part(kgb_rule_ctx *c, long m, kgb_class cls)
  * negation anywhere before the match's end: "is not considering a
  * buyout of Y"), nor for shares bought after the buyer ("snapped up
  * shares in Y"). */
-static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
-               int object, const char *literal, double confidence)
+/* The first token of M's named subjects (the buyer), or M's end when
+ * it names none. */
+static size_t subjects_start(const kgb_rule_ctx *c,
+                             const kgb_pattern_match *m)
 {
   size_t from = m->end;
-  kgb_quantity q;
-  kgb_fact f;
 
   for (size_t i = 0; i < m->n_subject; i++)
     if (c->fs->mentions[m->subject[i]].first < from)
       from = c->fs->mentions[m->subject[i]].first;
+  return from;
+}
+
+static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
+               int object, const char *literal, double confidence)
+{
+  kgb_quantity q;
+  kgb_fact f;
 
   if (!KGB_FACT_IS_NARY(m->kind))
     return kgb_rule_add_link(c, m->kind, subject, object, literal,
                              confidence, m->name);
   if (subject < 0 || object < 0 || subject == object ||
-      kgb_rule_called_off(c) || kgb_rule_minority_stake(c, from, m->end) ||
+      kgb_rule_called_off(c) ||
+      kgb_rule_minority_stake(c, subjects_start(c, m), m->end) ||
       kgb_rule_find_trigger(c, c->s->first_tok, m->end, KGB_TRIG_NEGATION) <
           m->end ||
       kgb_rule_has_fact(c, m->kind, subject, object))

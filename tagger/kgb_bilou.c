@@ -77,6 +77,14 @@ const char *kgb_tagset_as_type(const kgb_tagset *set, size_t type)
   return type < set->n_types ? set->types[type] : NULL;
 }
 
+long kgb_tagset_find(const kgb_tagset *set, const char *name)
+{
+  for (size_t i = 0; i < set->n_types; i++)
+    if (strcmp(set->types[i], name) == 0)
+      return (long)i;
+  return -1;
+}
+
 int kgb_tagset_tag(size_t type, int kind) { return 1 + 4 * (int)type + kind; }
 
 static int tag_kind(int tag) { return (tag - 1) % 4; }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_pairs.c - a pair of mentions of one sentence as the features of a
- * one-token sequence, and its classes' scores under a plain tag set
- * model: a relation classifier on the tagger's perceptron. */
+ * one-token sequence, which a plain tag set model classifies
+ * (kgb_tagger_classify): a relation classifier on the tagger's
+ * perceptron. */
 #include <stdio.h>
 #include <string.h>
 
 #include "kgb_alloc.h"
-#include "kgb_tagger_internal.h"
+#include "kgb_tagger.h"
 
 /* Gaps of words between the two mentions, in a few bands: a relation
  * stated next to both names is not one stated a clause away. */
@@ -114,25 +115,4 @@ int kgb_pair_features(const char *const *folded, size_t n,
   if (rc == KGB_OK)
     rc = add(seq, pre, "oh", folded[p->o_end - 1]);
   return rc;
-}
-
-int kgb_tagger_classify(const kgb_tagger *m, const kgb_featseq *seq,
-                        double *scores)
-{
-  int best = 0;
-
-  if (!m->set->plain || seq->n_tokens != 1)
-    return KGB_EINVAL;
-  for (size_t t = 0; t < m->n_tags; t++) {
-    int64_t sum = m->trans[t];   /* from the start: the class's bias */
-    for (size_t f = seq->start[0]; f < seq->start[1]; f++) {
-      long row = kgb_rowtab_get(&m->tab, seq->feats[f]);
-      if (row >= 0)
-        sum += m->weights[(size_t)row * m->n_tags + t];
-    }
-    scores[t] = (double)sum * m->scale;
-    if (scores[t] > scores[best])
-      best = (int)t;
-  }
-  return best;
 }

@@ -126,3 +126,22 @@ int kgb_tagger_tag(const kgb_tagger *m, const kgb_featseq *seq, int *tags)
 {
   return kgb_tagger_tag_cached(m, NULL, seq, tags);
 }
+
+int kgb_tagger_classify(const kgb_tagger *m, const kgb_featseq *seq,
+                        double *scores)
+{
+  int64_t sum[KGB_TAGSET_MAX_TYPES] = {0};
+  int best = 0;
+
+  if (!m->set->plain || seq->n_tokens != 1)
+    return KGB_EINVAL;
+  add_rows(m, seq->feats + seq->start[0], seq->start[1] - seq->start[0],
+           sum);
+  for (size_t t = 0; t < m->n_tags; t++) {
+    /* The transition from the start is the class's bias. */
+    scores[t] = (double)(sum[t] + m->trans[t]) * m->scale;
+    if (scores[t] > scores[best])
+      best = (int)t;
+  }
+  return best;
+}

@@ -20,6 +20,9 @@
 
 typedef struct kgb_tagset kgb_tagset;
 
+/* Entity types, or plain classes, a tag set holds at most. */
+#define KGB_TAGSET_MAX_TYPES 64
+
 enum { KGB_BILOU_B = 0, KGB_BILOU_I, KGB_BILOU_L, KGB_BILOU_U };
 
 /* A tag set of the N TYPES (copied; each 1..64 bytes, no '-' needed but
@@ -36,6 +39,8 @@ size_t kgb_tagset_types(const kgb_tagset *set);
 /* 1 + 4 * types, or for a plain set its classes. */
 size_t kgb_tagset_tags(const kgb_tagset *set);
 const char *kgb_tagset_as_type(const kgb_tagset *set, size_t type);
+/* The index of the type (or class) NAME in SET, or -1. */
+long kgb_tagset_find(const kgb_tagset *set, const char *name);
 /* Tag index 0 is O; type T's tag of kind K (KGB_BILOU_*) is 1 + 4T + K. */
 int kgb_tagset_tag(size_t type, int kind);
 /* Write "O" or "B-PER" etc. (a plain set: the class) for TAG into BUF of

@@ -6,7 +6,6 @@
 
 #include "kgb_tagger.h"
 
-#define KGB_TAGSET_MAX_TYPES 64
 #define KGB_TAGSET_MAX_NAME 64
 
 struct kgb_tagset {

@@ -151,15 +151,6 @@ static int read_pairs(pair_set *ps, const char *path)
                                sizeof why);
 }
 
-/* The class "none" of the N NAMES, or -1. */
-static long none_of(char *const *names, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(names[i], "none") == 0)
-      return (long)i;
-  return -1;
-}
-
 typedef struct {
   pair_set *dev;
   const kgb_tagset *set;
@@ -172,7 +163,7 @@ typedef struct {
 static void score_pairs(const pair_hook *h, const kgb_tagger *model,
                         kgb_train_epoch *e)
 {
-  double scores[KGB_TAGSET_MAX_TYPES + 1];
+  double scores[KGB_TAGSET_MAX_TYPES];
   double right = 0, gold = 0, found = 0, both = 0;
 
   for (size_t i = 0; i < h->dev->n; i++) {
@@ -217,7 +208,7 @@ static int train_pairs(kgb_world *world, const kgb_train_options *o,
   kgb_trainer *tr = NULL;
   int rc = kgb_trainer_new(world, set, &tr);
 
-  hook.none = none_of(train->names, train->n_names);
+  hook.none = kgb_tagset_find(set, "none");
   for (size_t i = 0; i < train->n && rc == KGB_OK; i++)
     rc = kgb_trainer_add(tr, &train->seqs[i], &train->gold[i]);
   kgb_train_opts_init(&opts);
@@ -274,17 +265,13 @@ static int write_classified(const pair_set *ps, const kgb_tagger *model,
                             FILE *out)
 {
   const kgb_tagset *set = kgb_tagger_as_tagset(model);
-  char *names[KGB_TAGSET_MAX_TYPES];
-  double scores[KGB_TAGSET_MAX_TYPES + 1];
-  size_t n = kgb_tagset_types(set);
-  long none;
+  double scores[KGB_TAGSET_MAX_TYPES];
+  long none = kgb_tagset_find(set, "none");
 
-  for (size_t i = 0; i < n; i++)
-    names[i] = (char *)kgb_tagset_as_type(set, i);
-  none = none_of(names, n);
   for (size_t i = 0; i < ps->n; i++) {
     int c = kgb_tagger_classify(model, &ps->seqs[i], scores);
-    fprintf(out, "%s\t%s\t%.3f\n", ps->names[ps->gold[i]], names[c],
+    fprintf(out, "%s\t%s\t%.3f\n", ps->names[ps->gold[i]],
+            kgb_tagset_as_type(set, (size_t)c),
             none >= 0 && c != none ? scores[c] - scores[none] : 0.0);
   }
   return ferror(out) ? KGB_EIO : KGB_OK;
