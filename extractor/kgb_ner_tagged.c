@@ -95,6 +95,8 @@ static int whole_in_table(const ner_ctx *c, size_t first, size_t last,
                              type, NULL) == last - first;
 }
 
+static int first_name_at(const ner_ctx *c, size_t k);
+
 /* The class of the tagger's name [FIRST, LAST) of TYPE after the rules
  * that know better. */
 static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
@@ -111,6 +113,16 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
   if (last - first >= 2 && cls == KGB_CLASS_PERSON &&
       kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_TAIL,
                            kgb_tok_fold(&c->doc->toks, last - 1)))
+    return KGB_CLASS_ORGANIZATION;
+  /* « le constructeur Ostrale », "the brewer Ostrale": a noun for a firm
+   * in lower case before the name (words.txt @firmnoun), which opens with
+   * no first name (« le producteur Jean Dupont »). */
+  if (cls != KGB_CLASS_ORGANIZATION && first > s->first_tok &&
+      !first_name_at(c, first) &&
+      !(c->doc->toks.v[first - 1].flags & KGB_TF_CAP) &&
+      kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_NOUN,
+                           kgb_tok_fold(&c->doc->toks, first - 1)) &&
+      !whole_in_table(c, first, last, KGB_LEX_PLACE))
     return KGB_CLASS_ORGANIZATION;
   if (quoted_event(c, s, first, last))
     return KGB_CLASS_EVENT;

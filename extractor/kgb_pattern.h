@@ -45,7 +45,9 @@ typedef struct kgb_patterns kgb_patterns;
   X(LEGAL_NOUN, "@legalnoun")  /* legal forms that are words: "Company" */\
   X(STAKE_IN, "@stakein")      /* "a stake in X": X is a firm, no place */\
   X(ROLE, "@role")             /* a role before a person: "Economist" */  \
-  X(FIRM_TAIL, "@firmtail")    /* last word of a firm's name: "Capital" */
+  X(FIRM_TAIL, "@firmtail")    /* last word of a firm's name: "Capital" */\
+  X(SAME_TAIL, "@sametail")    /* "Zentra Industries" is Zentra */      \
+  X(FIRM_NOUN, "@firmnoun")    /* a noun only for a firm: "brewer" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

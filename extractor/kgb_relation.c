@@ -129,9 +129,24 @@ long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
   return -1;
 }
 
-/* "X, which supplies Y and Z, announced ...": when mention M lies in a
- * relative clause closed by a comma before T, the organisation the
- * clause is about (just before its opening comma); else M. */
+/* Does a clause open at token OPEN, after a comma: a relative word
+ * there or after a few words of an apposition ("which", "a Texas firm
+ * that"), before token END and with no comma on the way? */
+static int opens_relative(kgb_rule_ctx *c, size_t open, size_t end)
+{
+  for (size_t k = open; k < end && k < open + 5; k++) {
+    if (kgb_rule_trigger(c, k, KGB_TRIG_RELATIVE))
+      return 1;
+    if (kgb_rule_fold_is(c, k, ","))
+      return 0;
+  }
+  return 0;
+}
+
+/* "X, which supplies Y and Z, announced ...", "X, a firm that Y owns,
+ * said ...": when mention M lies in a relative clause closed by a comma
+ * before T, the organisation the clause is about (just before its
+ * opening comma); else M. */
 static long outside_relative_clause(kgb_rule_ctx *c, long m, size_t t)
 {
   size_t close = t, open;
@@ -144,7 +159,7 @@ static long outside_relative_clause(kgb_rule_ctx *c, long m, size_t t)
     return m;
   for (open = c->fs->mentions[m].first; open > c->s->first_tok + 1; open--)
     if (kgb_rule_fold_is(c, open - 1, ",") &&
-        kgb_rule_trigger(c, open, KGB_TRIG_RELATIVE))
+        opens_relative(c, open, c->fs->mentions[m].first))
       break;
   if (open <= c->s->first_tok + 1)
     return m;
@@ -152,13 +167,18 @@ static long outside_relative_clause(kgb_rule_ctx *c, long m, size_t t)
   return before >= 0 && c->fs->mentions[before].last == open - 1 ? before : m;
 }
 
-int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
+long kgb_rule_actor_before(kgb_rule_ctx *c, size_t t)
 {
   long m = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+
+  return m >= 0 ? outside_relative_clause(c, m, t) : -1;
+}
+
+int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
+{
+  long m = kgb_rule_actor_before(c, t);
   size_t cue;
 
-  if (m >= 0)
-    m = outside_relative_clause(c, m, t);
   if (m >= 0)
     return c->fs->mentions[m].entity;
   *conf -= KGB_COREF_PENALTY;

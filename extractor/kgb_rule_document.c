@@ -2,6 +2,7 @@
 /* kgb_rule_document.c - facts read off the whole document rather than
  * one sentence: places within places (from the gazetteer), units named
  * after their parent, and where investors and employers operate. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "kgb_rules.h"
@@ -86,6 +87,32 @@ static const char *rest_after(const char *name, const char *prefix)
   return name + n + 1;
 }
 
+/* Does REST name a part of a firm?  Not when it opens with a small word
+ * (a verb or a phrase the name ran into: « Maison des arts et de
+ * la culture »), nor when each of its words only restates the firm
+ * (words.txt @sametail, legal forms: "Zentra Industries Corp" is
+ * Zentra itself). */
+static int names_a_part(const kgb_rule_ctx *c, const char *rest)
+{
+  int32_t cp;
+  int all_same = 1;
+
+  if (!kgb_utf8_next(rest, strlen(rest), &cp) || !kgb_utf8_is_upper(cp))
+    return 0;
+  for (const char *w = rest; *w && all_same;) {
+    size_t n = strcspn(w, " ");
+    char *fold = kgb_utf8_fold(w, n);
+    if (!fold)
+      return 0;
+    all_same = kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_SAME_TAIL,
+                                    fold) ||
+               kgb_lexicon_has_word(c->lex, fold, KGB_LEX_LEGAL);
+    free(fold);
+    w += n + (w[n] == ' ');
+  }
+  return !all_same;
+}
+
 /* "Zentra Cloud" and "Zentra" both named: the first is a unit of the
  * second; "Zentra Spain" is also based in Spain. */
 static int units_of_parents(kgb_rule_ctx *c, size_t n)
@@ -102,7 +129,7 @@ static int units_of_parents(kgb_rule_ctx *c, size_t n)
       const char *rest;
       if (b == a || fs->entities[b].cls != KGB_CLASS_ORGANIZATION ||
           !(rest = rest_after(fs->entities[a].name, fs->entities[b].name)) ||
-          kgb_lexicon_has_word(c->lex, rest, KGB_LEX_LEGAL))
+          !names_a_part(c, rest))
         continue;
       rc = kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF, (int)a, (int)b, NULL,
                              0.6, "unit-named-after-parent");

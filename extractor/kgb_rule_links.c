@@ -233,7 +233,7 @@ static int place_subject_list(kgb_rule_ctx *c)
 /* "X operates 12 plants in Z", « X possède 35 sites en France ». */
 static int facility_at(kgb_rule_ctx *c, size_t t)
 {
-  long org = kgb_rule_mention_before(c, t, KGB_CLASS_ORGANIZATION);
+  long org = kgb_rule_actor_before(c, t);
   int place = kgb_rule_place(c, t + 1, c->s->last_tok, 0, 0);
 
   if (org < 0 || place < 0)

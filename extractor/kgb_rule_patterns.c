@@ -98,13 +98,15 @@ static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
 
 /* The entity of class CLS a word pointing back at token AT stands for
  * ("its", « sa », "the show"): the last one named before it in the
- * sentence, else in the sentences before (any for an organisation, the
+ * sentence (past a relative clause: "X, a firm that Y owns, and its
+ * plant"), else in the sentences before (any for an organisation, the
  * three last for other classes), with its confidence lowered.  -1 when
  * none. */
 static int antecedent(kgb_rule_ctx *c, size_t at, kgb_class cls,
                       double *confidence)
 {
-  long m = kgb_rule_mention_before(c, at, cls);
+  long m = cls == KGB_CLASS_ORGANIZATION ? kgb_rule_actor_before(c, at)
+                                         : kgb_rule_mention_before(c, at, cls);
 
   if (m >= 0)
     return c->fs->mentions[m].entity;

@@ -68,6 +68,9 @@ long kgb_rule_mention_before(kgb_rule_ctx *c, size_t t, kgb_class cls);
 /* The first mention of class CLS in tokens [FROM, TO), or -1. */
 long kgb_rule_mention_in(kgb_rule_ctx *c, size_t from, size_t to,
                          kgb_class cls);
+/* The organisation mention acting before token T in the sentence, past
+ * a relative clause ("X, a firm that Y owns, said"), or -1. */
+long kgb_rule_actor_before(kgb_rule_ctx *c, size_t t);
 /* The organisation acting before token T: in the clause, else through
  * "the company" / "it" or the text's main organisation, with *CONF
  * lowered.  An entity index, or -1. */

@@ -3,7 +3,8 @@
  * on invented sentences decides which words are names (a name in lower
  * case, which no rule takes for one); --no-models gives the rules back;
  * a missing model folder or a damaged model is an error naming it; the
- * rules cut names the model runs together; and
+ * rules cut names the model runs together and type a name after a noun
+ * only firms are called; and
  * `kgbuild tag` prints the model's tags beside the gold ones. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,7 +142,9 @@ static const char joined[] =
   "Le\tO\npatron\tO\nde\tO\nRenault\tB-PER\nJean\tI-PER\n"
   "Dupont\tL-PER\nparle\tO\n.\tO\n\n"
   "Zorvex\tB-ORG\net\tI-ORG\nQuintal\tL-ORG\nsignent\tO\n.\tO\n\n"
-  "Me\tB-PER\nDurand\tL-PER\nplaide\tO\n.\tO\n\n";
+  "Me\tB-PER\nDurand\tL-PER\nplaide\tO\n.\tO\n\n"
+  "Le\tO\nconstructeur\tO\nOstrale\tU-PER\nrecrute\tO\n.\tO\n\n"
+  "Le\tO\nministre\tO\nVarenne\tU-PER\nparle\tO\n.\tO\n\n";
 
 static void test_rules_cut_joined_names(void **state)
 {
@@ -171,7 +174,9 @@ static void test_rules_cut_joined_names(void **state)
   assert_int_equal(r.status, 0);
   test_result_release(&r);
   r = test_run(args, "Le patron de Renault Jean Dupont parle. "
-                     "Zorvex et Quintal signent. Me Durand plaide.");
+                     "Zorvex et Quintal signent. Me Durand plaide. "
+                     "Le constructeur Ostrale recrute. "
+                     "Le ministre Varenne parle.");
   assert_int_equal(r.status, 0);
   assert_true(test_count_lines(r.out, "\"Jean Dupont\"", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "\"Renault Jean Dupont\"", NULL), 0);
@@ -181,6 +186,11 @@ static void test_rules_cut_joined_names(void **state)
   assert_int_equal(test_count_lines(r.out, "\"Zorvex et Quintal\"", NULL), 0);
   assert_true(test_count_lines(r.out, "\"Durand\"", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "\"Me Durand\"", NULL), 0);
+  /* A name after a noun only firms are called is a firm, whatever the
+   * model says; after a minister's title it stays a person. */
+  assert_true(test_count_lines(r.out, "organization/ostrale>", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "person/ostrale>", NULL), 0);
+  assert_true(test_count_lines(r.out, "person/varenne>", NULL) > 0);
   test_result_release(&r);
   free(dir);
   free(file);

@@ -516,6 +516,53 @@ static void test_it_is_not_the_qualifying_firm(void **state)
   check_case(&alone);
 }
 
+/* The firm acting is the one a relative clause is about, not the one
+ * the clause names: "X, a maker of pumps that belongs to Y, will hire". */
+static void test_actor_skips_relative_clause(void **state)
+{
+  static const rule_case cases[] = {
+      {"Brantel Pumps, a small Ohio maker that belongs to Halvane, will "
+       "hire 120 people at its plant in Dayton.", "en", KGB_FACT_JOB_CREATION,
+       "Brantel Pumps", NULL, 120, KGB_BOUND_EXACT, NULL},
+      {"Brantel Pumps, a small Ohio maker that belongs to Halvane, runs "
+       "two plants in Mexico.", "en", KGB_FACT_OPERATES_IN, "Brantel Pumps",
+       "Mexico", 0, KGB_BOUND_EXACT, NULL},
+  };
+  static const char wrong[] = "Brantel Pumps, a small Ohio maker that "
+                              "belongs to Halvane, runs two plants in "
+                              "Mexico.";
+  char *out;
+
+  (void)state;
+  CHECK_ALL(cases);
+  out = test_extract_to_string(world, wrong, "en", "ntriples");
+  assert_int_equal(test_count_lines(out, "organization/halvane> "
+                                         "<https://w3id.org/kgbuild/"
+                                         "ontology#operatesIn>", NULL), 0);
+  free(out);
+}
+
+/* "Renault Digital" beside "Renault" is a unit of it; "Renault
+ * Industries" is Renault itself (words.txt @sametail). */
+static void test_unit_named_after_parent(void **state)
+{
+  char *out = test_extract_to_string(
+      world, "Renault said on Monday that Renault Digital would hire 50 "
+             "people in Leeds, and that Renault Industries would sell its "
+             "old offices.", "en", "ntriples");
+
+  (void)state;
+  assert_int_equal(test_count_lines(out, "renault-digital> <https://w3id."
+                                         "org/kgbuild/ontology#"
+                                         "subsidiaryOf>", NULL), 1);
+  assert_int_equal(test_count_lines(out, "\"Renault Industries\"", NULL),
+                   1);
+  assert_int_equal(test_count_lines(out, "renault-industries> <https://"
+                                         "w3id.org/kgbuild/ontology#"
+                                         "subsidiaryOf>", NULL), 0);
+  free(out);
+}
+
 /* A deal the sentence reports as talk is stated with kgo:status
  * "rumoured" on its mention; one agreed is stated plainly. */
 static void test_rumoured_deal_is_marked(void **state)
@@ -652,6 +699,8 @@ int main(void)
     cmocka_unit_test(test_share_class_ticker),
     cmocka_unit_test(test_town_before_its_region),
     cmocka_unit_test(test_it_is_not_the_qualifying_firm),
+    cmocka_unit_test(test_actor_skips_relative_clause),
+    cmocka_unit_test(test_unit_named_after_parent),
     cmocka_unit_test(test_rumoured_deal_is_marked),
     cmocka_unit_test(test_dateline_and_seat_are_no_location),
     cmocka_unit_test(test_count_of_things_is_no_workforce),
