@@ -516,10 +516,12 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !kgb_ner_has_legal_suffix(c, first, last))
     return first + 2;
-  /* "Rival Castlegate Engineering", "Investment firm Vistula": a cue word
-   * the sentence opens with. */
+  /* "Rival Castlegate Engineering", "Investment firm Vistula",
+   * "Carmaker Ostrale": a cue word or a noun only firms are called
+   * (words.txt @firmnoun) the sentence opens with. */
   if (last - first >= 2 &&
-      kgb_lexicon_token_is(c->lex, toks, first, KGB_LEX_TRIGGER) &&
+      (kgb_lexicon_token_is(c->lex, toks, first, KGB_LEX_TRIGGER) ||
+       word_is(c, first, KGB_WORDS_FIRM_NOUN)) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return first + 1;
   return first;

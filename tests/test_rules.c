@@ -374,6 +374,12 @@ static void test_roles_before_names(void **state)
   assert_true(test_count_lines(out, "person/marta-ellison>", "label") > 0);
   assert_int_equal(test_count_lines(out, "economist-marta", NULL), 0);
   free(out);
+  /* A noun only firms are called opens the sentence, not the name. */
+  out = test_extract_to_string(world, "Carmaker Brantel said on Thursday it "
+                               "would cut 3,200 jobs.", "en", "ntriples");
+  assert_true(test_count_lines(out, "organization/brantel>", "label") > 0);
+  assert_int_equal(test_count_lines(out, "carmaker-brantel", NULL), 0);
+  free(out);
 }
 
 static void test_elision_is_no_name(void **state)
