@@ -9,10 +9,25 @@
 #include <string.h>
 
 #include "kgb_alloc.h"
+#include "kgb_pattern.h"
 #include "kgb_utf8.h"
 
-/* Length of NAME without its trailing legal-form words ("Brightleaf
- * Botanicals Ltd" -> "Brightleaf Botanicals"). */
+/* Is NAME[B, E) a word that only restates the firm after its short name
+ * ("Stores", "Industries": words.txt @sametail)? */
+static int same_tail(const kgb_lexicon *lex, const char *name, size_t b,
+                     size_t e)
+{
+  char *fold = kgb_utf8_fold(name + b, e - b);
+  int yes = fold && kgb_patterns_word_is(lex->patterns, KGB_WORDS_SAME_TAIL,
+                                         fold);
+
+  kgb_free(fold);
+  return yes;
+}
+
+/* Length of NAME without its trailing legal-form words and words that
+ * restate the firm ("Brightleaf Botanicals Ltd" -> "Brightleaf
+ * Botanicals", "Velmar Industries Corp" -> "Velmar"). */
 static size_t without_legal_suffix(const kgb_lexicon *lex, const char *name)
 {
   size_t n = strlen(name);
@@ -31,9 +46,10 @@ static size_t without_legal_suffix(const kgb_lexicon *lex, const char *name)
       continue;
     }
     space = end ? memrchr(name, ' ', end) : NULL;
-    if (!space || !kgb_lexicon_lookup(lex, space + 1,
-                                      end - (size_t)(space + 1 - name),
-                                      KGB_LEX_LEGAL))
+    if (!space ||
+        (!kgb_lexicon_lookup(lex, space + 1, end - (size_t)(space + 1 - name),
+                             KGB_LEX_LEGAL) &&
+         !same_tail(lex, name, (size_t)(space + 1 - name), end)))
       return n;
     n = (size_t)(space - name);
   }

@@ -87,6 +87,17 @@ static const char *rest_after(const char *name, const char *prefix)
   return name + n + 1;
 }
 
+/* NAME after one of the names of entity E ("Zentra Cloud" after "Zentra",
+ * an alias of "Zentra Industries"): the rest, or NULL. */
+static const char *rest_after_entity(const char *name, const kgb_entity *e)
+{
+  const char *rest = rest_after(name, e->name);
+
+  for (size_t k = 0; !rest && k < e->n_aliases; k++)
+    rest = rest_after(name, e->aliases[k]);
+  return rest;
+}
+
 /* Does REST name a part of a firm?  Not when it opens with a small word
  * (a verb or a phrase the name ran into: « Maison des arts et de
  * la culture »), nor when each of its words only restates the firm
@@ -128,7 +139,8 @@ static int units_of_parents(kgb_rule_ctx *c, size_t n)
     for (size_t b = 0; b < n && rc == KGB_OK; b++) {
       const char *rest;
       if (b == a || fs->entities[b].cls != KGB_CLASS_ORGANIZATION ||
-          !(rest = rest_after(fs->entities[a].name, fs->entities[b].name)) ||
+          !(rest = rest_after_entity(fs->entities[a].name,
+                                     &fs->entities[b])) ||
           !names_a_part(c, rest))
         continue;
       rc = kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF, (int)a, (int)b, NULL,

@@ -82,11 +82,11 @@ static void test_parts_make_the_same_graph(void **state)
       assert_string_equal(parts, one);
       free(parts);
     }
-    /* The entity named in two documents has one label. */
+    /* The entity named in two documents has one label (its key drops
+     * "Industries", which only restates the firm). */
     if (strcmp(formats[i], "ntriples") == 0)
-      assert_int_equal(test_count_lines(one, "organization/brennholt-"
-                                        "industries>", "rdf-schema#label"),
-                       1);
+      assert_int_equal(test_count_lines(one, "organization/brennholt>",
+                                        "rdf-schema#label"), 1);
     free(one);
   }
 }
