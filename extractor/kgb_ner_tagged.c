@@ -97,6 +97,23 @@ static int whole_in_table(const ner_ctx *c, size_t first, size_t last,
 
 static int first_name_at(const ner_ctx *c, size_t k);
 
+/* Does a title and its connector end just before token FIRST ("PDG de",
+ * « directrice générale de », titles.txt and words.txt @titlejoin)? */
+static int after_title_of(const ner_ctx *c, const kgb_sentence *s,
+                          size_t first)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  if (first < s->first_tok + 2 ||
+      !kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_TITLE_JOIN,
+                            kgb_tok_fold(toks, first - 1)))
+    return 0;
+  for (size_t n = 1; n <= 4 && first - 1 >= s->first_tok + n; n++)
+    if (kgb_lexicon_find(c->lex, toks, first - 1 - n, n, KGB_LEX_TITLE))
+      return 1;
+  return 0;
+}
+
 /* The class of the tagger's name [FIRST, LAST) of TYPE after the rules
  * that know better. */
 static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
@@ -114,14 +131,16 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
       kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_TAIL,
                            kgb_tok_fold(&c->doc->toks, last - 1)))
     return KGB_CLASS_ORGANIZATION;
-  /* « le constructeur Ostrale », "the brewer Ostrale": a noun for a firm
-   * in lower case before the name (words.txt @firmnoun), which opens with
-   * no first name (« le producteur Jean Dupont »). */
+  /* « le constructeur Ostrale », "the brewer Ostrale", « PDG de
+   * Ostrale »: a noun for a firm in lower case (words.txt @firmnoun), or
+   * a title and "of", before a name that opens with no first name (« le
+   * producteur Jean Dupont ») and is no place the tables know. */
   if (cls != KGB_CLASS_ORGANIZATION && first > s->first_tok &&
       !first_name_at(c, first) &&
-      !(c->doc->toks.v[first - 1].flags & KGB_TF_CAP) &&
-      kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_NOUN,
-                           kgb_tok_fold(&c->doc->toks, first - 1)) &&
+      ((!(c->doc->toks.v[first - 1].flags & KGB_TF_CAP) &&
+        kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_NOUN,
+                             kgb_tok_fold(&c->doc->toks, first - 1))) ||
+       after_title_of(c, s, first)) &&
       !whole_in_table(c, first, last, KGB_LEX_PLACE))
     return KGB_CLASS_ORGANIZATION;
   if (quoted_event(c, s, first, last))

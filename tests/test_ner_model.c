@@ -144,7 +144,8 @@ static const char joined[] =
   "Zorvex\tB-ORG\net\tI-ORG\nQuintal\tL-ORG\nsignent\tO\n.\tO\n\n"
   "Me\tB-PER\nDurand\tL-PER\nplaide\tO\n.\tO\n\n"
   "Le\tO\nconstructeur\tO\nOstrale\tU-PER\nrecrute\tO\n.\tO\n\n"
-  "Le\tO\nministre\tO\nVarenne\tU-PER\nparle\tO\n.\tO\n\n";
+  "Le\tO\nministre\tO\nVarenne\tU-PER\nparle\tO\n.\tO\n\n"
+  "Le\tO\nPDG\tO\nde\tO\nKelvane\tU-PER\nparle\tO\n.\tO\n\n";
 
 static void test_rules_cut_joined_names(void **state)
 {
@@ -176,7 +177,7 @@ static void test_rules_cut_joined_names(void **state)
   r = test_run(args, "Le patron de Renault Jean Dupont parle. "
                      "Zorvex et Quintal signent. Me Durand plaide. "
                      "Le constructeur Ostrale recrute. "
-                     "Le ministre Varenne parle.");
+                     "Le ministre Varenne parle. Le PDG de Kelvane parle.");
   assert_int_equal(r.status, 0);
   assert_true(test_count_lines(r.out, "\"Jean Dupont\"", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "\"Renault Jean Dupont\"", NULL), 0);
@@ -191,6 +192,9 @@ static void test_rules_cut_joined_names(void **state)
   assert_true(test_count_lines(r.out, "organization/ostrale>", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "person/ostrale>", NULL), 0);
   assert_true(test_count_lines(r.out, "person/varenne>", NULL) > 0);
+  /* So is a name after a title and "de". */
+  assert_true(test_count_lines(r.out, "organization/kelvane>", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "person/kelvane>", NULL), 0);
   test_result_release(&r);
   free(dir);
   free(file);
