@@ -467,6 +467,18 @@ int kgb_ner_tag_document(ner_ctx *c, kgb_lexicon *const lex[KGB_LANG_COUNT],
   return rc;
 }
 
+/* Is SP made of legal forms only ("SAS", "Inc"), right after token
+ * END - 1? */
+static int legal_only(const ner_ctx *c, const ner_span *sp, size_t end)
+{
+  if (sp->first != end || sp->end <= sp->first)
+    return 0;
+  for (size_t k = sp->first; k < sp->end; k++)
+    if (!kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_LEGAL))
+      return 0;
+  return 1;
+}
+
 int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s)
 {
   int rc = KGB_OK;
@@ -480,13 +492,20 @@ int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s)
     size_t limit = sp && sp->first < s->last_tok ? sp->first : s->last_tok;
     if (sp && sp->first == i) {
       size_t end = sp->end;
-      const ner_span *after = c->next_span + 1 < c->n_spans
-                                  ? &c->spans[c->next_span + 1] : NULL;
+      const char *type = sp->type;
+      const ner_span *after;
       c->next_span++;
+      after = c->next_span < c->n_spans ? &c->spans[c->next_span] : NULL;
+      /* "Brantel" then "SAS" as two names: one firm with its legal form. */
+      if (after && legal_only(c, after, end)) {
+        end = after->end;
+        type = "ORG";
+        after = ++c->next_span < c->n_spans ? &c->spans[c->next_span] : NULL;
+      }
       rc = add_pieces(c, s, i, &end,
                     after && after->first < s->last_tok ? after->first
                                                         : s->last_tok,
-                    sp->type);
+                    type);
       i = end;
       continue;
     }

@@ -3,8 +3,9 @@
  * on invented sentences decides which words are names (a name in lower
  * case, which no rule takes for one); --no-models gives the rules back;
  * a missing model folder or a damaged model is an error naming it; the
- * rules cut names the model runs together and type a name after a noun
- * only firms are called; and
+ * rules cut names the model runs together, join a name to the legal
+ * form it tagged apart, and type a name after a noun only firms are
+ * called or after a title and "de"; and
  * `kgbuild tag` prints the model's tags beside the gold ones. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,7 +146,8 @@ static const char joined[] =
   "Me\tB-PER\nDurand\tL-PER\nplaide\tO\n.\tO\n\n"
   "Le\tO\nconstructeur\tO\nOstrale\tU-PER\nrecrute\tO\n.\tO\n\n"
   "Le\tO\nministre\tO\nVarenne\tU-PER\nparle\tO\n.\tO\n\n"
-  "Le\tO\nPDG\tO\nde\tO\nKelvane\tU-PER\nparle\tO\n.\tO\n\n";
+  "Le\tO\nPDG\tO\nde\tO\nKelvane\tU-PER\nparle\tO\n.\tO\n\n"
+  "Dorsel\tU-PER\nSAS\tU-ORG\nrecrute\tO\n.\tO\n\n";
 
 static void test_rules_cut_joined_names(void **state)
 {
@@ -177,7 +179,8 @@ static void test_rules_cut_joined_names(void **state)
   r = test_run(args, "Le patron de Renault Jean Dupont parle. "
                      "Zorvex et Quintal signent. Me Durand plaide. "
                      "Le constructeur Ostrale recrute. "
-                     "Le ministre Varenne parle. Le PDG de Kelvane parle.");
+                     "Le ministre Varenne parle. Le PDG de Kelvane parle. "
+                     "Dorsel SAS recrute.");
   assert_int_equal(r.status, 0);
   assert_true(test_count_lines(r.out, "\"Jean Dupont\"", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "\"Renault Jean Dupont\"", NULL), 0);
@@ -195,6 +198,9 @@ static void test_rules_cut_joined_names(void **state)
   /* So is a name after a title and "de". */
   assert_true(test_count_lines(r.out, "organization/kelvane>", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "person/kelvane>", NULL), 0);
+  /* A name and its legal form, tagged apart, are one firm. */
+  assert_true(test_count_lines(r.out, "\"Dorsel SAS\"", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "person/dorsel>", NULL), 0);
   test_result_release(&r);
   free(dir);
   free(file);
