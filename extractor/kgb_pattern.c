@@ -114,7 +114,8 @@ static long mention_fits(const match_state *st, const elem *el, size_t t)
 }
 
 /* Mentions accepted by EL from T, one or (for a list) several joined by
- * commas and the words of @and; their end in *END. */
+ * commas and the words of @and, each maybe after up to two words of
+ * @listlead ("au Maroc et en Tunisie"); their end in *END. */
 static size_t mentions_from(match_state *st, size_t ei, size_t t,
                             size_t *end)
 {
@@ -136,6 +137,9 @@ static size_t mentions_from(match_state *st, size_t ei, size_t t,
       next++;
     if (next == after)
       break;
+    for (int k = 0; k < 2 && next < in->last && st->ps->lead_set >= 0 &&
+                    in_set(st, st->ps->lead_set, next); k++)
+      next++;
     t = next;
   }
   return n;

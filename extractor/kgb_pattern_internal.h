@@ -56,6 +56,7 @@ struct kgb_patterns {
   size_t n_sets, cap_sets;
   kgb_map set_names;   /* "@name" -> index into sets */
   int and_set;         /* "@and": joins the members of a list; or -1 */
+  int lead_set;        /* "@listlead": may open a member ("en", "the") */
   int wordsets[KGB_WORDS_COUNT];   /* sets the C rules read; -1 if none */
   /* Every word of every set -> index into set_bits, whose row (of
    * bit_words 64-bit words) has bit S for each set S holding the word:

@@ -84,6 +84,8 @@ static int on_set(load_ctx *ctx, char *name, char *words)
       return rc;
     if (strcmp(name, "@and") == 0)
       ps->and_set = index;
+    if (strcmp(name, "@listlead") == 0)
+      ps->lead_set = index;
   }
   return add_words(ps, index, words, ' ');
 }
@@ -424,6 +426,7 @@ int kgb_patterns_load(kgb_world *world, const char *words_path,
   if (!ctx.ps)
     return KGB_ENOMEM;
   ctx.ps->and_set = -1;
+  ctx.ps->lead_set = -1;
   kgb_map_init(&ctx.ps->set_names);
   if (words_path)
     rc = kgb_datafile_read_why(world, words_path, 2, 2, 0, on_words_record,
