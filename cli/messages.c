@@ -2,30 +2,51 @@
 /* messages.c - how the program talks on standard error.  A message may
  * carry a file name or text from elsewhere: its control characters are
  * shown as \xHH, so none can move the cursor or rewrite the screen. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 
-static void put_visible(const char *s)
+/* Append S to LINE (of SIZE bytes, LEN used) with its control characters
+ * shown as \xHH; what does not fit is cut. */
+static size_t put_visible(char *line, size_t size, size_t len, const char *s)
 {
-  for (; *s; s++) {
+  for (; *s && len + 5 < size; s++) {
     unsigned char c = (unsigned char)*s;
     if (c < 0x20 || c == 0x7F)
-      fprintf(stderr, "\\x%02X", c);
+      len += (size_t)snprintf(line + len, size - len, "\\x%02X", c);
     else
-      fputc(c, stderr);
+      line[len++] = (char)c;
   }
+  line[len] = '\0';
+  return len;
 }
 
+/* The whole line goes out in one write: worker processes (-j) share
+ * standard error, and lines written piece by piece would mix their
+ * letters. */
 static void say(const char *prefix, const char *message)
 {
+  char line[4 * 2048 + 64];
+  size_t len = (size_t)snprintf(line, sizeof line, "kgbuild: %s", prefix);
+
   cli_progress_hide();
-  fputs("kgbuild: ", stderr);
-  fputs(prefix, stderr);
-  put_visible(message);
-  fputc('\n', stderr);
+  if (len >= sizeof line)
+    len = sizeof line - 1;
+  len = put_visible(line, sizeof line - 1, len, message);
+  line[len++] = '\n';
+  fflush(stderr);
+  for (size_t done = 0; done < len;) {
+    ssize_t w = write(STDERR_FILENO, line + done, len - done);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      break;
+    done += (size_t)w;
+  }
 }
 
 void cli_error(const char *fmt, ...)
