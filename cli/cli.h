@@ -19,6 +19,9 @@ typedef struct {
 void cli_on_message(void *data, kgb_level level, const char *message);
 /* Print "kgbuild: MESSAGE" to standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Write all N bytes of P to FD (retrying short writes and EINTR); 0, or
+ * -1 on an error. */
+int cli_write_all(int fd, const void *p, size_t n);
 
 /* Expand FILE|DIR arguments: directories are walked (sorted) for .txt,
  * .html and .htm files, each file and directory once however many links

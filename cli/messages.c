@@ -2,7 +2,6 @@
 /* messages.c - how the program talks on standard error.  A message may
  * carry a file name or text from elsewhere: its control characters are
  * shown as \xHH, so none can move the cursor or rewrite the screen. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,14 +38,7 @@ static void say(const char *prefix, const char *message)
   len = put_visible(line, sizeof line - 1, len, message);
   line[len++] = '\n';
   fflush(stderr);
-  for (size_t done = 0; done < len;) {
-    ssize_t w = write(STDERR_FILENO, line + done, len - done);
-    if (w < 0 && errno == EINTR)
-      continue;
-    if (w <= 0)
-      break;
-    done += (size_t)w;
-  }
+  (void)cli_write_all(STDERR_FILENO, line, len);
 }
 
 void cli_error(const char *fmt, ...)

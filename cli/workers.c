@@ -31,7 +31,7 @@ typedef struct {
   size_t size, sentences, facts, part_len;
 } record_head;
 
-static int write_all(int fd, const void *p, size_t n)
+int cli_write_all(int fd, const void *p, size_t n)
 {
   const char *c = p;
 
@@ -70,8 +70,8 @@ int cli_result_send(int fd, const cli_result *r)
                    r->part_len};
 
   snprintf(h.lang, sizeof h.lang, "%s", r->lang);
-  if (write_all(fd, &h, sizeof h) ||
-      (r->part_len && write_all(fd, r->part, r->part_len)))
+  if (cli_write_all(fd, &h, sizeof h) ||
+      (r->part_len && cli_write_all(fd, r->part, r->part_len)))
     return -1;
   return 0;
 }

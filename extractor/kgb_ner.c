@@ -13,8 +13,7 @@
 
 #define MAX_NAME_TOKENS 8
 
-/* Is token I in the word set WS of the sentence's language? */
-static int word_is(const ner_ctx *c, size_t i, kgb_wordset ws)
+int kgb_ner_word_is(const ner_ctx *c, size_t i, kgb_wordset ws)
 {
   return kgb_patterns_word_is(c->lex->patterns, ws,
                               kgb_tok_fold(&c->doc->toks, i));
@@ -24,7 +23,7 @@ static int word_is(const ner_ctx *c, size_t i, kgb_wordset ws)
  * of America", "Procter & Gamble" (words.txt @connector). */
 static int is_connector(const ner_ctx *c, size_t i)
 {
-  return word_is(c, i, KGB_WORDS_CONNECTOR);
+  return kgb_ner_word_is(c, i, KGB_WORDS_CONNECTOR);
 }
 
 static int is_name_token(const ner_ctx *c, size_t i)
@@ -61,14 +60,14 @@ static size_t body_after_and(const ner_ctx *c, size_t i, size_t j,
   size_t end;
 
   if (j + 1 >= limit ||
-      !(word_is(c, j, KGB_WORDS_NAME_AND) ||
-        word_is(c, j, KGB_WORDS_POSSESSIVE)) ||
-      !is_name_token(c, j + 1) || word_is(c, j - 1, KGB_WORDS_BODY_HEAD) ||
+      !(kgb_ner_word_is(c, j, KGB_WORDS_NAME_AND) ||
+        kgb_ner_word_is(c, j, KGB_WORDS_POSSESSIVE)) ||
+      !is_name_token(c, j + 1) || kgb_ner_word_is(c, j - 1, KGB_WORDS_BODY_HEAD) ||
       kgb_lexicon_find(c->lex, toks, i, j - i, KGB_LEX_COMPANY) ||
       kgb_lexicon_longest(c->lex, toks, i, j - i, KGB_LEX_PLACE, NULL))
     return 0;
   end = run_end(c, j + 1, limit, 0);
-  return word_is(c, end - 1, KGB_WORDS_BODY_HEAD) ? end : 0;
+  return kgb_ner_word_is(c, end - 1, KGB_WORDS_BODY_HEAD) ? end : 0;
 }
 
 /* End of the run of capitalised words starting at I, within [I, LIMIT):
@@ -85,7 +84,7 @@ static size_t run_end(const ner_ctx *c, size_t i, size_t limit, int and_ok)
       j++;
       continue;
     }
-    if (j > i && j + 1 < limit && word_is(c, j, KGB_WORDS_NAME_JOIN) &&
+    if (j > i && j + 1 < limit && kgb_ner_word_is(c, j, KGB_WORDS_NAME_JOIN) &&
         is_name_token(c, j + 1)) {
       j += 2;
       continue;
@@ -265,12 +264,12 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
     return 0;
   /* "its Crewe site", "Zentra's Crewe plant" */
   if ((kgb_ner_cue_before(c, first, KGB_TRIG_POSSESSIVE) ||
-       (first > 0 && word_is(c, first - 1, KGB_WORDS_POSSESSIVE))) &&
+       (first > 0 && kgb_ner_word_is(c, first - 1, KGB_WORDS_POSSESSIVE))) &&
       kgb_lexicon_trigger_at(c->lex, toks, last, toks->n, KGB_TRIG_FACILITY))
     return 1;
   if (first < 2)
     return 0;
-  return word_is(c, first - 1, KGB_WORDS_SITE_OF) &&
+  return kgb_ner_word_is(c, first - 1, KGB_WORDS_SITE_OF) &&
          kgb_lexicon_trigger_at(c->lex, toks, first - 2, first - 1,
                                 KGB_TRIG_FACILITY);
 }
@@ -314,7 +313,7 @@ static int before_its_region(const ner_ctx *c, size_t last)
     return 0;
   n = kgb_lexicon_longest(c->lex, toks, k, toks->n - k, KGB_LEX_PLACE, &e);
   if (n && (k + n < toks->n && ((toks->v[k + n].flags & KGB_TF_CAP) ||
-                                word_is(c, k + n, KGB_WORDS_POSSESSIVE) ||
+                                kgb_ner_word_is(c, k + n, KGB_WORDS_POSSESSIVE) ||
                                 kgb_lexicon_trigger_at(c->lex, toks, k + n,
                                                        k + n + 1,
                                                        KGB_TRIG_POSSESSIVE))))
@@ -343,7 +342,7 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
    * place with more words after it ("shares in Bristol Athletic"): that
    * is a name of its own. */
   if (kgb_ner_cue_before(c, first, KGB_TRIG_PLACEPREP) &&
-      !(first >= 2 && word_is(c, first - 2, KGB_WORDS_STAKE_IN)) &&
+      !(first >= 2 && kgb_ner_word_is(c, first - 2, KGB_WORDS_STAKE_IN)) &&
       !(toks->v[first].flags & KGB_TF_ALLCAPS) &&
       !kgb_lexicon_longest(c->lex, toks, first, last - first, KGB_LEX_PLACE,
                            NULL) &&
@@ -361,7 +360,7 @@ static kgb_class classify_run(const ner_ctx *c, size_t first, size_t last)
         kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME)))
     return KGB_CLASS_PLACE;
   /* "... Water Authority", "... Workers Union": a body's last word. */
-  if (last - first >= 2 && word_is(c, last - 1, KGB_WORDS_BODY_HEAD))
+  if (last - first >= 2 && kgb_ner_word_is(c, last - 1, KGB_WORDS_BODY_HEAD))
     return KGB_CLASS_ORGANIZATION;
   if (last - first >= 2 && last - first <= 4 &&
       kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_FIRSTNAME))
@@ -387,7 +386,7 @@ static int firm_of_place(const ner_ctx *c, size_t k, size_t end)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
-  if (k + 1 >= end || !word_is(c, k, KGB_WORDS_OF))
+  if (k + 1 >= end || !kgb_ner_word_is(c, k, KGB_WORDS_OF))
     return 0;
   return kgb_lexicon_longest(c->lex, toks, k + 1, end - k - 1, KGB_LEX_PLACE,
                              NULL) == end - k - 1;
@@ -512,7 +511,7 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;
 
-  if (last - first >= 3 && word_is(c, first + 1, KGB_WORDS_OF) &&
+  if (last - first >= 3 && kgb_ner_word_is(c, first + 1, KGB_WORDS_OF) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY) &&
       !kgb_ner_has_legal_suffix(c, first, last))
     return first + 2;
@@ -521,7 +520,7 @@ static size_t after_leading_noun(const ner_ctx *c, size_t first, size_t last)
    * (words.txt @firmnoun) the sentence opens with. */
   if (last - first >= 2 &&
       (kgb_lexicon_token_is(c->lex, toks, first, KGB_LEX_TRIGGER) ||
-       word_is(c, first, KGB_WORDS_FIRM_NOUN)) &&
+       kgb_ner_word_is(c, first, KGB_WORDS_FIRM_NOUN)) &&
       !kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_COMPANY))
     return first + 1;
   return first;
@@ -561,7 +560,7 @@ static size_t title_before_of(ner_ctx *c, size_t i, size_t limit)
 
   if (n == 0 || i + n + 1 >= limit)
     return 0;
-  return word_is(c, i + n, KGB_WORDS_TITLE_JOIN) ? n + 1 : 0;
+  return kgb_ner_word_is(c, i + n, KGB_WORDS_TITLE_JOIN) ? n + 1 : 0;
 }
 
 /* "Klenk Corp of Canada": a legal form, then "of" and a known place to
@@ -574,7 +573,7 @@ static size_t before_legal_of_place(const ner_ctx *c, size_t first,
 {
   for (size_t k = first + 1; k + 2 < last; k++)
     if (kgb_lexicon_find(c->lex, &c->doc->toks, k, 1, KGB_LEX_LEGAL) &&
-        !word_is(c, k, KGB_WORDS_LEGAL_NOUN) && firm_of_place(c, k + 1, last))
+        !kgb_ner_word_is(c, k, KGB_WORDS_LEGAL_NOUN) && firm_of_place(c, k + 1, last))
       return k + 1;
   return last;
 }
@@ -590,11 +589,11 @@ static size_t after_roles(ner_ctx *c, size_t first, size_t last, int *rc)
   size_t k = first, n, place_len = 0;
 
   n = kgb_lexicon_longest(c->lex, toks, k, last - k, KGB_LEX_PLACE, &place);
-  if (n && k + n < last && word_is(c, k + n, KGB_WORDS_ROLE))
+  if (n && k + n < last && kgb_ner_word_is(c, k + n, KGB_WORDS_ROLE))
     k += place_len = n;
 
   while (k + 2 <= last) {
-    if (word_is(c, k, KGB_WORDS_ROLE))
+    if (kgb_ner_word_is(c, k, KGB_WORDS_ROLE))
       n = 1;
     else if (!(n = kgb_lexicon_longest(c->lex, toks, k, last - k,
                                        KGB_LEX_TITLE, NULL)))

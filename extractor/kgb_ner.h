@@ -19,6 +19,9 @@ int kgb_ner_run(const kgb_document *doc,
                 kgb_lexicon *const lex[KGB_LANG_COUNT],
                 struct kgb_models *const models[KGB_LANG_COUNT],
                 kgb_factset *fs);
+/* Length of NAME without its trailing legal-form words and words that
+ * only restate the firm ("Velmar Industries Corp" -> "Velmar"). */
+size_t kgb_ner_short_name_len(const kgb_lexicon *lex, const char *name);
 /* Give every organisation of FS the name that identifies it across
  * documents: its name without legal form ("Foo Inc" -> "Foo"). */
 int kgb_ner_set_keys(const kgb_lexicon *lex, kgb_factset *fs);

@@ -10,6 +10,7 @@
 #include "kgb_fact.h"
 #include "kgb_lexicon.h"
 #include "kgb_models.h"
+#include "kgb_pattern.h"
 #include "kgb_tagfeat.h"
 
 /* A name the tagger found: tokens [FIRST, END) of type TYPE (borrowed
@@ -43,6 +44,8 @@ int kgb_ner_add_short_name(ner_ctx *c, size_t i, kgb_class cls);
 /* Note an acronym in parentheses after [FIRST, LAST) as a name of ENT. */
 int kgb_ner_acronym_after(ner_ctx *c, size_t first, size_t last, int ent);
 int kgb_ner_has_legal_suffix(const ner_ctx *c, size_t first, size_t last);
+/* Is token I in the word set WS of the sentence's language? */
+int kgb_ner_word_is(const ner_ctx *c, size_t i, kgb_wordset ws);
 int kgb_ner_has_event_word(const ner_ctx *c, size_t first, size_t last);
 /* Does a trigger of KIND end right before token FIRST? */
 int kgb_ner_cue_before(const ner_ctx *c, size_t first, kgb_trigger kind);

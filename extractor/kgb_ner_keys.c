@@ -28,7 +28,7 @@ static int same_tail(const kgb_lexicon *lex, const char *name, size_t b,
 /* Length of NAME without its trailing legal-form words and words that
  * restate the firm ("Brightleaf Botanicals Ltd" -> "Brightleaf
  * Botanicals", "Velmar Industries Corp" -> "Velmar"). */
-static size_t without_legal_suffix(const kgb_lexicon *lex, const char *name)
+size_t kgb_ner_short_name_len(const kgb_lexicon *lex, const char *name)
 {
   size_t n = strlen(name);
 
@@ -65,7 +65,7 @@ int kgb_ner_set_keys(const kgb_lexicon *lex, kgb_factset *fs)
     size_t n;
     if (e->cls != KGB_CLASS_ORGANIZATION || e->key)
       continue;
-    n = without_legal_suffix(lex, e->name);
+    n = kgb_ner_short_name_len(lex, e->name);
     if (n == strlen(e->name) || n == 0)
       continue;
     if (!(e->key = kgb_strndup(e->name, n)))
@@ -123,7 +123,7 @@ static size_t short_name_len(const kgb_lexicon *lex, const kgb_entity *e)
 
   if (e->cls != KGB_CLASS_ORGANIZATION || !e->mentions)
     return 0;
-  n = without_legal_suffix(lex, e->name);
+  n = kgb_ner_short_name_len(lex, e->name);
   return n == strlen(e->name) ? 0 : n;
 }
 

@@ -105,13 +105,26 @@ static int after_title_of(const ner_ctx *c, const kgb_sentence *s,
   const kgb_tokens *toks = &c->doc->toks;
 
   if (first < s->first_tok + 2 ||
-      !kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_TITLE_JOIN,
-                            kgb_tok_fold(toks, first - 1)))
+      !kgb_ner_word_is(c, first - 1, KGB_WORDS_TITLE_JOIN))
     return 0;
   for (size_t n = 1; n <= 4 && first - 1 >= s->first_tok + n; n++)
     if (kgb_lexicon_find(c->lex, toks, first - 1 - n, n, KGB_LEX_TITLE))
       return 1;
   return 0;
+}
+
+/* Does a word say that the name at token FIRST is a firm's: a noun only
+ * firms are called, in lower case (« le constructeur », "the brewer",
+ * words.txt @firmnoun), or a title and "of" (« PDG de »)? */
+static int firm_cue_before(const ner_ctx *c, const kgb_sentence *s,
+                           size_t first)
+{
+  if (first <= s->first_tok)
+    return 0;
+  if (!(c->doc->toks.v[first - 1].flags & KGB_TF_CAP) &&
+      kgb_ner_word_is(c, first - 1, KGB_WORDS_FIRM_NOUN))
+    return 1;
+  return after_title_of(c, s, first);
 }
 
 /* The class of the tagger's name [FIRST, LAST) of TYPE after the rules
@@ -128,19 +141,13 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
   /* "Korvane Capital", "Ostrale Holding": a word that ends firms' names,
    * never people's (words.txt @firmtail). */
   if (last - first >= 2 && cls == KGB_CLASS_PERSON &&
-      kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_TAIL,
-                           kgb_tok_fold(&c->doc->toks, last - 1)))
+      kgb_ner_word_is(c, last - 1, KGB_WORDS_FIRM_TAIL))
     return KGB_CLASS_ORGANIZATION;
-  /* « le constructeur Ostrale », "the brewer Ostrale", « PDG de
-   * Ostrale »: a noun for a firm in lower case (words.txt @firmnoun), or
-   * a title and "of", before a name that opens with no first name (« le
-   * producteur Jean Dupont ») and is no place the tables know. */
-  if (cls != KGB_CLASS_ORGANIZATION && first > s->first_tok &&
+  /* « le constructeur Ostrale », « PDG de Ostrale »: a firm, unless a
+   * first name opens it (« le producteur Jean Dupont ») or the tables
+   * know it as a place. */
+  if (cls != KGB_CLASS_ORGANIZATION && firm_cue_before(c, s, first) &&
       !first_name_at(c, first) &&
-      ((!(c->doc->toks.v[first - 1].flags & KGB_TF_CAP) &&
-        kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_FIRM_NOUN,
-                             kgb_tok_fold(&c->doc->toks, first - 1))) ||
-       after_title_of(c, s, first)) &&
       !whole_in_table(c, first, last, KGB_LEX_PLACE))
     return KGB_CLASS_ORGANIZATION;
   if (quoted_event(c, s, first, last))

@@ -2,9 +2,9 @@
 /* kgb_rule_document.c - facts read off the whole document rather than
  * one sentence: places within places (from the gazetteer), units named
  * after their parent, and where investors and employers operate. */
-#include <stdlib.h>
 #include <string.h>
 
+#include "kgb_ner.h"
 #include "kgb_rules.h"
 #include "kgb_utf8.h"
 #include "kgb_alloc.h"
@@ -98,30 +98,19 @@ static const char *rest_after_entity(const char *name, const kgb_entity *e)
   return rest;
 }
 
-/* Does REST name a part of a firm?  Not when it opens with a small word
- * (a verb or a phrase the name ran into: « Maison des arts et de
- * la culture »), nor when each of its words only restates the firm
- * (words.txt @sametail, legal forms: "Zentra Industries Corp" is
- * Zentra itself). */
-static int names_a_part(const kgb_rule_ctx *c, const char *rest)
+/* Does REST, what NAME adds to its parent's name, name a part of a
+ * firm?  Not when it opens with a small word (a verb or a phrase the
+ * name ran into: « Maison des arts et de la culture »), nor when it only
+ * restates the firm (legal forms, words.txt @sametail: "Zentra
+ * Industries Corp" is Zentra itself, kgb_ner_short_name_len). */
+static int names_a_part(const kgb_rule_ctx *c, const char *name,
+                        const char *rest)
 {
   int32_t cp;
-  int all_same = 1;
 
   if (!kgb_utf8_next(rest, strlen(rest), &cp) || !kgb_utf8_is_upper(cp))
     return 0;
-  for (const char *w = rest; *w && all_same;) {
-    size_t n = strcspn(w, " ");
-    char *fold = kgb_utf8_fold(w, n);
-    if (!fold)
-      return 0;
-    all_same = kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_SAME_TAIL,
-                                    fold) ||
-               kgb_lexicon_has_word(c->lex, fold, KGB_LEX_LEGAL);
-    free(fold);
-    w += n + (w[n] == ' ');
-  }
-  return !all_same;
+  return kgb_ner_short_name_len(c->lex, name) >= (size_t)(rest - name);
 }
 
 /* "Zentra Cloud" and "Zentra" both named: the first is a unit of the
@@ -141,7 +130,7 @@ static int units_of_parents(kgb_rule_ctx *c, size_t n)
       if (b == a || fs->entities[b].cls != KGB_CLASS_ORGANIZATION ||
           !(rest = rest_after_entity(fs->entities[a].name,
                                      &fs->entities[b])) ||
-          !names_a_part(c, rest))
+          !names_a_part(c, fs->entities[a].name, rest))
         continue;
       rc = kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF, (int)a, (int)b, NULL,
                              0.6, "unit-named-after-parent");
