@@ -23,6 +23,19 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * -1 on an error. */
 int cli_write_all(int fd, const void *p, size_t n);
 
+/* Bounds on a child process; 0 means none. */
+typedef struct {
+  int cpu_seconds;
+  int wall_seconds;
+  long memory_mb;
+} cli_limits;
+
+/* Run FN in a child process within LIM.  What FN writes to its FILE
+ * reaches OUT only when FN returns EXIT_OK; a crash, a bound reached or
+ * a failure is EXIT_INPUT, the first two said in a message naming WHAT. */
+int cli_sandbox_run(const char *what, const cli_limits *lim,
+                    int (*fn)(void *data, FILE *out), void *data, FILE *out);
+
 /* Expand FILE|DIR arguments: directories are walked (sorted) for .txt,
  * .html and .htm files, each file and directory once however many links
  * lead to it; "-" stays as is.  What cannot be read is named and counted

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_query.c - `kgbuild query`: SPARQL over a store or a graph file. */
 #define _DEFAULT_SOURCE
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,16 +13,27 @@ static void usage(FILE *to)
 {
   fputs("Usage: kgbuild query (--store URI | --data FILE) "
         "(QUERY | -q FILE.rq) [-r FORMAT]\n"
-        "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled, or\n"
-        "over a graph file (.ttl, .nt, .nq, .rdf, .json).\n"
+        "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled,\n"
+        "over graph files (.ttl, .nt, .nq, .trig, .rdf, .json), or both:\n"
+        "they are read together into memory.  Nothing is fetched from the\n"
+        "network: SERVICE and FROM are refused.\n"
         "\n"
         "      --store URI      sqlite:FILE, postgresql:... or virtuoso:...\n"
-        "      --data FILE      a graph file instead of a store\n"
+        "      --data FILE      a graph file; give it again for more files\n"
         "  -q, --query-file F   read the query from F ('-': standard input)\n"
         "  -r, --results FMT    table (default, aligned), csv, tsv, json\n"
         "                       (SPARQL 1.1 JSON) or xml; CONSTRUCT and\n"
         "                       DESCRIBE queries give Turtle\n"
+        "      --timeout S      stop the query after S seconds (default 300)\n"
+        "      --max-cpu S      ... after S seconds of processor time\n"
+        "                       (default 300)\n"
+        "      --max-memory MB  ... when it needs more than MB megabytes\n"
+        "                       (default 8192); 0 lifts a bound\n"
         "  -h, --help           show this help\n"
+        "\n"
+        "The query runs in a child process within those bounds: a crash\n"
+        "or a bound reached is a message and exit status 1, with no\n"
+        "partial answer written.\n"
         "\n"
         "Exit status: 0 success, 1 the query or the store failed (the\n"
         "message gives the query's line and column), 2 bad usage.\n",
@@ -57,8 +69,48 @@ static char *read_query(const char *path)
 }
 
 typedef struct {
-  const char *store, *data, *query_file, *format;
+  const char *store, *query_file, *format;
+  const char **data;    /* the --data files, NULL-terminated; owned */
+  size_t n_data;
+  cli_limits limits;
 } query_options;
+
+/* A bound's value: a whole number from 0 to MAX, or -1. */
+static long bound_value(const char *text, long max)
+{
+  char *end;
+  long v;
+
+  errno = 0;
+  v = strtol(text, &end, 10);
+  return errno || end == text || *end || v < 0 || v > max ? -1 : v;
+}
+
+static int set_bound(const char *option, const char *text, long max,
+                     long *out)
+{
+  long v = bound_value(text, max);
+
+  if (v < 0) {
+    cli_error("%s needs a whole number from 0 to %ld, not '%s'", option, max,
+              text);
+    return EXIT_USAGE;
+  }
+  *out = v;
+  return -1;
+}
+
+static int add_data(query_options *o, const char *path)
+{
+  const char **grown = realloc(o->data, (o->n_data + 2) * sizeof *grown);
+
+  if (!grown)
+    return -1;
+  o->data = grown;
+  o->data[o->n_data++] = path;
+  o->data[o->n_data] = NULL;
+  return 0;
+}
 
 /* Returns -1 to go on, or the exit status. */
 static int parse_options(int argc, char **argv, query_options *o)
@@ -68,19 +120,43 @@ static int parse_options(int argc, char **argv, query_options *o)
     {"data", required_argument, NULL, 'd'},
     {"query-file", required_argument, NULL, 'q'},
     {"results", required_argument, NULL, 'r'},
+    {"timeout", required_argument, NULL, 'T'},
+    {"max-cpu", required_argument, NULL, 'C'},
+    {"max-memory", required_argument, NULL, 'M'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
   };
-  int c;
+  int c, status = -1;
+  long v = 0;
 
   opterr = 0;
   optind = 1;
   while ((c = getopt_long(argc, argv, ":q:r:h", options, NULL)) != -1) {
     switch (c) {
     case 's': o->store = optarg; break;
-    case 'd': o->data = optarg; break;
+    case 'd':
+      if (add_data(o, optarg)) {
+        cli_error("out of memory");
+        return EXIT_INPUT;
+      }
+      break;
     case 'q': o->query_file = optarg; break;
     case 'r': o->format = optarg; break;
+    case 'T':
+      if ((status = set_bound("--timeout", optarg, 86400 * 7, &v)) >= 0)
+        return status;
+      o->limits.wall_seconds = (int)v;
+      break;
+    case 'C':
+      if ((status = set_bound("--max-cpu", optarg, 86400 * 7, &v)) >= 0)
+        return status;
+      o->limits.cpu_seconds = (int)v;
+      break;
+    case 'M':
+      if ((status = set_bound("--max-memory", optarg, 1L << 30, &v)) >= 0)
+        return status;
+      o->limits.memory_mb = v;
+      break;
     case 'h': usage(stdout); return EXIT_OK;
     case ':':
       cli_error("option '%s' needs a value; try 'kgbuild query --help'",
@@ -92,8 +168,8 @@ static int parse_options(int argc, char **argv, query_options *o)
       return EXIT_USAGE;
     }
   }
-  if (!o->store == !o->data) {
-    cli_error("give one of --store URI or --data FILE; try 'kgbuild query "
+  if (!o->store && !o->data) {
+    cli_error("give --store URI or --data FILE; try 'kgbuild query "
               "--help'");
     return EXIT_USAGE;
   }
@@ -110,28 +186,49 @@ static int parse_options(int argc, char **argv, query_options *o)
   return -1;
 }
 
+typedef struct {
+  const query_options *o;
+  const char *query;
+} query_job;
+
+/* In the sandbox's child: the whole query, its answer into OUT. */
+static int run_query(void *data, FILE *out)
+{
+  const query_job *job = data;
+  cli_messages messages = {0};
+  kgb_world *world = kgb_world_new();
+  int status = EXIT_INPUT;
+
+  if (world) {
+    kgb_world_set_message_handler(world, cli_on_message, &messages);
+    status = kgb_query_run(world, job->o->store, job->o->data, job->query,
+                           job->o->format, out)
+                 ? EXIT_INPUT : EXIT_OK;
+  }
+  kgb_world_free(world);
+  return status;
+}
+
 int cmd_query(int argc, char **argv)
 {
-  query_options o = {NULL, NULL, NULL, "table"};
-  cli_messages messages = {0};
-  kgb_world *world;
+  query_options o = {NULL, NULL, "table", NULL, 0, {300, 300, 8192}};
+  query_job job;
   char *query;
   int status = parse_options(argc, argv, &o);
 
-  if (status >= 0)
+  if (status >= 0) {
+    free(o.data);
     return status;
+  }
   query = o.query_file ? read_query(o.query_file) : strdup(argv[optind]);
-  if (!query)
-    return EXIT_INPUT;
-  world = kgb_world_new();
-  if (!world) {
-    free(query);
+  if (!query) {
+    free(o.data);
     return EXIT_INPUT;
   }
-  kgb_world_set_message_handler(world, cli_on_message, &messages);
-  status = kgb_query_run(world, o.store, o.data, query, o.format, stdout)
-               ? EXIT_INPUT : EXIT_OK;
-  kgb_world_free(world);
+  job.o = &o;
+  job.query = query;
+  status = cli_sandbox_run("query", &o.limits, run_query, &job, stdout);
   free(query);
+  free(o.data);
   return status;
 }

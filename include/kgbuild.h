@@ -218,13 +218,18 @@ int kgb_format_streams(const char *name);
 /* ------------------------------------------------------------------ */
 /* Query: SPARQL 1.1 over a store or a graph file.                     */
 
-/* Run QUERY over the store URI STORE, or else over the graph file DATA
- * (syntax guessed from its name), and write the results to OUT in FORMAT:
- * table (aligned), csv, tsv, json (SPARQL JSON) or xml.  A CONSTRUCT or
- * DESCRIBE writes Turtle.  A query that does not parse is KGB_EPARSE,
- * reported with its line and column. */
-int kgb_query_run(kgb_world *world, const char *store, const char *data,
-                  const char *query, const char *format, FILE *out);
+/* Run QUERY over the store URI STORE and the graph files DATA (a NULL-
+ * terminated list, or NULL; each file's syntax from its name or its
+ * first bytes), read together into memory, and write the results to OUT
+ * in FORMAT: table (aligned), csv, tsv, json (SPARQL JSON) or xml.  A
+ * CONSTRUCT or DESCRIBE writes Turtle.  Nothing is fetched from the
+ * network.  A query that does not parse is KGB_EPARSE, reported with its
+ * line and column; a construct the embedded engine is not trusted with
+ * (SERVICE, GRAPH, MINUS, EXISTS, FROM) is KGB_EINVAL, named in the
+ * message. */
+int kgb_query_run(kgb_world *world, const char *store,
+                  const char *const *data, const char *query,
+                  const char *format, FILE *out);
 int kgb_result_format_is_known(const char *name);
 
 /* ------------------------------------------------------------------ */

@@ -110,6 +110,10 @@ int kgb_graph_write_lines(kgb_graph *g, size_t *n);
 int kgb_graph_spill_lines(kgb_graph *g);
 /* Free the held lines and close the runs. */
 void kgb_graph_lines_release(kgb_graph *g);
+/* Declare kgbuild's prefixes (the vocabularies, kgr: for the resource
+ * base) to SER, so every Turtle kgbuild writes reads alike. */
+int kgb_declare_prefixes(kgb_world *world, raptor_world *raptor,
+                         raptor_serializer *ser);
 /* Start a raptor serializer for FORMAT, with the prefixes, writing into
  * the graph's output buffer. */
 int kgb_serializer_start(kgb_graph *g, const char *format,

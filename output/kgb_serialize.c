@@ -120,12 +120,13 @@ int kgb_statements_write(const kgb_statements *l, raptor_serializer *ser)
   return KGB_OK;
 }
 
-static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
+int kgb_declare_prefixes(kgb_world *world, raptor_world *raptor,
+                         raptor_serializer *ser)
 {
   raptor_uri *uri;
 
   for (int ns = 0; ns < KGB_NS_COUNT; ns++) {
-    uri = raptor_new_uri(g->raptor,
+    uri = raptor_new_uri(raptor,
                          (const unsigned char *)kgb_ns_iri((kgb_ns)ns));
     if (!uri)
       return KGB_ENOMEM;
@@ -133,8 +134,8 @@ static int declare_prefixes(kgb_graph *g, raptor_serializer *ser)
         ser, uri, (const unsigned char *)kgb_ns_prefix((kgb_ns)ns));
     raptor_free_uri(uri);
   }
-  uri = raptor_new_uri(g->raptor,
-                       (const unsigned char *)kgb_world_as_base(g->world));
+  uri = raptor_new_uri(raptor,
+                       (const unsigned char *)kgb_world_as_base(world));
   if (!uri)
     return KGB_ENOMEM;
   raptor_serializer_set_namespace(ser, uri, (const unsigned char *)"kgr");
@@ -199,7 +200,7 @@ int kgb_serializer_start(kgb_graph *g, const char *format,
     return kgb_report(g->world, KGB_ERDF, "raptor cannot start '%s' output",
                       format);
   }
-  return declare_prefixes(g, *ser);
+  return kgb_declare_prefixes(g->world, g->raptor, *ser);
 }
 
 void kgb_serializer_free(kgb_graph *g, raptor_serializer *ser)

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kgb_query_internal.h - the parts of `kgbuild query` inside the library:
+ * the data read into memory (kgb_query_data.c), the triples source rasqal
+ * matches against (kgb_query_source.c), the check of what the embedded
+ * engine answers right (kgb_query_check.c) and the results' writers
+ * (kgb_query_results.c). */
+#ifndef KGB_QUERY_INTERNAL_H
+#define KGB_QUERY_INTERNAL_H
+
+#include <stdio.h>
+
+#include <rasqal.h>
+
+#include "kgb_tripleset.h"
+#include "kgb_world_internal.h"
+
+/* Messages from raptor and rasqal, with where they point. */
+typedef struct {
+  kgb_world *world;
+  const char *what;    /* "query" or the file being read */
+  int failed;
+} kgb_query_log;
+
+void kgb_query_log_handler(void *data, raptor_log_message *msg);
+
+/* Read the graph file PATH into TS: the syntax from its name (.ttl, .nt,
+ * .nq, .trig, .rdf, .owl, .xml, .json), else from its first bytes.
+ * Nothing is fetched: no network, no other file, no external entity.
+ * SOURCE tells this file's blank nodes from another's. */
+int kgb_query_read_file(kgb_query_log *log, raptor_world *raptor,
+                        kgb_tripleset *ts, const char *path, int source);
+/* Read every statement of the store URI into TS. */
+int kgb_query_read_store(kgb_world *world, kgb_tripleset *ts,
+                         const char *uri, int source);
+
+/* Make TS the data every query of RQ runs over. */
+int kgb_query_source_set(rasqal_world *rq, kgb_tripleset *ts);
+
+/* KGB_OK when the embedded engine answers Q right; otherwise the error
+ * reported, naming the construct and pointing to --endpoint. */
+int kgb_query_check(kgb_world *world, rasqal_query *q);
+
+/* The SPARQL 1.1 construct rasqal cannot parse that TEXT names, or
+ * NULL: said when TEXT does not parse. */
+const char *kgb_query_unparsed_construct(const char *text);
+
+/* Write RESULTS of Q in FORMAT (table, csv, tsv, json, xml) to OUT. */
+int kgb_query_write(kgb_world *world, rasqal_world *rq, rasqal_query *q,
+                    rasqal_query_results *results, const char *format,
+                    FILE *out);
+
+/* DESCRIBE: each resource Q names or binds, with every triple of which
+ * it is the subject, and those of the blank nodes they reach, as Turtle
+ * (a concise bounded description). */
+int kgb_query_describe(kgb_world *world, rasqal_world *rq, kgb_tripleset *ts,
+                       rasqal_query *q, const char *text, FILE *out);
+/* Turtle of the triples NEXT gives (terms of TS), until it returns 0. */
+int kgb_query_write_terms(kgb_world *world, rasqal_world *rq,
+                          kgb_tripleset *ts,
+                          int (*next)(void *data, int parts[3]), void *data,
+                          FILE *out);
+
+#endif
