@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kgb_alloc.h"
 #include "kgb_query_internal.h"
 
 static const char *const result_formats[] = {"table", "csv", "tsv", "json",
@@ -96,23 +97,74 @@ static rasqal_query *prepare(engine *e, const char *text)
   return NULL;
 }
 
+/* The results the SPARQL XML results TEXT give, or else R. */
+static rasqal_query_results *with_row(rasqal_world *rq,
+                                      rasqal_query_results *r,
+                                      const char *text)
+{
+  /* rasqal's reader insists on a base, which nothing here refers to. */
+  raptor_uri *base = raptor_new_uri(rasqal_world_get_raptor(rq),
+                                    (const unsigned char *)"urn:kgbuild:");
+  rasqal_query_results *one =
+      base ? rasqal_new_query_results_from_string(
+                 rq, RASQAL_QUERY_RESULTS_BINDINGS, base, text, strlen(text))
+           : NULL;
+
+  if (base)
+    raptor_free_uri(base);
+  if (!one)
+    return r;
+  if (r)
+    rasqal_free_query_results(r);
+  return one;
+}
+
+/* Does the WHERE group of the SELECT query TEXT match?  1, 0, or -1
+ * when that cannot be told. */
+static int matches(engine *e, const char *text)
+{
+  char *ask = kgb_query_as_ask(text);
+  rasqal_query *q = ask ? rasqal_new_query(e->rq, "sparql11-query", NULL)
+                        : NULL;
+  rasqal_query_results *r = NULL;
+  int answer = -1;
+
+  if (q && !rasqal_query_prepare(q, (const unsigned char *)ask, NULL) &&
+      (r = rasqal_query_execute(q)))
+    answer = rasqal_query_results_get_boolean(r) > 0;
+  if (r)
+    rasqal_free_query_results(r);
+  if (q)
+    rasqal_free_query(q);
+  kgb_free(ask);
+  return answer;
+}
+
 static int execute(engine *e, rasqal_query *q, const char *text,
                    const char *format, FILE *out)
 {
   rasqal_query_results *r;
+  char *empty;
   int rc;
 
   if (rasqal_query_get_verb(q) == RASQAL_QUERY_VERB_DESCRIBE)
     return kgb_query_describe(e->log.world, e->rq, e->ts, q, text, out);
+  empty = kgb_query_empty_answer(q, text);
+  if (empty && matches(e, text) != 0) {
+    kgb_free(empty);
+    empty = NULL;
+  }
   e->log.failed = 0;
-  r = rasqal_query_execute(q);
+  r = empty ? with_row(e->rq, NULL, empty) : rasqal_query_execute(q);
   if (!r || e->log.failed) {
+    kgb_free(empty);
     if (r)
       rasqal_free_query_results(r);
     return e->log.failed ? KGB_EPARSE
                          : kgb_report(e->log.world, KGB_ERDF, "query: the "
                                       "engine failed");
   }
+  kgb_free(empty);
   rc = kgb_query_write(e->log.world, e->rq, q, r, format, out);
   rasqal_free_query_results(r);
   return rc;

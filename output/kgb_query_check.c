@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "kgb_alloc.h"
+#include "kgb_buf.h"
 #include "kgb_query_internal.h"
 
 #define ENDPOINT_HINT "; run the query on a SPARQL 1.1 server with " \
@@ -17,6 +19,34 @@ typedef struct {
   kgb_world *world;
   const char *refused;     /* the first construct refused, or NULL */
 } check;
+
+/* rasqal 0.9.33 joins GROUP_CONCAT's values with a space whatever the
+ * separator says. */
+static int odd_separator(void *data, rasqal_expression *e)
+{
+  const unsigned char *sep;
+
+  if (e->op != RASQAL_EXPR_GROUP_CONCAT || !e->literal)
+    return 0;
+  sep = rasqal_literal_as_string(e->literal);
+  if (sep && strcmp((const char *)sep, " ") == 0)
+    return 0;
+  ((check *)data)->refused = "GROUP_CONCAT with a separator other than "
+                             "a space";
+  return 1;
+}
+
+static void check_projection(rasqal_query *q, check *c)
+{
+  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+
+  for (int i = 0; !c->refused && vars && i < raptor_sequence_size(vars);
+       i++) {
+    rasqal_variable *v = raptor_sequence_get_at(vars, i);
+    if (v->expression)
+      rasqal_expression_visit(v->expression, odd_separator, c);
+  }
+}
 
 static int visit(rasqal_query *q, rasqal_graph_pattern *gp, void *data)
 {
@@ -56,6 +86,8 @@ int kgb_query_check(kgb_world *world, rasqal_query *q)
                       "the embedded engine (it reads --data or --store)"
                       ENDPOINT_HINT);
   rasqal_query_graph_pattern_visit2(q, visit, &c);
+  if (!c.refused)
+    check_projection(q, &c);
   if (c.refused)
     return kgb_report(world, KGB_EINVAL, "query: %s is not supported by the "
                       "embedded engine" ENDPOINT_HINT, c.refused);
@@ -79,4 +111,129 @@ const char *kgb_query_unparsed_construct(const char *text)
         return unparsed[i];
   }
   return NULL;
+}
+
+static int word_at(const char *p, const char *word)
+{
+  size_t n = strlen(word);
+
+  return strncasecmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]) &&
+         p[n] != '_';
+}
+
+const char *kgb_query_find_keyword(const char *from, const char *word,
+                                   int brace)
+{
+  for (const char *p = from; *p; p++) {
+    if (*p == '#')
+      p += strcspn(p, "\n") - 1;
+    else if (*p == '<' || *p == '"' || *p == '\'') {
+      const char *end = strchr(p + 1, *p == '<' ? '>' : *p);
+      if (!end)
+        return NULL;
+      p = end;
+    } else if ((brace && *p == '{') ||
+               ((p == from || !isalnum((unsigned char)p[-1])) &&
+                word_at(p, word)))
+      return p;
+  }
+  return NULL;
+}
+
+/* A bare aggregate's value over no solution, as SPARQL XML results:
+ * COUNT, SUM and AVG give 0, GROUP_CONCAT "", MIN, MAX and SAMPLE
+ * nothing.  -1: V is not a bare aggregate. */
+static int empty_binding(rasqal_variable *v, kgb_buf *xml)
+{
+  rasqal_op op = v->expression ? v->expression->op : RASQAL_EXPR_UNKNOWN;
+  const char *name = (const char *)v->name;
+
+  switch (op) {
+  case RASQAL_EXPR_COUNT: case RASQAL_EXPR_SUM: case RASQAL_EXPR_AVG:
+    return kgb_buf_printf(xml, "<binding name=\"%s\"><literal datatype=\""
+                          "http://www.w3.org/2001/XMLSchema#integer\">0"
+                          "</literal></binding>", name) ? -1 : 0;
+  case RASQAL_EXPR_GROUP_CONCAT:
+    return kgb_buf_printf(xml, "<binding name=\"%s\"><literal></literal>"
+                          "</binding>", name) ? -1 : 0;
+  case RASQAL_EXPR_MIN: case RASQAL_EXPR_MAX: case RASQAL_EXPR_SAMPLE:
+    return 0;
+  default:
+    return -1;
+  }
+}
+
+/* The end of the group that opens at OPEN ('{'), past its '}'; NULL
+ * when it does not close. */
+static const char *group_end(const char *open)
+{
+  int depth = 0;
+
+  for (const char *p = open; *p; p++) {
+    if (*p == '#')
+      p += strcspn(p, "\n") - 1;
+    else if (*p == '<' || *p == '"' || *p == '\'') {
+      const char *end = strchr(p + 1, *p == '<' ? '>' : *p);
+      if (!end)
+        return NULL;
+      p = end;
+    } else if (*p == '{')
+      depth++;
+    else if (*p == '}' && --depth == 0)
+      return p + 1;
+  }
+  return NULL;
+}
+
+char *kgb_query_as_ask(const char *text)
+{
+  const char *select = kgb_query_find_keyword(text, "SELECT", 0);
+  const char *where = select ? kgb_query_find_keyword(select, "WHERE", 1)
+                             : NULL;
+  const char *open = where && *where != '{'
+                         ? kgb_query_find_keyword(where + 5, "WHERE", 1)
+                         : where;
+  const char *close = open ? group_end(open) : NULL;
+  kgb_buf b;
+
+  if (!close)
+    return NULL;
+  kgb_buf_init(&b);
+  if (kgb_buf_append(&b, text, (size_t)(select - text)) ||
+      kgb_buf_puts(&b, "ASK ") ||
+      kgb_buf_append(&b, open, (size_t)(close - open))) {
+    kgb_buf_release(&b);
+    return NULL;
+  }
+  return kgb_buf_to_string(&b);
+}
+
+char *kgb_query_empty_answer(rasqal_query *q, const char *text)
+{
+  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+  int n = vars ? raptor_sequence_size(vars) : 0, rc;
+  int grouped = kgb_query_find_keyword(text, "GROUP", 0) != NULL;
+  kgb_buf xml;
+
+  if (n == 0 || kgb_query_find_keyword(text, "HAVING", 0))
+    return NULL;
+  kgb_buf_init(&xml);
+  rc = kgb_buf_puts(&xml, "<?xml version=\"1.0\"?><sparql xmlns=\""
+                    "http://www.w3.org/2005/sparql-results#\"><head>");
+  for (int i = 0; !rc && i < n; i++)
+    rc = kgb_buf_printf(&xml, "<variable name=\"%s\"/>", (const char *)
+                        ((rasqal_variable *)raptor_sequence_get_at(vars, i))
+                            ->name);
+  /* Grouped, nothing makes no group and so no row. */
+  rc = rc || kgb_buf_puts(&xml, grouped ? "</head><results>"
+                                        : "</head><results><result>");
+  for (int i = 0; !rc && !grouped && i < n; i++)
+    rc = empty_binding(raptor_sequence_get_at(vars, i), &xml);
+  rc = rc || kgb_buf_puts(&xml, grouped ? "</results></sparql>"
+                                        : "</result></results></sparql>");
+  if (rc) {
+    kgb_buf_release(&xml);
+    return NULL;
+  }
+  return kgb_buf_to_string(&xml);
 }

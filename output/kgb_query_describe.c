@@ -28,40 +28,11 @@ static int add_term(terms *t, int term)
   return KGB_OK;
 }
 
-static int word_at(const char *p, const char *word)
-{
-  size_t n = strlen(word);
-
-  return strncasecmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]) &&
-         p[n] != '_';
-}
-
-/* Where the query's keyword WORD (or, when BRACE, a '{') first stands
- * outside comments, IRIs and strings, from FROM; NULL when nowhere. */
-static const char *find_keyword(const char *from, const char *word,
-                                int brace)
-{
-  for (const char *p = from; *p; p++) {
-    if (*p == '#')
-      p += strcspn(p, "\n") - 1;
-    else if (*p == '<' || *p == '"' || *p == '\'') {
-      const char *end = strchr(p + 1, *p == '<' ? '>' : *p);
-      if (!end)
-        return NULL;
-      p = end;
-    } else if ((brace && *p == '{') ||
-               ((p == from || !isalnum((unsigned char)p[-1])) &&
-                word_at(p, word)))
-      return p;
-  }
-  return NULL;
-}
-
 /* "PROLOGUE SELECT DISTINCT VARS WHERE ...", from the DESCRIBE query. */
 static char *as_select(const char *text, rasqal_query *q, int star)
 {
-  const char *describe = find_keyword(text, "DESCRIBE", 0);
-  const char *where = describe ? find_keyword(describe, "WHERE", 1) : NULL;
+  const char *describe = kgb_query_find_keyword(text, "DESCRIBE", 0);
+  const char *where = describe ? kgb_query_find_keyword(describe, "WHERE", 1) : NULL;
   raptor_sequence *seq = rasqal_query_get_describe_sequence(q);
   kgb_buf b;
   int rc;

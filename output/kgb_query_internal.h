@@ -40,6 +40,19 @@ int kgb_query_source_set(rasqal_world *rq, kgb_tripleset *ts);
  * reported, naming the construct and pointing to --endpoint. */
 int kgb_query_check(kgb_world *world, rasqal_query *q);
 
+/* For a query TEXT whose every result is an aggregate, with no GROUP BY,
+ * the one row SPARQL 1.1 gives when nothing matches (COUNT 0 and so
+ * on), which rasqal 0.9.33 leaves out, as SPARQL XML results (owned);
+ * NULL for any other query.  Asked before the query runs: running
+ * rewrites the aggregates. */
+char *kgb_query_empty_answer(rasqal_query *q, const char *text);
+/* The SELECT query TEXT's WHERE group asked as ASK (owned), or NULL. */
+char *kgb_query_as_ask(const char *text);
+/* Where the keyword WORD (or, when BRACE, a '{') first stands in the
+ * query TEXT from FROM, outside comments, IRIs and strings; or NULL. */
+const char *kgb_query_find_keyword(const char *from, const char *word,
+                                   int brace);
+
 /* The SPARQL 1.1 construct rasqal cannot parse that TEXT names, or
  * NULL: said when TEXT does not parse. */
 const char *kgb_query_unparsed_construct(const char *text);

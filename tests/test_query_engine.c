@@ -301,6 +301,38 @@ static void test_broken_file_fails(void **state)
   free(whole);
 }
 
+/* rasqal gives no row; SPARQL gives one, COUNT 0. */
+static void test_count_over_nothing(void **state)
+{
+  test_result r = query("two.ttl", "SELECT (COUNT(*) AS ?n) (MAX(?o) AS ?m) "
+                        "WHERE { ?s <urn:kgb:none> ?o }");
+  test_result grouped = query("two.ttl", "SELECT ?o (COUNT(*) AS ?n) WHERE "
+                              "{ ?s <urn:kgb:none> ?o } GROUP BY ?o");
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_int_equal(rows_of(r.out), 1);
+  assert_non_null(strstr(r.out, "n,m"));
+  assert_non_null(strstr(r.out, "\n0,"));
+  /* With GROUP BY there is no group, so no row. */
+  assert_int_equal(grouped.status, 0);
+  assert_int_equal(rows_of(grouped.out), 0);
+  test_result_release(&r);
+  test_result_release(&grouped);
+}
+
+static void test_separator_refused(void **state)
+{
+  test_result r = query("two.ttl", "SELECT (GROUP_CONCAT(?t; separator=\"|\")"
+                        " AS ?g) WHERE { ?s a ?t }");
+
+  (void)state;
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "GROUP_CONCAT"));
+  assert_non_null(strstr(r.err, "--endpoint"));
+  test_result_release(&r);
+}
+
 static void test_describe(void **state)
 {
   char *d = path_in("two.ttl"), *out = path_in("described.ttl"), *cmd, *ans;
@@ -340,6 +372,8 @@ int main(void)
     cmocka_unit_test(test_several_files_are_one_graph),
     cmocka_unit_test(test_nquads_read_as_union),
     cmocka_unit_test(test_broken_file_fails),
+    cmocka_unit_test(test_count_over_nothing),
+    cmocka_unit_test(test_separator_refused),
     cmocka_unit_test(test_describe),
   };
 
