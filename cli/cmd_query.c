@@ -1,32 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_query.c - `kgbuild query`: SPARQL over a store or a graph file. */
 #define _DEFAULT_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
-static void usage(FILE *to)
-{
-  fputs("Usage: kgbuild query (--store URI | --data FILE) "
-        "(QUERY | -q FILE.rq) [-r FORMAT]\n"
-        "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled, or\n"
-        "over a graph file (.ttl, .nt, .nq, .rdf, .json).\n"
-        "\n"
-        "      --store URI      sqlite:FILE, postgresql:... or virtuoso:...\n"
-        "      --data FILE      a graph file instead of a store\n"
-        "  -q, --query-file F   read the query from F ('-': standard input)\n"
-        "  -r, --results FMT    table (default, aligned), csv, tsv, json\n"
-        "                       (SPARQL 1.1 JSON) or xml; CONSTRUCT and\n"
-        "                       DESCRIBE queries give Turtle\n"
-        "  -h, --help           show this help\n"
-        "\n"
-        "Exit status: 0 success, 1 the query or the store failed (the\n"
-        "message gives the query's line and column), 2 bad usage.\n",
-        to);
-}
+enum {
+  OPT_STORE = CLI_OPT_OWN, OPT_DATA, OPT_QUERY_FILE, OPT_RESULTS
+};
+
+/* -q was --query-file here once; it is --quiet now, as everywhere, and
+ * the query file is -Q. */
+static const cli_option options[] = {
+  {OPT_STORE, 0, "store", "URI", "sqlite:FILE, postgresql:... or "
+   "virtuoso:..."},
+  {OPT_DATA, 0, "data", "FILE", "a graph file instead of a store"},
+  {OPT_QUERY_FILE, 'Q', "query-file", "F",
+   "read the query from F ('-': standard input)"},
+  {OPT_RESULTS, 'r', "results", "FMT", "table (default, aligned), csv, tsv, "
+   "json (SPARQL 1.1 JSON) or xml; CONSTRUCT and DESCRIBE queries give "
+   "Turtle"},
+  CLI_OPTION_QUIET,
+  {CLI_OPT_END, 0, NULL, NULL, NULL},
+};
 
 /* The whole of PATH ("-" for standard input), or NULL after a message. */
 static char *read_query(const char *path)
@@ -60,67 +59,56 @@ typedef struct {
   const char *store, *data, *query_file, *format;
 } query_options;
 
-/* Returns -1 to go on, or the exit status. */
-static int parse_options(int argc, char **argv, query_options *o)
+/* A query given as a word that is a file's name, and could be no query:
+ * most likely the FILE.rq of the old `-q FILE.rq`. */
+static int is_file_name(const char *query)
 {
-  static const struct option options[] = {
-    {"store", required_argument, NULL, 's'},
-    {"data", required_argument, NULL, 'd'},
-    {"query-file", required_argument, NULL, 'q'},
-    {"results", required_argument, NULL, 'r'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-  };
-  int c;
+  struct stat st;
 
-  opterr = 0;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, ":q:r:h", options, NULL)) != -1) {
-    switch (c) {
-    case 's': o->store = optarg; break;
-    case 'd': o->data = optarg; break;
-    case 'q': o->query_file = optarg; break;
-    case 'r': o->format = optarg; break;
-    case 'h': usage(stdout); return EXIT_OK;
-    case ':':
-      cli_error("option '%s' needs a value; try 'kgbuild query --help'",
-                argv[optind - 1]);
-      return EXIT_USAGE;
-    default:
-      cli_error("unknown option '%s'; try 'kgbuild query --help'",
-                argv[optind - 1]);
-      return EXIT_USAGE;
-    }
-  }
+  return !strchr(query, '{') && stat(query, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Returns -1 to go on, or the exit status. */
+static int take_options(const cli_args *a, query_options *o)
+{
+  o->store = cli_args_get(a, OPT_STORE);
+  o->data = cli_args_get(a, OPT_DATA);
+  o->query_file = cli_args_get(a, OPT_QUERY_FILE);
+  if (cli_args_has(a, OPT_RESULTS))
+    o->format = cli_args_get(a, OPT_RESULTS);
   if (!o->store == !o->data) {
-    cli_error("give one of --store URI or --data FILE; try 'kgbuild query "
-              "--help'");
+    cli_usage_error("query", "give one of --store URI or --data FILE");
     return EXIT_USAGE;
   }
-  if ((o->query_file != NULL) == (optind < argc) || optind + 1 < argc) {
-    cli_error("give the query as one argument or with -q FILE; try "
-              "'kgbuild query --help'");
+  if ((o->query_file != NULL) == (a->count > 0) || a->count > 1) {
+    cli_usage_error("query", "give the query as one argument or with -Q "
+                    "FILE");
+    return EXIT_USAGE;
+  }
+  if (!o->query_file && is_file_name(a->operands[0])) {
+    cli_usage_error("query", "'%s' is a file: give it with -Q FILE (-q is "
+                    "--quiet)", a->operands[0]);
     return EXIT_USAGE;
   }
   if (!kgb_result_format_is_known(o->format)) {
-    cli_error("unknown result format '%s' (expected table, csv, tsv, json "
-              "or xml)", o->format);
+    cli_usage_error("query", "unknown result format '%s' (expected table, "
+                    "csv, tsv, json or xml)", o->format);
     return EXIT_USAGE;
   }
   return -1;
 }
 
-int cmd_query(int argc, char **argv)
+static int run(const cli_args *a)
 {
   query_options o = {NULL, NULL, NULL, "table"};
-  cli_messages messages = {0};
+  cli_messages messages = {cli_args_verbosity(a)};
   kgb_world *world;
   char *query;
-  int status = parse_options(argc, argv, &o);
+  int status = take_options(a, &o);
 
   if (status >= 0)
     return status;
-  query = o.query_file ? read_query(o.query_file) : strdup(argv[optind]);
+  query = o.query_file ? read_query(o.query_file) : strdup(a->operands[0]);
   if (!query)
     return EXIT_INPUT;
   world = kgb_world_new();
@@ -135,3 +123,16 @@ int cmd_query(int argc, char **argv)
   free(query);
   return status;
 }
+
+const cli_command cli_cmd_query = {
+  .name = "query",
+  .summary = "run a SPARQL query over a store or a graph file",
+  .synopsis = "query (--store URI | --data FILE) (QUERY | -Q FILE.rq)\n"
+              "                     [-r FORMAT]",
+  .about = "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled, "
+           "or\nover a graph file (.ttl, .nt, .nq, .rdf, .json).\n",
+  .notes = "Exit status: 0 success, 1 the query or the store failed (the\n"
+           "message gives the query's line and column), 2 bad usage.\n",
+  .options = {options},
+  .run = run,
+};
