@@ -87,10 +87,10 @@ const cli_command cli_cmd_tag = {
   .synopsis = "tag -m MODEL [OPTIONS] FILE...",
   .about = "Tag the sentences of annotated files (as 'kgbuild train' reads\n"
            "them) with MODEL; print TOKEN<TAB>GOLD<TAB>PREDICTED a line, a\n"
-           "blank line after each sentence.  With --pairs, MODEL is a relation\n"
-           "classifier and the files hold pairs ('kgbuild train pairs'):\n"
-           "print GOLD<TAB>PREDICTED<TAB>MARGIN a pair, MARGIN being how far\n"
-           "the predicted class scores above \"none\".\n",
+           "blank line after each sentence.  With --pairs, MODEL is a\n"
+           "relation classifier and the files hold pairs ('kgbuild train\n"
+           "pairs'): print GOLD<TAB>PREDICTED<TAB>MARGIN a pair, MARGIN\n"
+           "being how far the predicted class scores above \"none\".\n",
   .options = {options},
   .run = run,
 };

@@ -289,8 +289,8 @@ static int start_output(kgb_graph *graph, cli_output *out,
 /* Upload what was written to OUT->f, then close it; the exit status.
  * Nothing is sent unless the graph is WHOLE: a PUT of half a graph would
  * replace the remote one with less than it had. */
-static int publish(kgb_world *world, cli_output *out, const cli_extract_options *o,
-                   int whole)
+static int publish(kgb_world *world, cli_output *out,
+                   const cli_extract_options *o, int whole)
 {
   int status = whole && kgb_publish(world, &o->publish, out->f) == KGB_OK
                    ? EXIT_OK : EXIT_INPUT;
