@@ -157,7 +157,8 @@ typedef struct {
 struct cli_command {
   const char *name;
   const char *summary;     /* its line in `kgbuild --help` */
-  const char *synopsis;    /* what follows "Usage: kgbuild NAME " */
+  const char *synopsis;    /* what follows "Usage: kgbuild ", the name
+                              among it */
   const char *about;       /* before the options: lines ending in \n */
   const char *notes;       /* after them, or NULL */
   const cli_option *options[3];   /* its tables, then NULL; -h and -V
