@@ -72,9 +72,12 @@ for onto in "${KGBUILD_ONTOLOGY:-}" "$(dirname "$kgbuild")/ontology/kgbuild.ttl"
 done
 [ -n "$fact_classes" ] || fact_classes="Acquisition|Investment|JobCreation|JobCut|Workforce"
 
-# A kgbuild that cannot work in parallel yet: -j N > 1 is skipped.
+# A kgbuild that cannot work in parallel yet: -j N > 1 is skipped.  Its
+# --help lists the commands now, extract --help the options; an older one
+# showed them in --help.
 has_j=0
-"$kgbuild" --help 2>&1 | grep -Eq '(^|[ ,])-j([ ,]|$)|--jobs' && has_j=1
+{ "$kgbuild" extract --help; "$kgbuild" --help; } 2>&1 |
+    grep -Eq '(^|[ ,])-j([ ,]|$)|--jobs' && has_j=1
 
 # ---------------------------------------------------------------------------
 # The machine.

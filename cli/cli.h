@@ -121,12 +121,92 @@ char *cli_password_from_file(const char *path);
  * saying why) when it is not one. */
 int cli_parse_confidence(const char *arg, double *out);
 
-int cmd_extract(int argc, char **argv);
-int cmd_eval(int argc, char **argv);
-int cmd_load(int argc, char **argv);
-int cmd_query(int argc, char **argv);
-int cmd_publish(int argc, char **argv);
-int cmd_train(int argc, char **argv);
-int cmd_tag(int argc, char **argv);
+/* Print "kgbuild COMMAND: MESSAGE; try 'kgbuild COMMAND --help'" to
+ * standard error: every usage error says it this way. */
+void cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Commands, in the manner of tmux's cmd_entry: each cli/cmd_*.c exports
+ * one descriptor, commands.c lists them, args.c parses every command's
+ * options from its table, so that an option is spelt, checked and shown
+ * in --help from one place. */
+
+/* Option ids every command shares; a command numbers its own from
+ * CLI_OPT_OWN. */
+enum {
+  CLI_OPT_END = 0, CLI_OPT_HELP, CLI_OPT_VERSION, CLI_OPT_QUIET,
+  CLI_OPT_VERBOSE, CLI_OPT_OWN
+};
+
+typedef struct {
+  int id;              /* what the command asks cli_args for; 0 ends */
+  char letter;         /* -x, or 0 for the long name alone */
+  const char *name;    /* --name */
+  const char *value;   /* the value's name in the help, or NULL: a flag */
+  const char *help;    /* one sentence, wrapped when shown; NULL: taken
+                          but not shown (kept for old scripts) */
+} cli_option;
+
+/* -q is --quiet wherever it is taken. */
+#define CLI_OPTION_QUIET                                                  \
+  {CLI_OPT_QUIET, 'q', "quiet", NULL, "no warnings, no progress"}
+
+typedef struct {
+  const cli_option *option;
+  const char *value;   /* borrowed from argv; NULL for a flag */
+} cli_arg;
+
+typedef struct cli_command cli_command;
+
+/* A command line, parsed. */
+typedef struct {
+  const cli_command *command;
+  cli_arg *given;      /* the options, in the order given */
+  size_t n;
+  char **operands;     /* the other words, in order (borrowed) */
+  int count;
+} cli_args;
+
+struct cli_command {
+  const char *name;
+  const char *summary;     /* its line in `kgbuild --help` */
+  const char *synopsis;    /* what follows "Usage: kgbuild ", the name
+                              among it */
+  const char *about;       /* before the options: lines ending in \n */
+  const char *notes;       /* after them, or NULL */
+  const cli_option *options[3];   /* its tables, then NULL; -h and -V
+                                     are every command's */
+  int (*run)(const cli_args *args);
+};
+
+/* Parse ARGV (ARGV[0] is the command's word) by CMD's tables into *ARGS.
+ * Returns -1 to go on (release *ARGS after), or the exit status: 0 after
+ * --help or --version, EXIT_USAGE after saying what is wrong. */
+int cli_args_parse(const cli_command *cmd, int argc, char **argv,
+                   cli_args *args);
+void cli_args_release(cli_args *args);
+/* Whether option ID was given. */
+int cli_args_has(const cli_args *args, int id);
+/* The value of option ID given last, or NULL. */
+const char *cli_args_get(const cli_args *args, int id);
+/* The value of the K-th ID given (from 0), or NULL: for options that may
+ * come more than once. */
+const char *cli_args_nth(const cli_args *args, int id, size_t k);
+/* -1 when -q came last of -q and -v, 1 when -v did, else 0. */
+int cli_args_verbosity(const cli_args *args);
+/* CMD's help: usage, what it does, its options. */
+void cli_command_help(const cli_command *cmd, FILE *to);
+
+/* The table of commands (commands.c). */
+const cli_command *cli_command_find(const char *name);
+/* The I-th command, or NULL past the last. */
+const cli_command *cli_command_at(size_t i);
+/* The command WORD is most likely a slip for, or NULL. */
+const cli_command *cli_command_nearest(const char *word);
+/* `kgbuild --help`: the usage and every command with its summary. */
+void cli_commands_help(FILE *to);
+
+extern const cli_command cli_cmd_extract, cli_cmd_load, cli_cmd_publish,
+    cli_cmd_query, cli_cmd_eval, cli_cmd_train, cli_cmd_tag, cli_cmd_help;
 
 #endif

@@ -2,43 +2,39 @@
 /* cmd_query.c - `kgbuild query`: SPARQL over a store or a graph file. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
-static void usage(FILE *to)
-{
-  fputs("Usage: kgbuild query (--store URI | --data FILE) "
-        "(QUERY | -q FILE.rq) [-r FORMAT]\n"
-        "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled,\n"
-        "over graph files (.ttl, .nt, .nq, .trig, .rdf, .json), or both:\n"
-        "they are read together into memory.  Nothing is fetched from the\n"
-        "network: SERVICE and FROM are refused.\n"
-        "\n"
-        "      --store URI      sqlite:FILE, postgresql:... or virtuoso:...\n"
-        "      --data FILE      a graph file; give it again for more files\n"
-        "  -q, --query-file F   read the query from F ('-': standard input)\n"
-        "  -r, --results FMT    table (default, aligned), csv, tsv, json\n"
-        "                       (SPARQL 1.1 JSON) or xml; CONSTRUCT and\n"
-        "                       DESCRIBE queries give Turtle\n"
-        "      --timeout S      stop the query after S seconds (default 300)\n"
-        "      --max-cpu S      ... after S seconds of processor time\n"
-        "                       (default 300)\n"
-        "      --max-memory MB  ... when it needs more than MB megabytes\n"
-        "                       (default 8192); 0 lifts a bound\n"
-        "  -h, --help           show this help\n"
-        "\n"
-        "The query runs in a child process within those bounds: a crash\n"
-        "or a bound reached is a message and exit status 1, with no\n"
-        "partial answer written.\n"
-        "\n"
-        "Exit status: 0 success, 1 the query or the store failed (the\n"
-        "message gives the query's line and column), 2 bad usage.\n",
-        to);
-}
+enum {
+  OPT_STORE = CLI_OPT_OWN, OPT_DATA, OPT_QUERY_FILE, OPT_RESULTS,
+  OPT_TIMEOUT, OPT_MAX_CPU, OPT_MAX_MEMORY
+};
+
+/* -q was --query-file here once; it is --quiet now, as everywhere, and
+ * the query file is -Q. */
+static const cli_option options[] = {
+  {OPT_STORE, 0, "store", "URI", "sqlite:FILE, postgresql:... or "
+   "virtuoso:..."},
+  {OPT_DATA, 0, "data", "FILE", "a graph file (.ttl, .nt, .nq, .trig, .rdf, "
+   ".json); give it again for more files"},
+  {OPT_QUERY_FILE, 'Q', "query-file", "F",
+   "read the query from F ('-': standard input)"},
+  {OPT_RESULTS, 'r', "results", "FMT", "table (default, aligned), csv, tsv, "
+   "json (SPARQL 1.1 JSON) or xml; CONSTRUCT and DESCRIBE queries give "
+   "Turtle"},
+  {OPT_TIMEOUT, 0, "timeout", "S", "stop the query after S seconds "
+   "(default 300)"},
+  {OPT_MAX_CPU, 0, "max-cpu", "S", "... after S seconds of processor time "
+   "(default 300)"},
+  {OPT_MAX_MEMORY, 0, "max-memory", "MB", "... when it needs more than MB "
+   "megabytes (default 8192); 0 lifts a bound"},
+  CLI_OPTION_QUIET,
+  {CLI_OPT_END, 0, NULL, NULL, NULL},
+};
 
 /* The whole of PATH ("-" for standard input), or NULL after a message. */
 static char *read_query(const char *path)
@@ -71,116 +67,103 @@ static char *read_query(const char *path)
 typedef struct {
   const char *store, *query_file, *format;
   const char **data;    /* the --data files, NULL-terminated; owned */
-  size_t n_data;
   cli_limits limits;
 } query_options;
 
-/* A bound's value: a whole number from 0 to MAX, or -1. */
-static long bound_value(const char *text, long max)
+/* A bound's value into *OUT: a whole number from 0 to MAX.  Returns -1
+ * to go on, or the exit status after a message. */
+static int take_bound(const cli_args *a, int id, const char *option,
+                      long max, long *out)
 {
+  const char *text = cli_args_get(a, id);
   char *end;
   long v;
 
+  if (!text)
+    return -1;
   errno = 0;
   v = strtol(text, &end, 10);
-  return errno || end == text || *end || v < 0 || v > max ? -1 : v;
-}
-
-static int set_bound(const char *option, const char *text, long max,
-                     long *out)
-{
-  long v = bound_value(text, max);
-
-  if (v < 0) {
-    cli_error("%s needs a whole number from 0 to %ld, not '%s'", option, max,
-              text);
+  if (errno || end == text || *end || v < 0 || v > max) {
+    cli_usage_error("query", "%s needs a whole number from 0 to %ld, not "
+                    "'%s'", option, max, text);
     return EXIT_USAGE;
   }
   *out = v;
   return -1;
 }
 
-static int add_data(query_options *o, const char *path)
+static int take_bounds(const cli_args *a, cli_limits *lim)
 {
-  const char **grown = realloc(o->data, (o->n_data + 2) * sizeof *grown);
+  long cpu = lim->cpu_seconds, wall = lim->wall_seconds;
+  int status;
 
-  if (!grown)
-    return -1;
-  o->data = grown;
-  o->data[o->n_data++] = path;
-  o->data[o->n_data] = NULL;
-  return 0;
+  if ((status = take_bound(a, OPT_TIMEOUT, "--timeout", 86400 * 7,
+                           &wall)) >= 0 ||
+      (status = take_bound(a, OPT_MAX_CPU, "--max-cpu", 86400 * 7,
+                           &cpu)) >= 0 ||
+      (status = take_bound(a, OPT_MAX_MEMORY, "--max-memory", 1L << 30,
+                           &lim->memory_mb)) >= 0)
+    return status;
+  lim->cpu_seconds = (int)cpu;
+  lim->wall_seconds = (int)wall;
+  return -1;
+}
+
+/* Every --data, in order, into O->data. */
+static int take_data(const cli_args *a, query_options *o)
+{
+  size_t n = 0;
+
+  while (cli_args_nth(a, OPT_DATA, n))
+    n++;
+  o->data = calloc(n + 1, sizeof *o->data);
+  if (!o->data) {
+    cli_error("out of memory");
+    return EXIT_INPUT;
+  }
+  for (size_t k = 0; k < n; k++)
+    o->data[k] = cli_args_nth(a, OPT_DATA, k);
+  return -1;
+}
+
+/* A query given as a word that is a file's name, and could be no query:
+ * most likely the FILE.rq of the old `-q FILE.rq`. */
+static int is_file_name(const char *query)
+{
+  struct stat st;
+
+  return !strchr(query, '{') && stat(query, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Returns -1 to go on, or the exit status. */
-static int parse_options(int argc, char **argv, query_options *o)
+static int take_options(const cli_args *a, query_options *o)
 {
-  static const struct option options[] = {
-    {"store", required_argument, NULL, 's'},
-    {"data", required_argument, NULL, 'd'},
-    {"query-file", required_argument, NULL, 'q'},
-    {"results", required_argument, NULL, 'r'},
-    {"timeout", required_argument, NULL, 'T'},
-    {"max-cpu", required_argument, NULL, 'C'},
-    {"max-memory", required_argument, NULL, 'M'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-  };
-  int c, status = -1;
-  long v = 0;
+  int status;
 
-  opterr = 0;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, ":q:r:h", options, NULL)) != -1) {
-    switch (c) {
-    case 's': o->store = optarg; break;
-    case 'd':
-      if (add_data(o, optarg)) {
-        cli_error("out of memory");
-        return EXIT_INPUT;
-      }
-      break;
-    case 'q': o->query_file = optarg; break;
-    case 'r': o->format = optarg; break;
-    case 'T':
-      if ((status = set_bound("--timeout", optarg, 86400 * 7, &v)) >= 0)
-        return status;
-      o->limits.wall_seconds = (int)v;
-      break;
-    case 'C':
-      if ((status = set_bound("--max-cpu", optarg, 86400 * 7, &v)) >= 0)
-        return status;
-      o->limits.cpu_seconds = (int)v;
-      break;
-    case 'M':
-      if ((status = set_bound("--max-memory", optarg, 1L << 30, &v)) >= 0)
-        return status;
-      o->limits.memory_mb = v;
-      break;
-    case 'h': usage(stdout); return EXIT_OK;
-    case ':':
-      cli_error("option '%s' needs a value; try 'kgbuild query --help'",
-                argv[optind - 1]);
-      return EXIT_USAGE;
-    default:
-      cli_error("unknown option '%s'; try 'kgbuild query --help'",
-                argv[optind - 1]);
-      return EXIT_USAGE;
-    }
-  }
-  if (!o->store && !o->data) {
-    cli_error("give --store URI or --data FILE; try 'kgbuild query "
-              "--help'");
+  o->store = cli_args_get(a, OPT_STORE);
+  o->query_file = cli_args_get(a, OPT_QUERY_FILE);
+  if (cli_args_has(a, OPT_RESULTS))
+    o->format = cli_args_get(a, OPT_RESULTS);
+  if ((status = take_bounds(a, &o->limits)) >= 0 ||
+      (status = take_data(a, o)) >= 0)
+    return status;
+  if (!o->store && !o->data[0]) {
+    cli_usage_error("query", "give --store URI, --data FILE or both");
     return EXIT_USAGE;
   }
-  if ((o->query_file != NULL) == (optind < argc) || optind + 1 < argc) {
-    cli_error("give the query as one argument or with -q FILE; try "
-              "'kgbuild query --help'");
+  if ((o->query_file != NULL) == (a->count > 0) || a->count > 1) {
+    cli_usage_error("query", "give the query as one argument or with -Q "
+                    "FILE");
+    return EXIT_USAGE;
+  }
+  if (!o->query_file && is_file_name(a->operands[0])) {
+    cli_usage_error("query", "'%s' is a file: give it with -Q FILE (-q is "
+                    "--quiet)", a->operands[0]);
     return EXIT_USAGE;
   }
   if (!kgb_result_format_is_known(o->format)) {
-    cli_error("unknown result format '%s' (expected table, csv, tsv, json "
-              "or xml)", o->format);
+    cli_usage_error("query", "unknown result format '%s' (expected table, "
+                    "csv, tsv, json or xml)", o->format);
     return EXIT_USAGE;
   }
   return -1;
@@ -189,13 +172,14 @@ static int parse_options(int argc, char **argv, query_options *o)
 typedef struct {
   const query_options *o;
   const char *query;
+  int verbosity;
 } query_job;
 
 /* In the sandbox's child: the whole query, its answer into OUT. */
 static int run_query(void *data, FILE *out)
 {
   const query_job *job = data;
-  cli_messages messages = {0};
+  cli_messages messages = {job->verbosity};
   kgb_world *world = kgb_world_new();
   int status = EXIT_INPUT;
 
@@ -209,26 +193,39 @@ static int run_query(void *data, FILE *out)
   return status;
 }
 
-int cmd_query(int argc, char **argv)
+static int run(const cli_args *a)
 {
-  query_options o = {NULL, NULL, "table", NULL, 0, {300, 300, 8192}};
-  query_job job;
-  char *query;
-  int status = parse_options(argc, argv, &o);
+  query_options o = {NULL, NULL, "table", NULL, {300, 300, 8192}};
+  query_job job = {&o, NULL, cli_args_verbosity(a)};
+  int status = take_options(a, &o);
 
-  if (status >= 0) {
-    free(o.data);
-    return status;
+  if (status < 0) {
+    job.query = o.query_file ? read_query(o.query_file)
+                             : strdup(a->operands[0]);
+    status = job.query ? cli_sandbox_run("query", &o.limits, run_query, &job,
+                                         stdout)
+                       : EXIT_INPUT;
   }
-  query = o.query_file ? read_query(o.query_file) : strdup(argv[optind]);
-  if (!query) {
-    free(o.data);
-    return EXIT_INPUT;
-  }
-  job.o = &o;
-  job.query = query;
-  status = cli_sandbox_run("query", &o.limits, run_query, &job, stdout);
-  free(query);
+  free((char *)job.query);
   free(o.data);
   return status;
 }
+
+const cli_command cli_cmd_query = {
+  .name = "query",
+  .summary = "run a SPARQL query over a store or a graph file",
+  .synopsis = "query [--store URI] [--data FILE]... (QUERY | -Q FILE.rq)\n"
+              "                     [-r FORMAT]",
+  .about = "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled,\n"
+           "over graph files, or both: they are read together into memory.\n"
+           "Nothing is fetched from the network: SERVICE and FROM are\n"
+           "refused.\n",
+  .notes = "The query runs in a child process within the bounds above: a\n"
+           "crash or a bound reached is a message and exit status 1, with\n"
+           "no partial answer written.\n"
+           "\n"
+           "Exit status: 0 success, 1 the query or the store failed (the\n"
+           "message gives the query's line and column), 2 bad usage.\n",
+  .options = {options},
+  .run = run,
+};

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_train.c - `kgbuild train`: a tagger model from annotated files. */
 #define _DEFAULT_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,30 +8,26 @@
 
 #include "cli.h"
 
-static void usage(FILE *to)
-{
-  fputs("Usage: kgbuild train ner|pos|pairs -o MODEL [OPTIONS] FILE...\n"
-        "Train a sequence tagger on annotated files: CoNLL-style columns\n"
-        "(the token first, the tag last; IOB1, IOB2 or BILOU for ner) or\n"
-        "CoNLL-U (FORM and UPOS).  pairs trains a relation classifier on\n"
-        "pairs of mentions, one a line: LABEL, 'TYPE FIRST END' of the\n"
-        "subject and of the object, the types of the mentions between\n"
-        "them, the sentence's tokens (TAB between fields;\n"
-        "training/convert.py dwie-pairs writes them).\n"
-        "\n"
-        "  -o, --output MODEL      the model file to write (required)\n"
-        "  -l, --lang L            the language of the data, en or fr: its\n"
-        "                          gazetteers and word clusters become\n"
-        "                          features (without it, the words alone)\n"
-        "      --data-dir DIR      language tables (default: installed)\n"
-        "      --dev FILE          score this file after each epoch\n"
-        "      --epochs N          passes over the data (10)\n"
-        "      --seed S            the shuffle's seed (1)\n"
-        "      --decoder D         greedy or viterbi (the default)\n"
-        "  -v, --verbose           print each epoch's scores\n"
-        "  -h, --help              show this help\n",
-        to);
-}
+enum {
+  OPT_OUTPUT = CLI_OPT_OWN, OPT_LANG, OPT_DATA_DIR, OPT_DEV, OPT_EPOCHS,
+  OPT_SEED, OPT_DECODER
+};
+
+static const cli_option options[] = {
+  {OPT_OUTPUT, 'o', "output", "MODEL", "the model file to write "
+   "(required)"},
+  {OPT_LANG, 'l', "lang", "L", "the language of the data, en or fr: its "
+   "gazetteers and word clusters become features (without it, the words "
+   "alone)"},
+  {OPT_DATA_DIR, 0, "data-dir", "DIR", "language tables (default: "
+   "installed)"},
+  {OPT_DEV, 0, "dev", "FILE", "score this file after each epoch"},
+  {OPT_EPOCHS, 0, "epochs", "N", "passes over the data (10)"},
+  {OPT_SEED, 0, "seed", "S", "the shuffle's seed (1)"},
+  {OPT_DECODER, 0, "decoder", "D", "greedy or viterbi (the default)"},
+  {CLI_OPT_VERBOSE, 'v', "verbose", NULL, "print each epoch's scores"},
+  {CLI_OPT_END, 0, NULL, NULL, NULL},
+};
 
 /* A whole number from MIN to MAX in ARG, or EXIT_USAGE. */
 static int parse_number(const char *what, const char *arg,
@@ -62,66 +57,41 @@ static void print_epoch(void *data, const kgb_train_epoch *e)
   fputc('\n', stderr);
 }
 
-/* Read the options into O and *OUTPUT; 0, -1 after --help, or
- * EXIT_USAGE. */
-static int parse_options(int argc, char **argv, kgb_train_options *o,
-                         const char **output, const char **data_dir,
-                         int *verbose)
+/* The options of A into O; -1 to go on, or EXIT_USAGE. */
+static int take_options(const cli_args *a, kgb_train_options *o)
 {
-  static const struct option options[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"lang", required_argument, NULL, 'l'},
-    {"dev", required_argument, NULL, 'D'},
-    {"epochs", required_argument, NULL, 'E'},
-    {"seed", required_argument, NULL, 'S'},
-    {"decoder", required_argument, NULL, 'd'},
-    {"data-dir", required_argument, NULL, 'T'},
-    {"verbose", no_argument, NULL, 'v'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-  };
+  const char *epochs = cli_args_get(a, OPT_EPOCHS);
+  const char *seed = cli_args_get(a, OPT_SEED);
   unsigned long long n;
-  int c;
 
-  opterr = 0;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, ":o:l:vh", options, NULL)) != -1) {
-    switch (c) {
-    case 'o': *output = optarg; break;
-    case 'l': o->lang = optarg; break;
-    case 'D': o->dev = optarg; break;
-    case 'E':
-      if (parse_number("number of epochs", optarg, 1, 100000, &n))
-        return EXIT_USAGE;
-      o->epochs = (unsigned)n;
-      break;
-    case 'S':
-      if (parse_number("seed", optarg, 0, ~0ULL, &n))
-        return EXIT_USAGE;
-      o->seed = n;
-      break;
-    case 'd': o->decoder = optarg; break;
-    case 'T': *data_dir = optarg; break;
-    case 'v': *verbose = 1; break;
-    case 'h': usage(stdout); return -1;
-    default:
-      cli_error("bad option '%s'; try 'kgbuild train --help'",
-                argv[optind - 1]);
+  if (cli_args_has(a, OPT_LANG))
+    o->lang = cli_args_get(a, OPT_LANG);
+  if (cli_args_has(a, OPT_DEV))
+    o->dev = cli_args_get(a, OPT_DEV);
+  if (cli_args_has(a, OPT_DECODER))
+    o->decoder = cli_args_get(a, OPT_DECODER);
+  if (epochs) {
+    if (parse_number("number of epochs", epochs, 1, 100000, &n))
       return EXIT_USAGE;
-    }
+    o->epochs = (unsigned)n;
   }
-  return 0;
+  if (seed) {
+    if (parse_number("seed", seed, 0, ~0ULL, &n))
+      return EXIT_USAGE;
+    o->seed = n;
+  }
+  return -1;
 }
 
 /* What is wrong with the command line once parsed, or NULL. */
-static const char *misuse(int argc, char **argv, const kgb_train_options *o,
+static const char *misuse(const cli_args *a, const kgb_train_options *o,
                           const char *output)
 {
-  if (optind >= argc ||
-      (strcmp(argv[optind], "ner") && strcmp(argv[optind], "pos") &&
-       strcmp(argv[optind], "pairs")))
+  const char *task = a->count > 0 ? a->operands[0] : "";
+
+  if (strcmp(task, "ner") && strcmp(task, "pos") && strcmp(task, "pairs"))
     return "say what to train: ner, pos or pairs";
-  if (optind + 1 >= argc)
+  if (a->count < 2)
     return "give one or more training files";
   if (!output)
     return "say where the model goes with -o MODEL";
@@ -132,23 +102,24 @@ static const char *misuse(int argc, char **argv, const kgb_train_options *o,
   return NULL;
 }
 
-int cmd_train(int argc, char **argv)
+static int run(const cli_args *a)
 {
   cli_messages messages = {0};
   kgb_train_options o;
-  const char *output = NULL, *data_dir = NULL, *why;
+  const char *output = cli_args_get(a, OPT_OUTPUT);
+  const char *data_dir = cli_args_get(a, OPT_DATA_DIR), *why;
   cli_output out;
   kgb_world *world;
-  int verbose = 0, rc, status;
+  int verbose = cli_args_verbosity(a) > 0, rc, status;
 
   kgb_train_options_init(&o);
-  if ((rc = parse_options(argc, argv, &o, &output, &data_dir, &verbose)) != 0)
-    return rc < 0 ? EXIT_OK : rc;
-  if ((why = misuse(argc, argv, &o, output)) != NULL) {
-    cli_error("%s; try 'kgbuild train --help'", why);
+  if ((rc = take_options(a, &o)) >= 0)
+    return rc;
+  if ((why = misuse(a, &o, output)) != NULL) {
+    cli_usage_error("train", "%s", why);
     return EXIT_USAGE;
   }
-  o.task = argv[optind];
+  o.task = a->operands[0];
   if (verbose || isatty(STDERR_FILENO))
     o.on_epoch = print_epoch;
   messages.verbose = verbose;
@@ -166,9 +137,24 @@ int cmd_train(int argc, char **argv)
     kgb_world_free(world);
     return status;
   }
-  rc = kgb_train(world, &o, (const char *const *)argv + optind + 1,
-                 (size_t)(argc - optind - 1), out.f, output);
+  rc = kgb_train(world, &o, (const char *const *)a->operands + 1,
+                 (size_t)(a->count - 1), out.f, output);
   status = cli_output_close(&out, rc == KGB_OK);
   kgb_world_free(world);
   return rc == KGB_OK ? status : EXIT_INPUT;
 }
+
+const cli_command cli_cmd_train = {
+  .name = "train",
+  .summary = "train a tagger or relation classifier on annotated files",
+  .synopsis = "train ner|pos|pairs -o MODEL [OPTIONS] FILE...",
+  .about = "Train a sequence tagger on annotated files: CoNLL-style columns\n"
+           "(the token first, the tag last; IOB1, IOB2 or BILOU for ner) or\n"
+           "CoNLL-U (FORM and UPOS).  pairs trains a relation classifier on\n"
+           "pairs of mentions, one a line: LABEL, 'TYPE FIRST END' of the\n"
+           "subject and of the object, the types of the mentions between\n"
+           "them, the sentence's tokens (TAB between fields;\n"
+           "training/convert.py dwie-pairs writes them).\n",
+  .options = {options},
+  .run = run,
+};

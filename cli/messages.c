@@ -27,10 +27,13 @@ static size_t put_visible(char *line, size_t size, size_t len, const char *s)
 /* The whole line goes out in one write: worker processes (-j) share
  * standard error, and lines written piece by piece would mix their
  * letters. */
-static void say(const char *prefix, const char *message)
+static void say(const char *command, const char *prefix,
+                const char *message)
 {
   char line[4 * 2048 + 64];
-  size_t len = (size_t)snprintf(line, sizeof line, "kgbuild: %s", prefix);
+  size_t len = (size_t)snprintf(line, sizeof line, "kgbuild%s%s: %s",
+                                command ? " " : "", command ? command : "",
+                                prefix);
 
   cli_progress_hide();
   if (len >= sizeof line)
@@ -49,7 +52,22 @@ void cli_error(const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(message, sizeof message, fmt, ap);
   va_end(ap);
-  say("", message);
+  say(NULL, "", message);
+}
+
+void cli_usage_error(const char *command, const char *fmt, ...)
+{
+  char message[2048];
+  va_list ap;
+  int len;
+
+  va_start(ap, fmt);
+  len = vsnprintf(message, sizeof message, fmt, ap);
+  va_end(ap);
+  if (len >= 0 && (size_t)len < sizeof message)
+    snprintf(message + len, sizeof message - (size_t)len,
+             "; try 'kgbuild %s --help'", command);
+  say(command, "", message);
 }
 
 void cli_on_message(void *data, kgb_level level, const char *message)
@@ -60,7 +78,7 @@ void cli_on_message(void *data, kgb_level level, const char *message)
     return;
   if (level == KGB_LEVEL_WARNING && m->verbose < 0)
     return;
-  say(level == KGB_LEVEL_WARNING ? "warning: " : "", message);
+  say(NULL, level == KGB_LEVEL_WARNING ? "warning: " : "", message);
 }
 
 int cli_parse_confidence(const char *arg, double *out)

@@ -17,6 +17,11 @@ static void test_help_and_version(void **state)
   (void)state;
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "Usage: kgbuild"));
+  assert_non_null(strstr(r.out, "extract"));
+  test_result_release(&r);
+  /* Options before the inputs are still extract's, --help among them. */
+  r = test_run((const char *[]){"-f", "ntriples", "--help", NULL}, NULL);
+  assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "--format"));
   test_result_release(&r);
   r = test_run((const char *[]){"-V", NULL}, NULL);

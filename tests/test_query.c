@@ -118,10 +118,12 @@ static void test_example_queries(void **state)
     char *path, *want, *got_file, *got_store, *expected;
     test_result file, db;
     assert_true(asprintf(&path, "%s/%s", dir, names[i]) > 0);
-    file = test_run((const char *[]){"query", "--data", graph_ttl, "-q",
+    /* -Q and the long name it has always had. */
+    file = test_run((const char *[]){"query", "--data", graph_ttl, "-Q",
                                      path, "-r", "csv", NULL}, NULL);
-    db = test_run((const char *[]){"query", "--store", store, "-q", path,
-                                   "-r", "csv", NULL}, NULL);
+    db = test_run((const char *[]){"query", "--store", store,
+                                   "--query-file", path, "-r", "csv", NULL},
+                  NULL);
     if (file.status != 0 || db.status != 0)
       fail_msg("%s: exit %d / %d: %s%s", names[i], file.status, db.status,
                file.err, db.err);
