@@ -119,7 +119,7 @@ static int explain(const char *what, const cli_limits *lim, int status,
   else
     cli_error("%s: the embedded engine crashed (%s), or ran out of the "
               "memory --max-memory allows; no answer was written. Run it on "
-              "a SPARQL 1.1 server with --endpoint URL", what,
+              "a SPARQL 1.1 server instead", what,
               strsignal(WTERMSIG(status)));
   return EXIT_INPUT;
 }

@@ -89,8 +89,7 @@ static rasqal_query *prepare(engine *e, const char *text)
   construct = kgb_query_unparsed_construct(text);
   if (construct)
     kgb_report(e->log.world, KGB_EPARSE, "query: %s is not supported by the "
-               "embedded engine; run the query on a SPARQL 1.1 server with "
-               "'kgbuild query --endpoint URL'", construct);
+               "embedded engine; " KGB_QUERY_SERVER_HINT, construct);
   else if (!e->log.failed)
     kgb_report(e->log.world, KGB_EPARSE, "query: not valid SPARQL");
   rasqal_free_query(q);

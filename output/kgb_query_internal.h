@@ -36,6 +36,10 @@ int kgb_query_read_store(kgb_world *world, kgb_tripleset *ts,
 /* Make TS the data every query of RQ runs over. */
 int kgb_query_source_set(rasqal_world *rq, kgb_tripleset *ts);
 
+#define KGB_QUERY_SERVER_HINT \
+  "run it on a SPARQL 1.1 server instead ('kgbuild publish' sends the " \
+  "graph to one)"
+
 /* KGB_OK when the embedded engine answers Q right; otherwise the error
  * reported, naming the construct and pointing to --endpoint. */
 int kgb_query_check(kgb_world *world, rasqal_query *q);

@@ -157,7 +157,7 @@ static void test_crash_is_an_error(void **state)
   } else {
     assert_int_equal(r.status, 1);
     assert_non_null(strstr(r.err, "crashed"));
-    assert_non_null(strstr(r.err, "--endpoint"));
+    assert_non_null(strstr(r.err, "SPARQL 1.1 server"));
     assert_string_equal(r.out, "");
   }
   test_result_release(&r);
@@ -230,7 +230,7 @@ static void test_no_network(void **state)
   (void)state;
   assert_int_equal(service.status, 1);
   assert_non_null(strstr(service.err, "SERVICE"));
-  assert_non_null(strstr(service.err, "--endpoint"));
+  assert_non_null(strstr(service.err, "SPARQL 1.1 server"));
   assert_int_equal(from.status, 1);
   assert_non_null(strstr(from.err, "FROM"));
   test_result_release(&service);
@@ -329,7 +329,7 @@ static void test_separator_refused(void **state)
   (void)state;
   assert_int_equal(r.status, 1);
   assert_non_null(strstr(r.err, "GROUP_CONCAT"));
-  assert_non_null(strstr(r.err, "--endpoint"));
+  assert_non_null(strstr(r.err, "SPARQL 1.1 server"));
   test_result_release(&r);
 }
 
