@@ -122,18 +122,33 @@ static int word_at(const char *p, const char *word)
          p[n] != '_';
 }
 
+/* When P opens a comment, an IRI or a string, its last character (the
+ * end of the text when it does not close), else NULL: their words are
+ * no keywords.  A '<' with a space after it is less-than. */
+static const char *opaque_end(const char *p)
+{
+  const char *end;
+
+  if (*p == '#')
+    return p + strcspn(p, "\n") - (p[strcspn(p, "\n")] ? 0 : 1);
+  if (*p == '<' && p[1] && !isspace((unsigned char)p[1]) && p[1] != '=') {
+    end = p + 1 + strcspn(p + 1, "> \t\n");
+    return *end == '>' ? end : NULL;
+  }
+  if (*p != '"' && *p != '\'')
+    return NULL;
+  end = strchr(p + 1, *p);
+  return end ? end : p + strlen(p) - 1;
+}
+
 const char *kgb_query_find_keyword(const char *from, const char *word,
                                    int brace)
 {
   for (const char *p = from; *p; p++) {
-    if (*p == '#')
-      p += strcspn(p, "\n") - 1;
-    else if (*p == '<' || *p == '"' || *p == '\'') {
-      const char *end = strchr(p + 1, *p == '<' ? '>' : *p);
-      if (!end)
-        return NULL;
+    const char *end = opaque_end(p);
+    if (end)
       p = end;
-    } else if ((brace && *p == '{') ||
+    else if ((brace && *p == '{') ||
                ((p == from || !isalnum((unsigned char)p[-1])) &&
                 word_at(p, word)))
       return p;
@@ -171,14 +186,10 @@ static const char *group_end(const char *open)
   int depth = 0;
 
   for (const char *p = open; *p; p++) {
-    if (*p == '#')
-      p += strcspn(p, "\n") - 1;
-    else if (*p == '<' || *p == '"' || *p == '\'') {
-      const char *end = strchr(p + 1, *p == '<' ? '>' : *p);
-      if (!end)
-        return NULL;
+    const char *end = opaque_end(p);
+    if (end)
       p = end;
-    } else if (*p == '{')
+    else if (*p == '{')
       depth++;
     else if (*p == '}' && --depth == 0)
       return p + 1;
