@@ -5,6 +5,7 @@
  * Options may come before, between or after the operands; "--" ends
  * them; a long name may be cut short while it stays unambiguous, and
  * take its value as --name=VALUE; short flags group (-qv, -j2). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,4 +323,22 @@ void cli_command_help(const cli_command *cmd, FILE *to)
     }
   if (cmd->notes)
     fprintf(to, "\n%s", cmd->notes);
+}
+
+int cli_parse_number(const char *command, const char *option,
+                     const char *what, const char *arg, long min, long max,
+                     long *out)
+{
+  char *end;
+  long v;
+
+  errno = 0;
+  v = strtol(arg, &end, 10);
+  if (errno || end == arg || *end || v < min || v > max) {
+    cli_usage_error(command, "%s needs a %s from %ld to %ld, not '%s'",
+                    option, what, min, max, arg);
+    return -1;
+  }
+  *out = v;
+  return 0;
 }

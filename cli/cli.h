@@ -194,6 +194,13 @@ const char *cli_args_get(const cli_args *args, int id);
 const char *cli_args_nth(const cli_args *args, int id, size_t k);
 /* -1 when -q came last of -q and -v, 1 when -v did, else 0. */
 int cli_args_verbosity(const cli_args *args);
+/* ARG as a whole number from MIN to MAX into *OUT: 0, or -1 after
+ * "COMMAND: OPTION needs a WHAT from MIN to MAX, not 'ARG'". */
+int cli_parse_number(const char *command, const char *option,
+                     const char *what, const char *arg, long min, long max,
+                     long *out);
+/* Seconds on a clock that only goes forward. */
+double cli_now(void);
 /* CMD's help: usage, what it does, its options. */
 void cli_command_help(const cli_command *cmd, FILE *to);
 

@@ -2,7 +2,6 @@
 /* cmd_publish.c - `kgbuild publish --endpoint URL FILE|DIR...`: extract,
  * then upload the graph to a SPARQL 1.1 Graph Store endpoint. */
 #define _DEFAULT_SOURCE
-#include <errno.h>
 #include <stdlib.h>
 
 #include "extract.h"
@@ -30,20 +29,6 @@ static const cli_option options[] = {
    "without progress, or waiting for the answer (60)"},
   {CLI_OPT_END, 0, NULL, NULL, NULL},
 };
-
-static int parse_seconds(const char *arg, long *seconds)
-{
-  char *end;
-
-  errno = 0;
-  *seconds = strtol(arg, &end, 10);
-  if (errno || end == arg || *end || *seconds < 1 || *seconds > 86400) {
-    cli_usage_error("publish", "--timeout needs a number of seconds from 1 "
-                    "to 86400, not '%s'", arg);
-    return -1;
-  }
-  return 0;
-}
 
 /* The password, from --password-file, --password or the environment,
  * into O; *OWNED is what was read from the file. */
@@ -83,7 +68,9 @@ static int take_endpoint(const cli_args *a, kgb_publish_options *o,
     cli_usage_error("publish", "publish needs --endpoint URL");
     return EXIT_USAGE;
   }
-  if (timeout && parse_seconds(timeout, &o->timeout))
+  if (timeout && cli_parse_number("publish", "--timeout", "number of "
+                                   "seconds", timeout, 1, 86400,
+                                   &o->timeout))
     return EXIT_USAGE;
   return take_password(a, o, owned);
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd_query.c - `kgbuild query`: SPARQL over a store or a graph file. */
 #define _DEFAULT_SOURCE
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,19 +75,10 @@ static int take_bound(const cli_args *a, int id, const char *option,
                       long max, long *out)
 {
   const char *text = cli_args_get(a, id);
-  char *end;
-  long v;
 
-  if (!text)
-    return -1;
-  errno = 0;
-  v = strtol(text, &end, 10);
-  if (errno || end == text || *end || v < 0 || v > max) {
-    cli_usage_error("query", "%s needs a whole number from 0 to %ld, not "
-                    "'%s'", option, max, text);
+  if (text && cli_parse_number("query", option, "whole number", text, 0,
+                               max, out))
     return EXIT_USAGE;
-  }
-  *out = v;
   return -1;
 }
 

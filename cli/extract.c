@@ -16,16 +16,11 @@ enum { MAX_JOBS = 64 };
 
 static int parse_jobs(const char *cmd, const char *arg, size_t *jobs)
 {
-  char *end;
   long n;
 
-  errno = 0;
-  n = strtol(arg, &end, 10);
-  if (errno || end == arg || *end || n < 0 || n > MAX_JOBS) {
-    cli_usage_error(cmd, "-j needs a number of processes from 0 to %d, "
-                    "not '%s'", MAX_JOBS, arg);
+  if (cli_parse_number(cmd, "-j", "number of processes", arg, 0, MAX_JOBS,
+                       &n))
     return -1;
-  }
   if (n == 0) {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     n = cpus < 1 ? 1 : cpus > MAX_JOBS ? MAX_JOBS : cpus;

@@ -11,7 +11,7 @@
 /* The line messages must clear first; one run draws at a time. */
 static cli_progress *on_screen;
 
-static double now(void)
+double cli_now(void)
 {
   struct timespec t;
 
@@ -22,7 +22,7 @@ static double now(void)
 void cli_progress_start(cli_progress *p, int enabled, size_t total)
 {
   *p = (cli_progress){.enabled = enabled && isatty(STDERR_FILENO),
-                      .total = total, .start = now()};
+                      .total = total, .start = cli_now()};
 }
 
 static void draw(cli_progress *p, double t)
@@ -48,7 +48,7 @@ void cli_progress_add(cli_progress *p, const cli_result *r)
   p->facts += r->facts;
   if (!p->enabled)
     return;
-  t = now();
+  t = cli_now();
   if (t - p->last >= 0.25)
     draw(p, t);
 }
@@ -63,7 +63,7 @@ void cli_progress_hide(void)
 
 void cli_progress_end(cli_progress *p, int summary)
 {
-  double secs = now() - p->start, mb = p->bytes / 1e6;
+  double secs = cli_now() - p->start, mb = p->bytes / 1e6;
 
   cli_progress_hide();
   on_screen = NULL;

@@ -55,19 +55,11 @@ static int run_child(const cli_limits *lim, FILE *tmp, int (*fn)(void *,
   return status;
 }
 
-static double now(void)
-{
-  struct timespec t;
-
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* The child's status, killing it once it has run WALL seconds (0: no
  * bound); *TIMED_OUT says it was. */
 static int wait_child(pid_t pid, double wall, int *timed_out)
 {
-  double until = now() + wall;
+  double until = cli_now() + wall;
   struct timespec tick = {0, 5 * 1000 * 1000};
   int status;
   pid_t got;
@@ -75,7 +67,7 @@ static int wait_child(pid_t pid, double wall, int *timed_out)
   *timed_out = 0;
   while ((got = waitpid(pid, &status, wall > 0 ? WNOHANG : 0)) == 0 ||
          (got < 0 && errno == EINTR)) {
-    if (got == 0 && now() >= until) {
+    if (got == 0 && cli_now() >= until) {
       kill(pid, SIGKILL);
       *timed_out = 1;
       waitpid(pid, &status, 0);
