@@ -100,28 +100,6 @@ int kgb_query_check(kgb_world *world, rasqal_query *q)
 static const char *const unparsed[] = {"NOT EXISTS", "EXISTS", "MINUS",
                                        "SERVICE"};
 
-static int word_char(char c) { return c == '_' || isalnum((unsigned char)c); }
-
-const char *kgb_query_unparsed_construct(const char *text)
-{
-  for (size_t i = 0; i < sizeof unparsed / sizeof *unparsed; i++) {
-    size_t n = strlen(unparsed[i]);
-    for (const char *p = text; *p; p++)
-      if (strncasecmp(p, unparsed[i], n) == 0 &&
-          (p == text || !word_char(p[-1])) && !word_char(p[n]))
-        return unparsed[i];
-  }
-  return NULL;
-}
-
-static int word_at(const char *p, const char *word)
-{
-  size_t n = strlen(word);
-
-  return strncasecmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]) &&
-         p[n] != '_';
-}
-
 /* When P opens a comment, an IRI or a string, its last character (the
  * end of the text when it does not close), else NULL: their words are
  * no keywords.  A '<' with a space after it is less-than. */
@@ -141,6 +119,30 @@ static const char *opaque_end(const char *p)
   return end ? end : p + strlen(p) - 1;
 }
 
+/* Is C part of a name?  A keyword is never inside a variable (?group)
+ * or a prefixed name (ex:having). */
+static int name_char(char c)
+{
+  return isalnum((unsigned char)c) || c == '_' || c == '?' || c == '$' ||
+         c == ':';
+}
+
+static int word_at(const char *from, const char *p, const char *word)
+{
+  size_t n = strlen(word);
+
+  return (p == from || !name_char(p[-1])) &&
+         strncasecmp(p, word, n) == 0 && !name_char(p[n]);
+}
+
+const char *kgb_query_unparsed_construct(const char *text)
+{
+  for (size_t i = 0; i < sizeof unparsed / sizeof *unparsed; i++)
+    if (kgb_query_find_keyword(text, unparsed[i], 0))
+      return unparsed[i];
+  return NULL;
+}
+
 const char *kgb_query_find_keyword(const char *from, const char *word,
                                    int brace)
 {
@@ -148,9 +150,7 @@ const char *kgb_query_find_keyword(const char *from, const char *word,
     const char *end = opaque_end(p);
     if (end)
       p = end;
-    else if ((brace && *p == '{') ||
-               ((p == from || !isalnum((unsigned char)p[-1])) &&
-                word_at(p, word)))
+    else if ((brace && *p == '{') || word_at(from, p, word))
       return p;
   }
   return NULL;

@@ -308,6 +308,9 @@ static void test_count_over_nothing(void **state)
                         "WHERE { ?s <urn:kgb:none> ?o }");
   test_result grouped = query("two.ttl", "SELECT ?o (COUNT(*) AS ?n) WHERE "
                               "{ ?s <urn:kgb:none> ?o } GROUP BY ?o");
+  /* A variable named like the keyword does not make a grouped query. */
+  test_result named = query("two.ttl", "SELECT (COUNT(*) AS ?n) WHERE "
+                            "{ ?s <urn:kgb:none> ?group }");
 
   (void)state;
   assert_int_equal(r.status, 0);
@@ -317,8 +320,11 @@ static void test_count_over_nothing(void **state)
   /* With GROUP BY there is no group, so no row. */
   assert_int_equal(grouped.status, 0);
   assert_int_equal(rows_of(grouped.out), 0);
+  assert_int_equal(named.status, 0);
+  assert_int_equal(rows_of(named.out), 1);
   test_result_release(&r);
   test_result_release(&grouped);
+  test_result_release(&named);
 }
 
 static void test_separator_refused(void **state)
