@@ -118,19 +118,26 @@ static rasqal_query_results *with_row(rasqal_world *rq,
   return one;
 }
 
+rasqal_query_results *kgb_query_execute_text(rasqal_world *rq,
+                                             const char *text,
+                                             rasqal_query **q)
+{
+  *q = rasqal_new_query(rq, "sparql11-query", NULL);
+  if (!*q || rasqal_query_prepare(*q, (const unsigned char *)text, NULL))
+    return NULL;
+  return rasqal_query_execute(*q);
+}
+
 /* Does the WHERE group of the SELECT query TEXT match?  1, 0, or -1
  * when that cannot be told. */
 static int matches(engine *e, const char *text)
 {
   char *ask = kgb_query_as_ask(text);
-  rasqal_query *q = ask ? rasqal_new_query(e->rq, "sparql11-query", NULL)
-                        : NULL;
-  rasqal_query_results *r = NULL;
-  int answer = -1;
+  rasqal_query *q = NULL;
+  rasqal_query_results *r = ask ? kgb_query_execute_text(e->rq, ask, &q)
+                                : NULL;
+  int answer = r ? rasqal_query_results_get_boolean(r) > 0 : -1;
 
-  if (q && !rasqal_query_prepare(q, (const unsigned char *)ask, NULL) &&
-      (r = rasqal_query_execute(q)))
-    answer = rasqal_query_results_get_boolean(r) > 0;
   if (r)
     rasqal_free_query_results(r);
   if (q)

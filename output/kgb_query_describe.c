@@ -62,12 +62,11 @@ static char *as_select(const char *text, rasqal_query *q, int star)
 static int bound_resources(kgb_world *world, rasqal_world *rq,
                            kgb_tripleset *ts, const char *select, terms *out)
 {
-  rasqal_query *q = rasqal_new_query(rq, "sparql11-query", NULL);
-  rasqal_query_results *r = NULL;
+  rasqal_query *q = NULL;
+  rasqal_query_results *r = kgb_query_execute_text(rq, select, &q);
   int rc = KGB_OK;
 
-  if (!q || rasqal_query_prepare(q, (const unsigned char *)select, NULL) ||
-      !(r = rasqal_query_execute(q)))
+  if (!r)
     rc = kgb_report(world, KGB_EPARSE, "query: cannot find what DESCRIBE "
                     "names");
   for (; rc == KGB_OK && !rasqal_query_results_finished(r);

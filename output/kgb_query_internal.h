@@ -50,6 +50,11 @@ int kgb_query_check(kgb_world *world, rasqal_query *q);
  * NULL for any other query.  Asked before the query runs: running
  * rewrites the aggregates. */
 char *kgb_query_empty_answer(rasqal_query *q, const char *text);
+/* The results of the query TEXT, run at once (NULL when it does not
+ * parse or run); *Q is the query, to free after them. */
+rasqal_query_results *kgb_query_execute_text(rasqal_world *rq,
+                                             const char *text,
+                                             rasqal_query **q);
 /* The SELECT query TEXT's WHERE group asked as ASK (owned), or NULL. */
 char *kgb_query_as_ask(const char *text);
 /* Where the keyword WORD (or, when BRACE, a '{') first stands in the
