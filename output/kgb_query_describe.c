@@ -10,22 +10,46 @@
 
 #include "kgb_alloc.h"
 #include "kgb_buf.h"
+#include "kgb_map.h"
 #include "kgb_query_internal.h"
 
 typedef struct {
   int *v;
   size_t n, cap;
+  kgb_map seen;   /* for add_term: the terms in V; empty when unused */
 } terms;
 
-static int add_term(terms *t, int term)
+static void terms_release(terms *t)
 {
-  for (size_t i = 0; i < t->n; i++)
-    if (t->v[i] == term)
-      return KGB_OK;
+  kgb_free(t->v);
+  kgb_map_release(&t->seen);
+}
+
+static int append(terms *t, int term)
+{
   if (kgb_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v))
     return KGB_ENOMEM;
   t->v[t->n++] = term;
   return KGB_OK;
+}
+
+/* TERM at the end of T unless it is there already. */
+static int add_term(terms *t, int term)
+{
+  char key[16];
+  int len = snprintf(key, sizeof key, "%d", term);
+
+  if (kgb_map_get(&t->seen, key, (size_t)len) >= 0)
+    return KGB_OK;
+  if (kgb_map_put(&t->seen, key, (size_t)len, term))
+    return KGB_ENOMEM;
+  return append(t, term);
+}
+
+static int is_blank(kgb_tripleset *ts, int term)
+{
+  return rasqal_literal_get_rdf_term_type(kgb_tripleset_literal(ts, term)) ==
+         RASQAL_LITERAL_BLANK;
 }
 
 /* "PROLOGUE SELECT DISTINCT VARS WHERE ...", from the DESCRIBE query. */
@@ -115,7 +139,8 @@ static int described(kgb_world *world, rasqal_world *rq, kgb_tripleset *ts,
 }
 
 /* The triples of each resource in WHO, which grows by the blank nodes
- * they reach, into TRIPLES (triple numbers). */
+ * they reach, into TRIPLES (triple numbers).  Each resource is in WHO
+ * once, so each triple is found once: TRIPLES needs no check. */
 static int describe_all(kgb_tripleset *ts, terms *who, terms *triples)
 {
   int rc = KGB_OK;
@@ -130,9 +155,8 @@ static int describe_all(kgb_tripleset *ts, terms *who, terms *triples)
       const int *tr = kgb_tripleset_triple(ts, (size_t)i);
       if (tr[0] != who->v[k])
         continue;
-      rc = add_term(triples, i);
-      if (rc == KGB_OK && rasqal_literal_get_rdf_term_type(kgb_tripleset_literal(
-                              ts, tr[2])) == RASQAL_LITERAL_BLANK)
+      rc = append(triples, i);
+      if (rc == KGB_OK && is_blank(ts, tr[2]))
         rc = add_term(who, tr[2]);
     }
   }
@@ -170,7 +194,7 @@ int kgb_query_describe(kgb_world *world, rasqal_world *rq, kgb_tripleset *ts,
     kgb_report(world, rc, "query: out of memory describing");
   if (rc == KGB_OK)
     rc = kgb_query_write_terms(world, rq, ts, next_triple, &walk, out);
-  kgb_free(who.v);
-  kgb_free(triples.v);
+  terms_release(&who);
+  terms_release(&triples);
   return rc;
 }
