@@ -21,6 +21,10 @@
 /* Marks a triple meta's context as holding the parts rasqal gave it. */
 enum { PARTS_SAVED = 0x10000 };
 
+/* The part bit of subject, predicate and object. */
+static const rasqal_triple_parts bit[3] = {
+  RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE, RASQAL_TRIPLE_OBJECT};
+
 typedef struct {
   kgb_tripleset *ts;
   int term[3];        /* each part's term, or -1 when free */
@@ -67,8 +71,6 @@ static rasqal_triple_parts bind_match(rasqal_triples_match *rtm,
 {
   match *mt = data;
   const int *tr;
-  static const rasqal_triple_parts bit[3] = {
-    RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE, RASQAL_TRIPLE_OBJECT};
   rasqal_triple_parts bound = (rasqal_triple_parts)0;
 
   (void)rtm;
@@ -123,8 +125,6 @@ static rasqal_triple_parts given_parts(rasqal_triple_meta *m)
 static void read_pattern(match *mt, rasqal_triple_meta *m,
                          const rasqal_triple *t)
 {
-  static const rasqal_triple_parts bit[3] = {
-    RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE, RASQAL_TRIPLE_OBJECT};
   rasqal_triple_parts parts = given_parts(m);
 
   for (int p = 0; p < 3; p++) {
