@@ -38,6 +38,11 @@ static void set_limit(int resource, rlim_t value)
   setrlimit(resource, &r);
 }
 
+/* The child's exit status once it has said what went wrong.  Any other
+ * non-zero status (a sanitizer's report, an abort in a library) is a
+ * crash the child could not explain. */
+#define CHILD_REPORTED 75
+
 /* In the child: the bounds, then the work, its answer into TMP. */
 static int run_child(const cli_limits *lim, FILE *tmp, int (*fn)(void *,
                      FILE *), void *data)
@@ -50,9 +55,11 @@ static int run_child(const cli_limits *lim, FILE *tmp, int (*fn)(void *,
   if (BOUND_ADDRESS_SPACE && lim->memory_mb > 0)
     set_limit(RLIMIT_AS, (rlim_t)lim->memory_mb << 20);
   status = fn(data, tmp);
-  if (fflush(tmp) || ferror(tmp))
+  if (status == EXIT_OK && (fflush(tmp) || ferror(tmp))) {
+    cli_error("cannot write the results: %s", strerror(errno));
     status = EXIT_INPUT;
-  return status;
+  }
+  return status == EXIT_OK ? EXIT_OK : CHILD_REPORTED;
 }
 
 /* The child's status, killing it once it has run WALL seconds (0: no
@@ -94,6 +101,8 @@ static int copy_out(FILE *tmp, FILE *out)
 static int explain(const char *what, const cli_limits *lim, int status,
                    int timed_out)
 {
+  char why[64];
+
   if (timed_out) {
     cli_error("%s: stopped after %d s (bound: --timeout)", what,
               lim->wall_seconds);
@@ -103,16 +112,22 @@ static int explain(const char *what, const cli_limits *lim, int status,
     cli_error("%s: lost track of the worker process", what);
     return EXIT_INPUT;
   }
-  if (WIFEXITED(status))
+  if (WIFEXITED(status) && (WEXITSTATUS(status) == EXIT_OK ||
+                            WEXITSTATUS(status) == CHILD_REPORTED))
     return WEXITSTATUS(status) == EXIT_OK ? EXIT_OK : EXIT_INPUT;
-  if (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)
+  if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU ||
+                              WTERMSIG(status) == SIGKILL)) {
     cli_error("%s: stopped after %d s of processor time (bound: "
               "--max-cpu)", what, lim->cpu_seconds);
+    return EXIT_INPUT;
+  }
+  if (WIFSIGNALED(status))
+    snprintf(why, sizeof why, "%s", strsignal(WTERMSIG(status)));
   else
-    cli_error("%s: the embedded engine crashed (%s), or ran out of the "
-              "memory --max-memory allows; no answer was written. Run it on "
-              "a SPARQL 1.1 server instead", what,
-              strsignal(WTERMSIG(status)));
+    snprintf(why, sizeof why, "exit status %d", WEXITSTATUS(status));
+  cli_error("%s: the embedded engine crashed (%s), or ran out of the "
+            "memory --max-memory allows; no answer was written. Run it on "
+            "a SPARQL 1.1 server instead", what, why);
   return EXIT_INPUT;
 }
 
