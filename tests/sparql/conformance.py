@@ -75,6 +75,10 @@ except ImportError:
     rdflib = None
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # nothing written into the source tree
+import supported  # noqa: E402  (tests/sparql/supported.py)
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NUMERIC = {XSD + t for t in (
     "integer decimal double float nonNegativeInteger positiveInteger "
@@ -340,7 +344,8 @@ def run_one(program, query, theirs, mode, source, work, timeout):
         return "BROKEN", "Oxigraph gave no answer", []
     if p.returncode == 1:
         if "--endpoint" in err:
-            return "REFUSED", first, []
+            # The whole message, to look for the construct's name in.
+            return "REFUSED", " ".join(err.split())[:300], []
         return "FAIL", f"error: {first}", []
     try:
         mine = kgbuild_answer(p.stdout.decode("utf-8"), theirs)
@@ -526,6 +531,12 @@ def main(argv):
           f"(timeout {timeout:g} s), total "
           f"{time.monotonic() - t_start:.1f} s")
     print(f"details: {work}/results.tsv and {work}/runs/")
+    readme = os.path.join(top, "README.md")
+    if not only and supported.listed_in(readme) is not None and \
+            supported.main(["supported.py", os.path.join(work, "results.tsv"),
+                            "--check", readme]):
+        print("(a note, not a failure: the list in README.md is another "
+              "run's)")
     if failed and not report_only:
         print(f"FAIL: {len(failed)} queries not as expect.txt requires: "
               + " ".join(failed))
