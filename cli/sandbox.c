@@ -127,7 +127,7 @@ static int explain(const char *what, const cli_limits *lim, int status,
     snprintf(why, sizeof why, "exit status %d", WEXITSTATUS(status));
   cli_error("%s: the embedded engine crashed (%s), or ran out of the "
             "memory --max-memory allows; no answer was written. Run it on "
-            "a SPARQL 1.1 server instead", what, why);
+            "a SPARQL 1.1 server with --endpoint URL", what, why);
   return EXIT_INPUT;
 }
 

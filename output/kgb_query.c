@@ -75,7 +75,6 @@ static int read_data(engine *e, const char *store, const char *const *data)
 static rasqal_query *prepare(engine *e, const char *text)
 {
   rasqal_query *q = rasqal_new_query(e->rq, "sparql11-query", NULL);
-  const char *construct;
 
   if (!q) {
     kgb_report(e->log.world, KGB_ENOMEM, "query: cannot start rasqal");
@@ -86,11 +85,7 @@ static rasqal_query *prepare(engine *e, const char *text)
   if (!rasqal_query_prepare(q, (const unsigned char *)text, NULL) &&
       !e->log.failed)
     return q;
-  construct = kgb_query_unparsed_construct(text);
-  if (construct)
-    kgb_report(e->log.world, KGB_EPARSE, "query: %s is not supported by the "
-               "embedded engine; " KGB_QUERY_SERVER_HINT, construct);
-  else if (!e->log.failed)
+  if (!e->log.failed)
     kgb_report(e->log.world, KGB_EPARSE, "query: not valid SPARQL");
   rasqal_free_query(q);
   return NULL;
@@ -182,11 +177,18 @@ int kgb_query_run(kgb_world *world, const char *store,
 {
   engine e;
   rasqal_query *q = NULL;
+  char *mended;
   int rc;
 
   if (!kgb_result_format_is_known(format))
     return kgb_report(world, KGB_EINVAL, "unknown result format '%s' "
                       "(expected table, csv, tsv, json or xml)", format);
+  rc = kgb_query_check_text(world, text);
+  if (rc != KGB_OK)
+    return rc;
+  if (!(mended = kgb_query_mend_text(text)))
+    return kgb_report(world, KGB_ENOMEM, "query: out of memory");
+  text = mended;
   rc = engine_open(world, &e);
   if (rc == KGB_ENOMEM)
     kgb_report(world, rc, "query: out of memory starting raptor and rasqal");
@@ -204,5 +206,6 @@ int kgb_query_run(kgb_world *world, const char *store,
   if (q)
     rasqal_free_query(q);
   engine_close(&e);
+  kgb_free(mended);
   return rc;
 }

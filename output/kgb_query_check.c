@@ -4,7 +4,6 @@
  * out of the machine, is refused by name before the query runs, with the
  * way out: a SPARQL 1.1 server.  The conformance suite
  * (tests/sparql/) compares every other construct with Oxigraph. */
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -12,8 +11,7 @@
 #include "kgb_buf.h"
 #include "kgb_query_internal.h"
 
-/* Said with every refusal.  (An --endpoint option that runs the query on
- * the server is yet to come.) */
+/* Said with every refusal. */
 #define ENDPOINT_HINT "; " KGB_QUERY_SERVER_HINT
 
 typedef struct {
@@ -95,67 +93,6 @@ int kgb_query_check(kgb_world *world, rasqal_query *q)
   return KGB_OK;
 }
 
-/* SPARQL 1.1 words rasqal 0.9.33 does not parse: named when the query
- * does not parse, so that the message says what to do. */
-static const char *const unparsed[] = {"NOT EXISTS", "EXISTS", "MINUS",
-                                       "SERVICE"};
-
-/* When P opens a comment, an IRI or a string, its last character (the
- * end of the text when it does not close), else NULL: their words are
- * no keywords.  A '<' with a space after it is less-than. */
-static const char *opaque_end(const char *p)
-{
-  const char *end;
-
-  if (*p == '#')
-    return p + strcspn(p, "\n") - (p[strcspn(p, "\n")] ? 0 : 1);
-  if (*p == '<' && p[1] && !isspace((unsigned char)p[1]) && p[1] != '=') {
-    end = p + 1 + strcspn(p + 1, "> \t\n");
-    return *end == '>' ? end : NULL;
-  }
-  if (*p != '"' && *p != '\'')
-    return NULL;
-  end = strchr(p + 1, *p);
-  return end ? end : p + strlen(p) - 1;
-}
-
-/* Is C part of a name?  A keyword is never inside a variable (?group)
- * or a prefixed name (ex:having). */
-static int name_char(char c)
-{
-  return isalnum((unsigned char)c) || c == '_' || c == '?' || c == '$' ||
-         c == ':';
-}
-
-static int word_at(const char *from, const char *p, const char *word)
-{
-  size_t n = strlen(word);
-
-  return (p == from || !name_char(p[-1])) &&
-         strncasecmp(p, word, n) == 0 && !name_char(p[n]);
-}
-
-const char *kgb_query_unparsed_construct(const char *text)
-{
-  for (size_t i = 0; i < sizeof unparsed / sizeof *unparsed; i++)
-    if (kgb_query_find_keyword(text, unparsed[i], 0))
-      return unparsed[i];
-  return NULL;
-}
-
-const char *kgb_query_find_keyword(const char *from, const char *word,
-                                   int brace)
-{
-  for (const char *p = from; *p; p++) {
-    const char *end = opaque_end(p);
-    if (end)
-      p = end;
-    else if ((brace && *p == '{') || word_at(from, p, word))
-      return p;
-  }
-  return NULL;
-}
-
 /* A bare aggregate's value over no solution, as SPARQL XML results:
  * COUNT, SUM and AVG give 0, GROUP_CONCAT "", MIN, MAX and SAMPLE
  * nothing.  -1: V is not a bare aggregate. */
@@ -179,24 +116,6 @@ static int empty_binding(rasqal_variable *v, kgb_buf *xml)
   }
 }
 
-/* The end of the group that opens at OPEN ('{'), past its '}'; NULL
- * when it does not close. */
-static const char *group_end(const char *open)
-{
-  int depth = 0;
-
-  for (const char *p = open; *p; p++) {
-    const char *end = opaque_end(p);
-    if (end)
-      p = end;
-    else if (*p == '{')
-      depth++;
-    else if (*p == '}' && --depth == 0)
-      return p + 1;
-  }
-  return NULL;
-}
-
 char *kgb_query_as_ask(const char *text)
 {
   const char *select = kgb_query_find_keyword(text, "SELECT", 0);
@@ -205,7 +124,7 @@ char *kgb_query_as_ask(const char *text)
   const char *open = where && *where != '{'
                          ? kgb_query_find_keyword(where + 5, "WHERE", 1)
                          : where;
-  const char *close = open ? group_end(open) : NULL;
+  const char *close = open ? kgb_query_group_end(open) : NULL;
   kgb_buf b;
 
   if (!close)

@@ -2,7 +2,8 @@
 /* kgb_query_internal.h - the parts of `kgbuild query` inside the library:
  * the data read into memory (kgb_query_data.c), the triples source rasqal
  * matches against (kgb_query_source.c), the check of what the embedded
- * engine answers right (kgb_query_check.c) and the results' writers
+ * engine answers right (kgb_query_text.c before parsing,
+ * kgb_query_check.c after) and the results' writers
  * (kgb_query_results.c). */
 #ifndef KGB_QUERY_INTERNAL_H
 #define KGB_QUERY_INTERNAL_H
@@ -37,8 +38,8 @@ int kgb_query_read_store(kgb_world *world, kgb_tripleset *ts,
 int kgb_query_source_set(rasqal_world *rq, kgb_tripleset *ts);
 
 #define KGB_QUERY_SERVER_HINT \
-  "run it on a SPARQL 1.1 server instead ('kgbuild publish' sends the " \
-  "graph to one)"
+  "run it on a SPARQL 1.1 server with --endpoint URL ('kgbuild publish' " \
+  "sends the graph to one)"
 
 /* KGB_OK when the embedded engine answers Q right; otherwise the error
  * reported, naming the construct and pointing to --endpoint. */
@@ -62,9 +63,17 @@ char *kgb_query_as_ask(const char *text);
 const char *kgb_query_find_keyword(const char *from, const char *word,
                                    int brace);
 
-/* The SPARQL 1.1 construct rasqal cannot parse that TEXT names, or
- * NULL: said when TEXT does not parse. */
-const char *kgb_query_unparsed_construct(const char *text);
+/* The end of the group that opens at OPEN ('{'), past its '}'; NULL
+ * when it does not close. */
+const char *kgb_query_group_end(const char *open);
+
+/* KGB_OK, or the error reported when the query TEXT holds a construct
+ * the embedded engine cannot parse or answers wrongly, named. */
+int kgb_query_check_text(kgb_world *world, const char *text);
+/* TEXT with each '+' or '-' glued to the number after it inside an
+ * expression spaced from it, so that "2-1" is a subtraction (owned);
+ * NULL when out of memory. */
+char *kgb_query_mend_text(const char *text);
 
 /* Write RESULTS of Q in FORMAT (table, csv, tsv, json, xml) to OUT. */
 int kgb_query_write(kgb_world *world, rasqal_world *rq, rasqal_query *q,

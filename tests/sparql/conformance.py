@@ -318,7 +318,7 @@ def limit_memory():
 
 def run_one(program, query, theirs, mode, source, work, timeout):
     """(outcome, reason, detail lines) of one kgbuild query run."""
-    cmd = [program, "query", mode, source, "-r", "json", "-q", query.path]
+    cmd = [program, "query", mode, source, "-r", "json", "-Q", query.path]
     base = os.path.join(work, "runs", query.name.replace("/", "-") + "."
                         + mode.lstrip("-"))
     try:
