@@ -135,7 +135,8 @@ void cli_usage_error(const char *command, const char *fmt, ...)
  * CLI_OPT_OWN. */
 enum {
   CLI_OPT_END = 0, CLI_OPT_HELP, CLI_OPT_VERSION, CLI_OPT_QUIET,
-  CLI_OPT_VERBOSE, CLI_OPT_OWN
+  CLI_OPT_VERBOSE, CLI_OPT_USER, CLI_OPT_PASSWORD, CLI_OPT_PASSWORD_FILE,
+  CLI_OPT_OWN
 };
 
 typedef struct {
@@ -174,7 +175,7 @@ struct cli_command {
                               among it */
   const char *about;       /* before the options: lines ending in \n */
   const char *notes;       /* after them, or NULL */
-  const cli_option *options[3];   /* its tables, then NULL; -h and -V
+  const cli_option *options[4];   /* its tables, then NULL; -h and -V
                                      are every command's */
   int (*run)(const cli_args *args);
 };
@@ -199,6 +200,15 @@ int cli_args_verbosity(const cli_args *args);
 int cli_parse_number(const char *command, const char *option,
                      const char *what, const char *arg, long min, long max,
                      long *out);
+
+/* --user, --password-file and the hidden --password, for every command
+ * that talks to a server (publish, query --endpoint). */
+extern const cli_option cli_credential_options[];
+/* The user and password given in A: the password from --password-file
+ * (read into *OWNED, which the caller frees), --password (with a
+ * warning) or $KGBUILD_PASSWORD.  -1 to go on, or the exit status. */
+int cli_take_credentials(const cli_args *a, const char **user,
+                         const char **password, char **owned);
 /* Seconds on a clock that only goes forward. */
 double cli_now(void);
 /* CMD's help: usage, what it does, its options. */

@@ -10,7 +10,7 @@
 
 enum {
   OPT_STORE = CLI_OPT_OWN, OPT_DATA, OPT_QUERY_FILE, OPT_RESULTS,
-  OPT_TIMEOUT, OPT_MAX_CPU, OPT_MAX_MEMORY
+  OPT_TIMEOUT, OPT_MAX_CPU, OPT_MAX_MEMORY, OPT_ENDPOINT, OPT_GRAPH
 };
 
 /* -q was --query-file here once; it is --quiet now, as everywhere, and
@@ -20,13 +20,18 @@ static const cli_option options[] = {
    "virtuoso:..."},
   {OPT_DATA, 0, "data", "FILE", "a graph file (.ttl, .nt, .nq, .trig, .rdf, "
    ".json); give it again for more files"},
+  {OPT_ENDPOINT, 0, "endpoint", "URL", "run the query on this SPARQL 1.1 "
+   "server instead (for Virtuoso: http://HOST:8890/sparql)"},
+  {OPT_GRAPH, 0, "graph", "IRI", "with --endpoint: the graph to query "
+   "(default-graph-uri)"},
   {OPT_QUERY_FILE, 'Q', "query-file", "F",
    "read the query from F ('-': standard input)"},
   {OPT_RESULTS, 'r', "results", "FMT", "table (default, aligned), csv, tsv, "
    "json (SPARQL 1.1 JSON) or xml; CONSTRUCT and DESCRIBE queries give "
    "Turtle"},
   {OPT_TIMEOUT, 0, "timeout", "S", "stop the query after S seconds "
-   "(default 300)"},
+   "(default 300); with --endpoint, give up after S seconds to connect, "
+   "without progress or waiting for the answer"},
   {OPT_MAX_CPU, 0, "max-cpu", "S", "... after S seconds of processor time "
    "(default 300)"},
   {OPT_MAX_MEMORY, 0, "max-memory", "MB", "... when it needs more than MB "
@@ -67,6 +72,8 @@ typedef struct {
   const char *store, *query_file, *format;
   const char **data;    /* the --data files, NULL-terminated; owned */
   cli_limits limits;
+  kgb_endpoint_options remote;   /* used when remote.endpoint is set */
+  char *password;       /* read from --password-file; owned */
 } query_options;
 
 /* A bound's value into *OUT: a whole number from 0 to MAX.  Returns -1
@@ -116,6 +123,30 @@ static int take_data(const cli_args *a, query_options *o)
   return -1;
 }
 
+/* --endpoint and what goes with it; -1 to go on, or the exit status. */
+static int take_remote(const cli_args *a, query_options *o)
+{
+  o->remote.endpoint = cli_args_get(a, OPT_ENDPOINT);
+  o->remote.graph = cli_args_get(a, OPT_GRAPH);
+  o->remote.timeout = o->limits.wall_seconds;
+  if (!o->remote.endpoint) {
+    if (o->remote.graph || cli_args_has(a, CLI_OPT_USER)) {
+      cli_usage_error("query", "--graph and --user go with --endpoint");
+      return EXIT_USAGE;
+    }
+    return -1;
+  }
+  if (o->store || o->data[0] || cli_args_has(a, OPT_MAX_CPU) ||
+      cli_args_has(a, OPT_MAX_MEMORY)) {
+    cli_usage_error("query", "--endpoint runs the query on the server: "
+                    "--store, --data, --max-cpu and --max-memory are for "
+                    "the embedded engine");
+    return EXIT_USAGE;
+  }
+  return cli_take_credentials(a, &o->remote.user, &o->remote.password,
+                              &o->password);
+}
+
 /* A query given as a word that is a file's name, and could be no query:
  * most likely the FILE.rq of the old `-q FILE.rq`. */
 static int is_file_name(const char *query)
@@ -137,8 +168,11 @@ static int take_options(const cli_args *a, query_options *o)
   if ((status = take_bounds(a, &o->limits)) >= 0 ||
       (status = take_data(a, o)) >= 0)
     return status;
-  if (!o->store && !o->data[0]) {
-    cli_usage_error("query", "give --store URI, --data FILE or both");
+  if ((status = take_remote(a, o)) >= 0)
+    return status;
+  if (!o->remote.endpoint && !o->store && !o->data[0]) {
+    cli_usage_error("query", "give --store URI, --data FILE or both, or "
+                    "--endpoint URL");
     return EXIT_USAGE;
   }
   if ((o->query_file != NULL) == (a->count > 0) || a->count > 1) {
@@ -175,8 +209,11 @@ static int run_query(void *data, FILE *out)
 
   if (world) {
     kgb_world_set_message_handler(world, cli_on_message, &messages);
-    status = kgb_query_run(world, job->o->store, job->o->data, job->query,
-                           job->o->format, out)
+    status = (job->o->remote.endpoint
+                  ? kgb_query_remote(world, &job->o->remote, job->query,
+                                     job->o->format, out)
+                  : kgb_query_run(world, job->o->store, job->o->data,
+                                  job->query, job->o->format, out))
                  ? EXIT_INPUT : EXIT_OK;
   }
   kgb_world_free(world);
@@ -185,19 +222,23 @@ static int run_query(void *data, FILE *out)
 
 static int run(const cli_args *a)
 {
-  query_options o = {NULL, NULL, "table", NULL, {300, 300, 8192}};
+  query_options o = {NULL, NULL, "table", NULL, {300, 300, 8192}, {0}, NULL};
   query_job job = {&o, NULL, cli_args_verbosity(a)};
   int status = take_options(a, &o);
 
   if (status < 0) {
     job.query = o.query_file ? read_query(o.query_file)
                              : strdup(a->operands[0]);
-    status = job.query ? cli_sandbox_run("query", &o.limits, run_query, &job,
-                                         stdout)
-                       : EXIT_INPUT;
+    if (!job.query)
+      status = EXIT_INPUT;
+    else if (o.remote.endpoint)   /* bounded by --timeout alone */
+      status = run_query(&job, stdout);
+    else
+      status = cli_sandbox_run("query", &o.limits, run_query, &job, stdout);
   }
   free((char *)job.query);
   free(o.data);
+  free(o.password);
   return status;
 }
 
@@ -205,17 +246,22 @@ const cli_command cli_cmd_query = {
   .name = "query",
   .summary = "run a SPARQL query over a store or a graph file",
   .synopsis = "query [--store URI] [--data FILE]... (QUERY | -Q FILE.rq)\n"
-              "                     [-r FORMAT]",
+              "                     [-r FORMAT]\n"
+              "       kgbuild query --endpoint URL [--graph IRI] [--user U\n"
+              "                     [--password-file F]] (QUERY | -Q FILE.rq)",
   .about = "Run a SPARQL 1.1 query over a store that 'kgbuild load' filled,\n"
            "over graph files, or both: they are read together into memory.\n"
            "Nothing is fetched from the network: SERVICE and FROM are\n"
-           "refused.\n",
+           "refused.  What the embedded engine cannot answer right is\n"
+           "refused by name; --endpoint runs any query on a SPARQL 1.1\n"
+           "server instead ('kgbuild publish' sends the graph to one), and\n"
+           "writes its answer in the same formats.\n",
   .notes = "The query runs in a child process within the bounds above: a\n"
            "crash or a bound reached is a message and exit status 1, with\n"
            "no partial answer written.\n"
            "\n"
            "Exit status: 0 success, 1 the query or the store failed (the\n"
            "message gives the query's line and column), 2 bad usage.\n",
-  .options = {options},
+  .options = {options, cli_credential_options},
   .run = run,
 };

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* password.c - where `publish` takes its password from.  A password on
+/* password.c - where `publish` and `query --endpoint` take their
+ * credentials from.  A password on
  * the command line is visible to every local user (ps, /proc), so it
  * comes from a file or from the environment instead. */
 #define _DEFAULT_SOURCE
@@ -40,4 +41,39 @@ char *cli_password_from_file(const char *path)
   if (f != stdin)
     fclose(f);
   return line;
+}
+
+const cli_option cli_credential_options[] = {
+  {CLI_OPT_USER, 0, "user", "U", "HTTP basic or digest authentication; the "
+   "password is the first line of --password-file, or else "
+   "$KGBUILD_PASSWORD"},
+  {CLI_OPT_PASSWORD_FILE, 0, "password-file", "F",
+   "where the password is ('-': standard input)"},
+  /* Still taken, so scripts keep working, but not shown, and never
+   * silently. */
+  {CLI_OPT_PASSWORD, 0, "password", "P", NULL},
+  {CLI_OPT_END, 0, NULL, NULL, NULL},
+};
+
+int cli_take_credentials(const cli_args *a, const char **user,
+                         const char **password, char **owned)
+{
+  const char *file = cli_args_get(a, CLI_OPT_PASSWORD_FILE);
+
+  *user = cli_args_get(a, CLI_OPT_USER);
+  *password = cli_args_get(a, CLI_OPT_PASSWORD);
+  if (*password)
+    cli_error("warning: --password is visible to every user of this "
+              "machine (ps); use --password-file or KGBUILD_PASSWORD");
+  if (file && !(*owned = cli_password_from_file(file)))
+    return EXIT_USAGE;
+  if (*owned)
+    *password = *owned;
+  else if (!*password && *user && getenv("KGBUILD_PASSWORD"))
+    *password = getenv("KGBUILD_PASSWORD");   /* ambient: for --user only */
+  if (*password && !*user) {
+    cli_error("a password needs --user");
+    return EXIT_USAGE;
+  }
+  return -1;
 }

@@ -232,6 +232,24 @@ int kgb_query_run(kgb_world *world, const char *store,
                   const char *format, FILE *out);
 int kgb_result_format_is_known(const char *name);
 
+/* Where kgb_query_remote sends a query: a SPARQL 1.1 Protocol server. */
+typedef struct {
+  const char *endpoint;   /* e.g. http://HOST:8890/sparql */
+  const char *graph;      /* sent as default-graph-uri, or NULL */
+  const char *user, *password;   /* HTTP basic or digest, or NULL */
+  long timeout;           /* seconds to connect, to make progress, and for
+                             the answer once the query is sent; 0: 300 */
+} kgb_endpoint_options;
+
+/* Run the SPARQL QUERY on the server OPTIONS names and write its answer
+ * to OUT as kgb_query_run does, in FORMAT.  The query is sent as it is,
+ * so any SPARQL 1.1 the server takes runs.  A server that does not
+ * answer in time, answers an error or something that is not SPARQL
+ * results is KGB_EIO or KGB_EPARSE, its URL in the message without a
+ * password. */
+int kgb_query_remote(kgb_world *world, const kgb_endpoint_options *options,
+                     const char *query, const char *format, FILE *out);
+
 /* ------------------------------------------------------------------ */
 /* Publish: a graph to a SPARQL 1.1 Graph Store HTTP Protocol endpoint.  */
 

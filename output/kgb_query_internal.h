@@ -75,6 +75,16 @@ int kgb_query_check_text(kgb_world *world, const char *text);
  * NULL when out of memory. */
 char *kgb_query_mend_text(const char *text);
 
+/* The Turtle TEXT (LEN bytes, relative IRIs against BASE) written again
+ * as kgbuild writes a graph: its prefixes, its layout. */
+int kgb_query_write_turtle_text(kgb_world *world, rasqal_world *rq,
+                                const char *text, size_t len,
+                                const char *base, FILE *out);
+/* The query form of TEXT: "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE",
+ * whichever comes first outside comments, IRIs and strings; NULL when
+ * none does. */
+const char *kgb_query_form(const char *text);
+
 /* Write RESULTS of Q in FORMAT (table, csv, tsv, json, xml) to OUT. */
 int kgb_query_write(kgb_world *world, rasqal_world *rq, rasqal_query *q,
                     rasqal_query_results *results, const char *format,

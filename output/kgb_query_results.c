@@ -165,6 +165,7 @@ static void close_sink(sink *s)
 typedef struct {
   sink s;
   raptor_serializer *ser;
+  int failed;
 } turtle;
 
 static int turtle_open(kgb_world *world, raptor_world *raptor, FILE *out,
@@ -278,4 +279,40 @@ int kgb_query_write(kgb_world *world, rasqal_world *rq, rasqal_query *q,
   if (strcmp(format, "table") == 0)
     return write_table(world, r, out);
   return write_w3c(rq, r, format, out);
+}
+
+static void serialize_parsed(void *data, raptor_statement *st)
+{
+  turtle *t = data;
+
+  if (raptor_serializer_serialize_statement(t->ser, st))
+    t->failed = 1;
+}
+
+int kgb_query_write_turtle_text(kgb_world *world, rasqal_world *rq,
+                                const char *text, size_t len,
+                                const char *base, FILE *out)
+{
+  raptor_world *raptor = rasqal_world_get_raptor(rq);
+  raptor_parser *p = raptor_new_parser(raptor, "turtle");
+  raptor_uri *uri = raptor_new_uri(raptor, (const unsigned char *)base);
+  turtle t = {0};
+  int rc = p && uri ? turtle_open(world, raptor, out, &t) : KGB_ENOMEM;
+
+  if (rc == KGB_OK) {
+    raptor_parser_set_option(p, RAPTOR_OPTION_NO_NET, NULL, 1);
+    raptor_parser_set_option(p, RAPTOR_OPTION_NO_FILE, NULL, 1);
+    raptor_parser_set_statement_handler(p, &t, serialize_parsed);
+    if (raptor_parser_parse_start(p, uri) ||
+        raptor_parser_parse_chunk(p, (const unsigned char *)text, len, 1) ||
+        t.failed)
+      rc = kgb_report(world, KGB_EPARSE, "%s: the server's graph is not "
+                      "Turtle", base);
+  }
+  rc = turtle_close(&t, rc);
+  if (p)
+    raptor_free_parser(p);
+  if (uri)
+    raptor_free_uri(uri);
+  return rc;
 }

@@ -5,7 +5,9 @@
  * before the patterns it joins, an empty VALUES, HAVING on an aggregate
  * not projected) and reads "2-1" as 2 and -1, which it then adds.  The
  * first are refused by name here, so the user learns what to do instead
- * of reading a syntax error; the last is mended by spacing the sign.
+ * of reading a syntax error; the last is mended by spacing the sign, as
+ * a short VALUES, which rasqal reads after freeing, is by writing it in
+ * its long form.
  *
  * Every test reads a mask of the text: comments blanked, the insides of
  * IRIs and strings turned into '_', so that no word or sign in them is
@@ -65,6 +67,22 @@ const char *kgb_query_find_keyword(const char *from, const char *word,
       return p;
   }
   return NULL;
+}
+
+const char *kgb_query_form(const char *text)
+{
+  static const char *const forms[] = {"SELECT", "ASK", "CONSTRUCT",
+                                      "DESCRIBE"};
+  const char *form = NULL, *first = NULL;
+
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+    const char *at = kgb_query_find_keyword(text, forms[i], 0);
+    if (at && (!first || at < first)) {
+      first = at;
+      form = forms[i];
+    }
+  }
+  return form;
 }
 
 const char *kgb_query_group_end(const char *open)
@@ -431,31 +449,106 @@ static int glued_operator(const char *m, const char *p, int paren,
          operand_before(m, p);
 }
 
-char *kgb_query_mend_text(const char *text)
+/* TEXT with each glued sign spaced (glued_operator), into B. */
+static int space_signs(const char *text, kgb_buf *b)
 {
   char *m = mask_of(text);
-  const char *values_end = text;   /* in M: past the last VALUES block */
-  kgb_buf b;
+  const char *values_end;   /* in M: past the last VALUES block */
   int paren = 0, rc = 0;
 
   if (!m)
-    return NULL;
+    return KGB_ENOMEM;
   values_end = m;
-  kgb_buf_init(&b);
   for (const char *p = m; *p && !rc; p++) {
     if (word_at(m, p, "VALUES") && strchr(p, '{'))
       values_end = kgb_query_group_end(strchr(p, '{'));
     if (!values_end)
       values_end = m + strlen(m);
     paren += (*p == '(') - (*p == ')');
-    rc = kgb_buf_append(&b, text + (p - m), 1);
+    rc = kgb_buf_append(b, text + (p - m), 1);
     if (!rc && glued_operator(m, p, paren, values_end))
-      rc = kgb_buf_puts(&b, " ");
+      rc = kgb_buf_puts(b, " ");
   }
   kgb_free(m);
-  if (rc) {
-    kgb_buf_release(&b);
-    return NULL;
+  return rc;
+}
+
+/* The data block of "VALUES ?x { a b }" from OPEN to CLOSE (in the
+ * mask M; TEXT the same places) as "{ (a) (b) }" into B.  A literal's
+ * "@lang" or "^^type" after a space stays with it. */
+static int values_rows(const char *text, const char *m, const char *open,
+                       const char *close, kgb_buf *b)
+{
+  int rc = kgb_buf_puts(b, "{");
+
+  for (const char *p = open + 1; !rc && p < close - 1;) {
+    const char *end = p;
+    if (isspace((unsigned char)*p)) {
+      p++;
+      continue;
+    }
+    for (;;) {
+      while (end < close - 1 && !isspace((unsigned char)*end))
+        end++;
+      const char *next = skip_space(end);
+      if (next >= close - 1 || (*next != '@' && *next != '^'))
+        break;
+      end = next;
+    }
+    rc = kgb_buf_puts(b, " (") ||
+         kgb_buf_append(b, text + (p - m), (size_t)(end - p)) ||
+         kgb_buf_puts(b, ")");
+    p = end;
   }
-  return kgb_buf_to_string(&b);
+  return rc || kgb_buf_puts(b, " }");
+}
+
+/* TEXT with each "VALUES ?x { a b }" written "VALUES (?x) { (a) (b) }",
+ * into B: rasqal 0.9.33 reads freed memory on the short form with more
+ * than one value, and crashes now and then. */
+static int values_in_parens(const char *text, kgb_buf *b)
+{
+  char *m = mask_of(text);
+  const char *done = m;
+  int rc = 0;
+
+  if (!m)
+    return KGB_ENOMEM;
+  for (const char *p = word_in(m, m, "VALUES"); p && !rc;
+       p = word_in(m, p + 6, "VALUES")) {
+    const char *var = skip_space(p + 6), *open, *close;
+    size_t n;
+    if (*var != '?' && *var != '$')
+      continue;
+    n = 1 + strspn(var + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQR"
+                            "STUVWXYZ0123456789_");
+    open = skip_space(var + n);
+    if (*open != '{' || !(close = kgb_query_group_end(open)))
+      continue;
+    rc = kgb_buf_append(b, text + (done - m), (size_t)(var - done)) ||
+         kgb_buf_puts(b, "(") ||
+         kgb_buf_append(b, text + (var - m), n) ||
+         kgb_buf_puts(b, ") ") ||
+         values_rows(text, m, open, close, b);
+    done = close;
+    p = close - 6;
+  }
+  rc = rc || kgb_buf_puts(b, text + (done - m));
+  kgb_free(m);
+  return rc;
+}
+
+char *kgb_query_mend_text(const char *text)
+{
+  kgb_buf rows, spaced;
+  char *out = NULL;
+
+  kgb_buf_init(&rows);
+  kgb_buf_init(&spaced);
+  if (!values_in_parens(text, &rows) &&
+      !space_signs(rows.data ? rows.data : "", &spaced))
+    out = kgb_buf_to_string(&spaced);
+  kgb_buf_release(&rows);
+  kgb_buf_release(&spaced);
+  return out;
 }

@@ -107,6 +107,45 @@ static void test_misbehaving_servers_time_out(void **state)
   free(article);
 }
 
+/* query --endpoint: a silent server is a timeout, a hostile answer is
+ * shown harmless, and --endpoint does not mix with the local engine's
+ * options. */
+static void test_query_endpoint_errors(void **state)
+{
+  fake_server s;
+  test_result r;
+
+  (void)state;
+  start_server(&s, "silent");
+  r = test_run((const char *[]){"query", "--timeout", "2", "--endpoint",
+                                s.url, "ASK {}", NULL}, NULL);
+  free(stop_server(&s));
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "no answer within 2 s"));
+  assert_string_equal(r.out, "");
+  test_result_release(&r);
+
+  start_server(&s, "hostile");
+  r = test_run((const char *[]){"query", "--endpoint", s.url,
+                                "SELECT * WHERE { ?s ?p ?o }", NULL}, NULL);
+  free(stop_server(&s));
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "403"));
+  assert_null(strchr(r.err, '\033'));
+  test_result_release(&r);
+
+  r = test_run((const char *[]){"query", "--endpoint", "http://127.0.0.1:1/",
+                                "--data", "x.ttl", "ASK {}", NULL}, NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--endpoint"));
+  test_result_release(&r);
+  r = test_run((const char *[]){"query", "--endpoint", "ftp://host/sparql",
+                                "ASK {}", NULL}, NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "not an http:// or https:// URL"));
+  test_result_release(&r);
+}
+
 /* What the server says is shown with its status line, and nothing of it
  * can drive the terminal. */
 static void test_server_errors_are_sanitised(void **state)
@@ -230,6 +269,7 @@ int main(void)
     cmocka_unit_test(test_server_errors_are_sanitised),
     cmocka_unit_test(test_nothing_sent_unless_whole),
     cmocka_unit_test(test_password_from_file_never_shown),
+    cmocka_unit_test(test_query_endpoint_errors),
   };
   char *program = strdup(getenv("KGB_PROGRAM"));
   char *script = test_src_path("tests/publish/virtuoso-check.sh"), *cmd;
