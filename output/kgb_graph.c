@@ -60,6 +60,7 @@ void kgb_graph_free(kgb_graph *g)
   for (int t = 0; t < KGB_TERM_COUNT; t++)
     kgb_free(g->term_iris[t]);
   kgb_free(g->context_iri);
+  kgb_free(g->nif_context);
   kgb_statements_release(&g->pending);
   if (g->context)
     raptor_free_term(g->context);

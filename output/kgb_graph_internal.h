@@ -28,6 +28,9 @@ struct kgb_graph {
   size_t document_mark;      /* PENDING.n when the document began */
   raptor_term *context;      /* owned: graph of the document being added */
   int mentions;              /* also write NIF mention annotations */
+  char *nif_context;         /* owned: with MENTIONS, the nif:Context of
+                                the document being added, which its
+                                later windows point to as well */
   int rdf_error;             /* set by the raptor logger */
   size_t written;            /* statements written so far */
   /* Where the graph goes, once kgb_graph_set_output was called. */

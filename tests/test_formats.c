@@ -274,6 +274,80 @@ static void test_streams_write_as_raptor_does(void **state)
   kgb_world_free(world);
 }
 
+/* --mentions: each document's text is a nif:Context, the very text of the
+ * input, and every mention and source sentence points to it; its anchor
+ * is the text between its offsets, counted in code points, also past
+ * accented letters and in a document long enough to be read in windows.
+ * The graph conforms to the shapes, which check contexts too. */
+static void test_nif_context_offsets(void **state)
+{
+  static const char opening[] =
+      "\xc3\x89tude : la soci\xc3\xa9t\xc3\xa9 Kerlann, bas\xc3\xa9""e \xc3\xa0 "
+      "Lyon, investit 3 millions d'euros en Espagne.\n\n";
+  char *text, *longer, *cmd, *out, *ttl_path, *paths[2];
+  test_result r;
+  int contexts = 0, n = 0, bad = -1, same = 0, shifted = 0;
+  size_t len = 0;
+  FILE *f = open_memstream(&longer, &len);
+
+  (void)state;
+  assert_non_null(f);
+  fputs(opening, f);
+  for (int i = 0; i < 20000; i++)   /* past a window (256 KB) */
+    fputs("l\xc3\xa0 o\xc3\xb9 \xc3\xa9t\xc3\xa9 d\xc3\xa9j\xc3\xa0. ", f);
+  fputs("\n\n", f);
+  fputs(opening, f);
+  fclose(f);
+  assert_true(asprintf(&text, "%sH\xc3\xa9l\xc3\xa8ne Marchand, "
+                       "pr\xc3\xa9sidente de Kerlann, cr\xc3\xa9""e 120 "
+                       "emplois \xc3\xa0 Montpellier.\n", opening) > 0);
+  paths[0] = temp_file(text, "nif-short.txt");
+  paths[1] = temp_file(longer, "nif-long.txt");
+  r = test_run((const char *[]){"-q", "--mentions", "--lang", "fr", paths[0],
+                                paths[1], NULL}, NULL);
+  assert_int_equal(r.status, 0);
+  ttl_path = temp_file(r.out, "nif.ttl");
+  assert_true(asprintf(&cmd,
+      "/usr/bin/python3 -c 'import rdflib,sys\n"
+      "g=rdflib.Graph(); g.parse(sys.argv[1], format=\"turtle\")\n"
+      "N=rdflib.Namespace(\"http://persistence.uni-leipzig.org/nlp2rdf/"
+      "ontologies/nif-core#\")\n"
+      "inputs=[open(p, encoding=\"utf-8\", newline=\"\").read() "
+      "for p in sys.argv[2:]]\n"
+      "cs=set(g.subjects(rdflib.RDF.type, N.Context)); same=0\n"
+      "for c in cs:\n"
+      "  t=str(g.value(c, N.isString))\n"
+      "  same+=t in inputs and int(g.value(c, N.beginIndex))==0 and "
+      "int(g.value(c, N.endIndex))==len(t)\n"
+      "n=bad=shifted=0\n"
+      "for m,c in g.subject_objects(N.referenceContext):\n"
+      "  t=str(g.value(c, N.isString)); a=str(g.value(m, N.anchorOf))\n"
+      "  b=int(g.value(m, N.beginIndex)); e=int(g.value(m, N.endIndex))\n"
+      "  n+=1; bad+=t[b:e]!=a; shifted+=len(t[:b].encode())!=b\n"
+      "print(len(cs), n, bad, same, shifted)' %s %s %s",
+      ttl_path, paths[0], paths[1]) > 0);
+  out = test_capture(cmd);
+  assert_non_null(out);
+  assert_int_equal(sscanf(out, "%d %d %d %d %d", &contexts, &n, &bad, &same,
+                          &shifted), 5);
+  if (contexts != 2 || same != 2 || n < 10 || bad != 0 || shifted < 5)
+    fail_msg("%d context(s), %d the input's text; %d span(s), %d off "
+             "their anchor, %d past accents", contexts, same, n, bad,
+             shifted);
+  assert_int_equal(shacl_validate(ttl_path), 0);
+  for (int i = 0; i < 2; i++) {
+    unlink(paths[i]);
+    free(paths[i]);
+  }
+  unlink(ttl_path);
+  free(ttl_path);
+  free(out);
+  free(cmd);
+  free(text);
+  free(longer);
+  test_result_release(&r);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -281,6 +355,7 @@ int main(void)
     cmocka_unit_test(test_streams_write_as_raptor_does),
     cmocka_unit_test(test_formats_reparse),
     cmocka_unit_test(test_examples_conform_to_shapes),
+    cmocka_unit_test(test_nif_context_offsets),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
