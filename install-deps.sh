@@ -4,8 +4,9 @@
 # installed yet; nothing when all are there.  --test adds what the test
 # suite needs: independent readers of the output (python3-rdflib, raptor's
 # rapper, graphviz), a Virtuoso server to publish to, an independent
-# SHACL validator (rdf-validate-shacl, from the npm registry, into
-# tests/shacl/node_modules), and what .ci/run checks the code with
+# SHACL validator and JSON-LD processor (rdf-validate-shacl and jsonld,
+# from the npm registry, into tests/shacl/node_modules), and what
+# .ci/run checks the code with
 # besides: valgrind, and clang with its libFuzzer runtime.  Run as root.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,8 +47,10 @@ if [ -n "$missing" ]; then
   [ "${status:-0}" -eq 0 ] || exit "$status"
 fi
 if [ $testing = yes ] &&
-   [ ! -d "$here/tests/shacl/node_modules/rdf-validate-shacl" ]; then
-  echo "install-deps: installing rdf-validate-shacl from the npm registry"
+   { [ ! -d "$here/tests/shacl/node_modules/rdf-validate-shacl" ] ||
+     [ ! -d "$here/tests/shacl/node_modules/jsonld" ]; }; then
+  echo "install-deps: installing rdf-validate-shacl and jsonld from the" \
+       "npm registry"
   cd "$here/tests/shacl"
   if ! npm ci --no-audit --no-fund --loglevel=error; then
     # Behind a proxy that re-signs TLS with a certificate authority this

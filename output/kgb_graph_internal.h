@@ -127,6 +127,14 @@ int kgb_graph_part_name(kgb_graph *g, const char *iri, kgb_term cls,
                         const char *name, int standard);
 /* Send the output buffer to OUT. */
 int kgb_graph_flush(kgb_graph *g);
+/* The same once the buffer holds a megabyte or more (never in a
+ * worker, whose buffer is its part). */
+int kgb_graph_flush_some(kgb_graph *g);
+/* Write the sorted statements L in the graph's format: through raptor, or
+ * through a writer of kgbuild's own for what raptor lacks. */
+int kgb_statements_serialize(kgb_graph *g, const kgb_statements *l);
+/* Those writers (kgb_jsonld.c). */
+int kgb_jsonld_write(kgb_graph *g, const kgb_statements *l);
 /* Record that the entity IRI of class CLS is called NAME (see
  * kgb_entities_add); a worker also keeps it in the document's part. */
 int kgb_graph_name_entity(kgb_graph *g, const char *iri, kgb_term cls,
