@@ -133,8 +133,9 @@ int kgb_graph_flush_some(kgb_graph *g);
 /* Write the sorted statements L in the graph's format: through raptor, or
  * through a writer of kgbuild's own for what raptor lacks. */
 int kgb_statements_serialize(kgb_graph *g, const kgb_statements *l);
-/* Those writers (kgb_jsonld.c). */
+/* Those writers (kgb_jsonld.c, kgb_dot.c). */
 int kgb_jsonld_write(kgb_graph *g, const kgb_statements *l);
+int kgb_dot_write(kgb_graph *g, const kgb_statements *l);
 /* Record that the entity IRI of class CLS is called NAME (see
  * kgb_entities_add); a worker also keeps it in the document's part. */
 int kgb_graph_name_entity(kgb_graph *g, const char *iri, kgb_term cls,

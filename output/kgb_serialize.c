@@ -24,7 +24,7 @@ static const struct {
   {"turtle", "turtle", NULL},       {"ntriples", "ntriples", NULL},
   {"nquads", "nquads", NULL},       {"rdfxml", "rdfxml-abbrev", NULL},
   {"json", "json", NULL},           {"jsonld", NULL, kgb_jsonld_write},
-  {"dot", "dot", NULL},
+  {"dot", NULL, kgb_dot_write},
 };
 
 static int format_index(const char *format)

@@ -572,6 +572,51 @@ static void test_nif_context_offsets(void **state)
   test_result_release(&r);
 }
 
+/* 1 when TEXT holds 16 hexadecimal digits in a row, as hashed IRIs do. */
+static int has_hash(const char *text)
+{
+  size_t run = 0;
+
+  for (; *text && run < 16; text++)
+    run = strchr("0123456789abcdef", *text) ? run + 1 : 0;
+  return run >= 16;
+}
+
+/* The picture: entities by name, facts by kind, roles as labelled edges;
+ * no IRI, no provenance, no sentence, and the same with --mentions. */
+static void test_dot_draws_entities_and_facts(void **state)
+{
+  char *examples = test_src_path("examples");
+  test_result r = test_run((const char *[]){"-q", "-f", "dot", examples,
+                                            NULL}, NULL);
+  test_result m = test_run((const char *[]){"-q", "--mentions", "-f", "dot",
+                                            examples, NULL}, NULL);
+  char *path = temp_file(r.out, "draw.dot"), *cmd;
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_true(asprintf(&cmd, "dot -Tsvg %s | grep -q 'Acme Robotics'",
+                       path) > 0);
+  assert_int_equal(test_sh(cmd), 0);
+  assert_null(strstr(r.out, "/source/"));
+  assert_null(strstr(r.out, "://"));
+  assert_false(has_hash(r.out));
+  assert_null(strstr(r.out, "Mention"));
+  assert_null(strstr(r.out, "said on Thursday"));
+  assert_non_null(strstr(r.out, "[label=\"Acme Robotics\""));
+  assert_non_null(strstr(r.out, "[label=\"Investment\\namount: "
+                                "2,000,000,000 EUR\""));
+  assert_non_null(strstr(r.out, "[label=\"investor\"]"));
+  assert_non_null(strstr(r.out, "[label=\"basedIn\"]"));
+  assert_string_equal(m.out, r.out);
+  unlink(path);
+  free(path);
+  free(cmd);
+  free(examples);
+  test_result_release(&r);
+  test_result_release(&m);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -582,6 +627,7 @@ int main(void)
     cmocka_unit_test(test_jsonld_is_the_turtle_graph),
     cmocka_unit_test(test_jsonld_odd_statements),
     cmocka_unit_test(test_nif_context_offsets),
+    cmocka_unit_test(test_dot_draws_entities_and_facts),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
