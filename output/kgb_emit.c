@@ -126,6 +126,25 @@ static int add_source(kgb_graph *g, const char *iri, const char *source)
   return rc;
 }
 
+/* Code-point offsets CB and CE as NIF counts them, and the document the
+ * span IRI is in. */
+static int emit_offsets(emit_ctx *c, const char *iri, size_t cb, size_t ce)
+{
+  char num[32];
+  int rc;
+
+  snprintf(num, sizeof num, "%zu", cb);
+  rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_BEGIN_INDEX, num,
+                           KGB_XSD_NON_NEGATIVE_INTEGER);
+  snprintf(num, sizeof num, "%zu", ce);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_END_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, iri, KGB_DOCUMENT_OF, c->doc_iri.data);
+  return rc;
+}
+
 /* With --mentions, the document's text as a NIF 2.0 nif:Context, the
  * string every offset counts in, named the RFC 5147 way as its
  * annotations are: <doc#char=0,N>.  The whole document's text, also when
@@ -136,7 +155,6 @@ static int emit_context(emit_ctx *c)
   size_t n = kgb_utf8_cp_count(whole->text, whole->len);
   const char *iri;
   kgb_buf b;
-  char num[32];
   int rc;
 
   kgb_buf_init(&b);
@@ -152,16 +170,7 @@ static int emit_context(emit_ctx *c)
   if (rc == KGB_OK)
     rc = kgb_graph_add_text(c->g, iri, KGB_NIF_IS_STRING, whole->text,
                             whole->len, NULL);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_BEGIN_INDEX, "0",
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  snprintf(num, sizeof num, "%zu", n);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_END_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_iri(c->g, iri, KGB_DOCUMENT_OF, c->doc_iri.data);
-  return rc;
+  return rc ? rc : emit_offsets(c, iri, 0, n);
 }
 
 static int emit_document(emit_ctx *c)
@@ -216,20 +225,11 @@ static void format_confidence(double c, char *buf, size_t size)
 static int emit_span(emit_ctx *c, const char *iri, size_t b, size_t e,
                      size_t cb, size_t ce)
 {
-  char num[32];
   int rc = kgb_graph_add_text(c->g, iri, KGB_NIF_ANCHOR_OF, c->doc->text + b,
                               e - b, NULL);
 
-  snprintf(num, sizeof num, "%zu", cb);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_BEGIN_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  snprintf(num, sizeof num, "%zu", ce);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_END_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_iri(c->g, iri, KGB_DOCUMENT_OF, c->doc_iri.data);
+    rc = emit_offsets(c, iri, cb, ce);
   if (rc == KGB_OK && c->g->mentions && c->g->nif_context)
     rc = kgb_graph_add_iri(c->g, iri, KGB_NIF_REFERENCE_CONTEXT,
                            c->g->nif_context);
