@@ -4,9 +4,10 @@
 # installed yet; nothing when all are there.  --test adds what the test
 # suite needs: independent readers of the output (python3-rdflib, raptor's
 # rapper, graphviz), a Virtuoso server to publish to, an independent
-# SHACL validator and SPARQL engine (rdf-validate-shacl and oxigraph, from
-# the npm registry, into tests/shacl/node_modules), and what .ci/run
-# checks the code with besides: valgrind, and clang with its libFuzzer runtime.  Run as root.
+# SHACL validator, SPARQL engine and JSON-LD processor (rdf-validate-shacl,
+# oxigraph and jsonld, from the npm registry, into tests/shacl/node_modules),
+# and what .ci/run checks the code with besides: valgrind, and clang with
+# its libFuzzer runtime.  Run as root.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build="gcc make autoconf automake libtool pkg-config
@@ -47,8 +48,9 @@ if [ -n "$missing" ]; then
 fi
 if [ $testing = yes ] &&
    { [ ! -d "$here/tests/shacl/node_modules/rdf-validate-shacl" ] ||
-     [ ! -d "$here/tests/shacl/node_modules/oxigraph" ]; }; then
-  echo "install-deps: installing rdf-validate-shacl and oxigraph from the" \
+     [ ! -d "$here/tests/shacl/node_modules/oxigraph" ] ||
+     [ ! -d "$here/tests/shacl/node_modules/jsonld" ]; }; then
+  echo "install-deps: installing rdf-validate-shacl, oxigraph and jsonld from the" \
        "npm registry"
   cd "$here/tests/shacl"
   if ! npm ci --no-audit --no-fund --loglevel=error; then

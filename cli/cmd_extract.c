@@ -9,7 +9,8 @@ enum { OPT_FORMAT = CLI_EXTRACT_OPT_OWN, OPT_OUTPUT };
 
 static const cli_option options[] = {
   {OPT_FORMAT, 'f', "format", "FORMAT", "turtle (default), ntriples, "
-   "nquads, rdfxml, json (RDF/JSON) or dot"},
+   "nquads, rdfxml, json (RDF/JSON), jsonld (JSON-LD 1.1) or dot (a "
+   "Graphviz picture of entities and facts)"},
   {OPT_OUTPUT, 'o', "output", "FILE", "write the graph to FILE (default: "
    "stdout); a file is replaced only when the run succeeds, keeping its "
    "mode and owner"},
@@ -30,7 +31,7 @@ static int run(const cli_args *a)
   o.output = cli_args_get(a, OPT_OUTPUT);
   if (!kgb_format_is_known(o.format)) {
     cli_usage_error(a->command->name, "unknown format '%s' (expected "
-                    "turtle, ntriples, nquads, rdfxml, json or dot)",
+                    "turtle, ntriples, nquads, rdfxml, json, jsonld or dot)",
                     o.format);
     return EXIT_USAGE;
   }

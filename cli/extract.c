@@ -62,7 +62,8 @@ const cli_option cli_extract_shared_options[] = {
   {CLI_EXTRACT_OPT_ONTOLOGY, 0, "ontology", "FILE",
    "ontology in Turtle (default: installed copy)"},
   {CLI_EXTRACT_OPT_MENTIONS, 0, "mentions", NULL, "also write every entity "
-   "mention as a NIF 2.0 annotation (itsrdf:taIdentRef, taClassRef)"},
+   "mention as a NIF 2.0 annotation (itsrdf:taIdentRef, taClassRef), and "
+   "each text as a nif:Context"},
   {CLI_EXTRACT_OPT_MIN_CONFIDENCE, 0, "min-confidence", "X",
    "leave out facts whose confidence (0 to 1) is below X"},
   {CLI_EXTRACT_OPT_MAX_INPUT, 0, "max-input", "MB",

@@ -210,7 +210,9 @@ int kgb_graph_take_part(kgb_graph *graph, char **part, size_t *len);
 int kgb_graph_add_part(kgb_graph *graph, const char *part, size_t len);
 /* Statements written and held so far. */
 size_t kgb_graph_triple_count(const kgb_graph *graph);
-/* Known syntax names: turtle, ntriples, nquads, rdfxml, json, dot. */
+/* Known syntax names: turtle, ntriples, nquads, rdfxml, json (RDF/JSON),
+ * jsonld (JSON-LD 1.1), dot (a Graphviz picture of entities and facts,
+ * not RDF). */
 int kgb_format_is_known(const char *name);
 /* Does FORMAT stream document by document (ntriples, nquads)? */
 int kgb_format_streams(const char *name);

@@ -3,6 +3,7 @@
 #include "kgb_vocab.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const struct {
   const char *prefix;
@@ -75,6 +76,9 @@ static const struct {
   [KGB_NIF_END_INDEX] = {KGB_NS_NIF, "endIndex"},
   [KGB_NIF_STRING] = {KGB_NS_NIF, "String"},
   [KGB_NIF_RFC5147_STRING] = {KGB_NS_NIF, "RFC5147String"},
+  [KGB_NIF_CONTEXT] = {KGB_NS_NIF, "Context"},
+  [KGB_NIF_IS_STRING] = {KGB_NS_NIF, "isString"},
+  [KGB_NIF_REFERENCE_CONTEXT] = {KGB_NS_NIF, "referenceContext"},
   [KGB_RDF_TYPE] = {KGB_NS_RDF, "type"},
   [KGB_RDF_STATEMENT] = {KGB_NS_RDF, "Statement"},
   [KGB_RDF_SUBJECT] = {KGB_NS_RDF, "subject"},
@@ -109,4 +113,36 @@ size_t kgb_term_iri(kgb_term term, char *buf, size_t size)
                    terms[term].local);
 
   return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+kgb_term kgb_term_of_iri(const char *iri, size_t len)
+{
+  for (int t = 0; t < KGB_TERM_COUNT; t++) {
+    const char *ns = namespaces[terms[t].ns].iri;
+    size_t n = strlen(ns);
+    if (len > n && memcmp(iri, ns, n) == 0 &&
+        strlen(terms[t].local) == len - n &&
+        memcmp(iri + n, terms[t].local, len - n) == 0)
+      return (kgb_term)t;
+  }
+  return KGB_TERM_COUNT;
+}
+
+int kgb_term_is_entity_class(kgb_term term)
+{
+  return term == KGB_ORGANIZATION || term == KGB_PERSON ||
+         term == KGB_PLACE || term == KGB_EVENT;
+}
+
+int kgb_term_is_fact_class(kgb_term term)
+{
+  return term == KGB_INVESTMENT || term == KGB_JOB_CREATION ||
+         term == KGB_JOB_CUT || term == KGB_WORKFORCE ||
+         term == KGB_ACQUISITION;
+}
+
+int kgb_term_is_value_class(kgb_term term)
+{
+  return term == KGB_SCHEMA_MONETARY_AMOUNT ||
+         term == KGB_SCHEMA_QUANTITATIVE_VALUE;
 }

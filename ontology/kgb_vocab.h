@@ -36,7 +36,8 @@ typedef enum {
   KGB_SCHEMA_CURRENCY, KGB_SCHEMA_JOB_TITLE,
   KGB_PROV_WAS_DERIVED_FROM,
   KGB_NIF_ANCHOR_OF, KGB_NIF_BEGIN_INDEX, KGB_NIF_END_INDEX,
-  KGB_NIF_STRING, KGB_NIF_RFC5147_STRING,
+  KGB_NIF_STRING, KGB_NIF_RFC5147_STRING, KGB_NIF_CONTEXT,
+  KGB_NIF_IS_STRING, KGB_NIF_REFERENCE_CONTEXT,
   KGB_RDF_TYPE, KGB_RDF_STATEMENT, KGB_RDF_SUBJECT, KGB_RDF_PREDICATE,
   KGB_RDF_OBJECT,
   KGB_RDFS_LABEL, KGB_SKOS_ALT_LABEL,
@@ -56,5 +57,13 @@ const char *kgb_term_local(kgb_term term);
 /* Write the full IRI of TERM to BUF (SIZE bytes); returns its length, or
  * 0 when it does not fit. */
 size_t kgb_term_iri(kgb_term term, char *buf, size_t size);
+/* The term whose IRI is IRI[0..LEN), or KGB_TERM_COUNT. */
+kgb_term kgb_term_of_iri(const char *iri, size_t len);
+/* Is TERM a class of the entities facts are about (kgo:Organization...)?
+ * Of the n-ary facts (kgo:Investment...)?  Of the values facts give
+ * (schema:MonetaryAmount...)? */
+int kgb_term_is_entity_class(kgb_term term);
+int kgb_term_is_fact_class(kgb_term term);
+int kgb_term_is_value_class(kgb_term term);
 
 #endif

@@ -126,6 +126,53 @@ static int add_source(kgb_graph *g, const char *iri, const char *source)
   return rc;
 }
 
+/* Code-point offsets CB and CE as NIF counts them, and the document the
+ * span IRI is in. */
+static int emit_offsets(emit_ctx *c, const char *iri, size_t cb, size_t ce)
+{
+  char num[32];
+  int rc;
+
+  snprintf(num, sizeof num, "%zu", cb);
+  rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_BEGIN_INDEX, num,
+                           KGB_XSD_NON_NEGATIVE_INTEGER);
+  snprintf(num, sizeof num, "%zu", ce);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_END_INDEX, num,
+                             KGB_XSD_NON_NEGATIVE_INTEGER);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_iri(c->g, iri, KGB_DOCUMENT_OF, c->doc_iri.data);
+  return rc;
+}
+
+/* With --mentions, the document's text as a NIF 2.0 nif:Context, the
+ * string every offset counts in, named the RFC 5147 way as its
+ * annotations are: <doc#char=0,N>.  The whole document's text, also when
+ * this is its first window; later windows find its IRI in the graph. */
+static int emit_context(emit_ctx *c)
+{
+  const kgb_document *whole = KGB_DOCUMENT_WHOLE(c->doc);
+  size_t n = kgb_utf8_cp_count(whole->text, whole->len);
+  const char *iri;
+  kgb_buf b;
+  int rc;
+
+  kgb_buf_init(&b);
+  kgb_free(c->g->nif_context);
+  rc = kgb_buf_printf(&b, "%s#char=0,%zu", c->doc_iri.data, n);
+  c->g->nif_context = rc == KGB_OK ? kgb_buf_to_string(&b) : NULL;
+  kgb_buf_release(&b);
+  if (!(iri = c->g->nif_context))
+    return KGB_ENOMEM;
+  rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, KGB_NIF_CONTEXT);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_term(c->g, iri, KGB_RDF_TYPE, KGB_NIF_RFC5147_STRING);
+  if (rc == KGB_OK)
+    rc = kgb_graph_add_text(c->g, iri, KGB_NIF_IS_STRING, whole->text,
+                            whole->len, NULL);
+  return rc ? rc : emit_offsets(c, iri, 0, n);
+}
+
 static int emit_document(emit_ctx *c)
 {
   const kgb_document *d = c->doc;
@@ -156,6 +203,8 @@ static int emit_document(emit_ctx *c)
   if (rc == KGB_OK && d->title)
     rc = kgb_graph_add_text(c->g, iri, KGB_DCT_TITLE, d->title,
                             strlen(d->title), NULL);
+  if (rc == KGB_OK && c->g->mentions)
+    rc = emit_context(c);
   return rc;
 }
 
@@ -176,20 +225,14 @@ static void format_confidence(double c, char *buf, size_t size)
 static int emit_span(emit_ctx *c, const char *iri, size_t b, size_t e,
                      size_t cb, size_t ce)
 {
-  char num[32];
   int rc = kgb_graph_add_text(c->g, iri, KGB_NIF_ANCHOR_OF, c->doc->text + b,
                               e - b, NULL);
 
-  snprintf(num, sizeof num, "%zu", cb);
   if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_BEGIN_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  snprintf(num, sizeof num, "%zu", ce);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_typed(c->g, iri, KGB_NIF_END_INDEX, num,
-                             KGB_XSD_NON_NEGATIVE_INTEGER);
-  if (rc == KGB_OK)
-    rc = kgb_graph_add_iri(c->g, iri, KGB_DOCUMENT_OF, c->doc_iri.data);
+    rc = emit_offsets(c, iri, cb, ce);
+  if (rc == KGB_OK && c->g->mentions && c->g->nif_context)
+    rc = kgb_graph_add_iri(c->g, iri, KGB_NIF_REFERENCE_CONTEXT,
+                           c->g->nif_context);
   return rc;
 }
 

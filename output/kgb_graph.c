@@ -60,6 +60,7 @@ void kgb_graph_free(kgb_graph *g)
   for (int t = 0; t < KGB_TERM_COUNT; t++)
     kgb_free(g->term_iris[t]);
   kgb_free(g->context_iri);
+  kgb_free(g->nif_context);
   kgb_statements_release(&g->pending);
   if (g->context)
     raptor_free_term(g->context);
@@ -96,7 +97,7 @@ int kgb_graph_set_output(kgb_graph *g, const char *format, FILE *out)
   if (!name)
     return kgb_report(g->world, KGB_EINVAL,
                       "unknown output format '%s' (expected turtle, ntriples, "
-                      "nquads, rdfxml, json or dot)", format);
+                      "nquads, rdfxml, json, jsonld or dot)", format);
   if (g->format)
     return kgb_report(g->world, KGB_EINVAL, "the graph has an output already");
   g->format = name;
@@ -154,7 +155,6 @@ int kgb_graph_document_done(kgb_graph *g)
 
 int kgb_graph_finish(kgb_graph *g)
 {
-  raptor_serializer *ser = NULL;
   int rc;
 
   /* A store took each document, with its entities, as it came. */
@@ -174,20 +174,12 @@ int kgb_graph_finish(kgb_graph *g)
     g->written += n;
   } else if (rc == KGB_OK) {
     kgb_statements_sort(&g->pending, kgb_format_has_graphs(g->format));
-    rc = kgb_serializer_start(g, g->format, &ser);
-    if (rc == KGB_OK)
-      rc = kgb_statements_write(&g->pending, ser);
+    rc = kgb_statements_serialize(g, &g->pending);
     if (rc == KGB_OK)
       g->written += g->pending.n;
   }
   kgb_statements_release(&g->pending);
-  if (ser) {
-    int end = kgb_serializer_end(g, ser);
-    rc = rc ? rc : end;
-  } else if (rc == KGB_OK) {
-    rc = kgb_graph_flush(g);
-  }
-  return rc;
+  return rc ? rc : kgb_graph_flush(g);
 }
 
 int kgb_graph_serialize(kgb_graph *g, const char *format, FILE *out)

@@ -28,6 +28,9 @@ struct kgb_graph {
   size_t document_mark;      /* PENDING.n when the document began */
   raptor_term *context;      /* owned: graph of the document being added */
   int mentions;              /* also write NIF mention annotations */
+  char *nif_context;         /* owned: with MENTIONS, the nif:Context of
+                                the document being added, which its
+                                later windows point to as well */
   int rdf_error;             /* set by the raptor logger */
   size_t written;            /* statements written so far */
   /* Where the graph goes, once kgb_graph_set_output was called. */
@@ -128,6 +131,15 @@ int kgb_graph_part_name(kgb_graph *g, const char *iri, kgb_term cls,
                         const char *name, int standard);
 /* Send the output buffer to OUT. */
 int kgb_graph_flush(kgb_graph *g);
+/* The same once the buffer holds a megabyte or more (never in a
+ * worker, whose buffer is its part). */
+int kgb_graph_flush_some(kgb_graph *g);
+/* Write the sorted statements L in the graph's format: through raptor, or
+ * through a writer of kgbuild's own for what raptor lacks. */
+int kgb_statements_serialize(kgb_graph *g, const kgb_statements *l);
+/* Those writers (kgb_jsonld.c, kgb_dot.c). */
+int kgb_jsonld_write(kgb_graph *g, const kgb_statements *l);
+int kgb_dot_write(kgb_graph *g, const kgb_statements *l);
 /* Record that the entity IRI of class CLS is called NAME (see
  * kgb_entities_add); a worker also keeps it in the document's part. */
 int kgb_graph_name_entity(kgb_graph *g, const char *iri, kgb_term cls,

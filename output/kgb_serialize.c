@@ -12,12 +12,19 @@
 /* Output gathers in the graph's buffer up to this many bytes. */
 enum { FLUSH_AT = 1 << 20 };
 
+/* A writer of kgbuild's own, for a format raptor lacks: it appends the
+ * sorted statements of L to the graph's output buffer. */
+typedef int (*statements_writer)(kgb_graph *g, const kgb_statements *l);
+
 static const struct {
-  const char *name;     /* as users write it */
-  const char *raptor;   /* raptor's serializer name */
+  const char *name;          /* as users write it */
+  const char *raptor;        /* raptor's serializer name, or NULL */
+  statements_writer write;   /* when raptor has none */
 } formats[] = {
-  {"turtle", "turtle"},   {"ntriples", "ntriples"}, {"nquads", "nquads"},
-  {"rdfxml", "rdfxml-abbrev"}, {"json", "json"},    {"dot", "dot"},
+  {"turtle", "turtle", NULL},       {"ntriples", "ntriples", NULL},
+  {"nquads", "nquads", NULL},       {"rdfxml", "rdfxml-abbrev", NULL},
+  {"json", "json", NULL},           {"jsonld", NULL, kgb_jsonld_write},
+  {"dot", NULL, kgb_dot_write},
 };
 
 static int format_index(const char *format)
@@ -143,12 +150,17 @@ int kgb_declare_prefixes(kgb_world *world, raptor_world *raptor,
   return KGB_OK;
 }
 
+int kgb_graph_flush_some(kgb_graph *g)
+{
+  return !g->parts && g->obuf.len >= FLUSH_AT ? kgb_graph_flush(g) : KGB_OK;
+}
+
 /* raptor writes a byte at a time; through stdio each byte would take
  * the FILE lock.  Bytes gather in the graph's buffer instead, which goes
  * to the FILE a large block at a time. */
 static int append_output(kgb_graph *g, const char *p, size_t n)
 {
-  if (!g->parts && g->obuf.len >= FLUSH_AT && kgb_graph_flush(g))
+  if (kgb_graph_flush_some(g))
     return KGB_EIO;
   return kgb_buf_append(&g->obuf, p, n);
 }
@@ -224,4 +236,26 @@ int kgb_serializer_end(kgb_graph *g, raptor_serializer *ser)
   if (failed || g->rdf_error)
     return kgb_report(g->world, KGB_ERDF, "raptor cannot finish the output");
   return kgb_graph_flush(g);
+}
+
+int kgb_statements_serialize(kgb_graph *g, const kgb_statements *l)
+{
+  int i = format_index(g->format), rc, end;
+  raptor_serializer *ser = NULL;
+
+  if (i >= 0 && formats[i].write) {
+    rc = formats[i].write(g, l);
+    /* A failed flush said why already. */
+    if (rc == KGB_ENOMEM)
+      return kgb_report(g->world, rc, "cannot write the %s output: %s",
+                        formats[i].name, kgb_strerror(rc));
+    return rc;
+  }
+  rc = kgb_serializer_start(g, g->format, &ser);
+  if (rc == KGB_OK)
+    rc = kgb_statements_write(l, ser);
+  if (!ser)
+    return rc;
+  end = kgb_serializer_end(g, ser);
+  return rc ? rc : end;
 }

@@ -13,6 +13,7 @@ KGBUILD_ONTOLOGY=${KGBUILD_ONTOLOGY:-$top/ontology/kgbuild.ttl}
 KGBUILD_NO_MODELS=1
 export KGBUILD_DATA_DIR KGBUILD_ONTOLOGY KGBUILD_NO_MODELS
 cd "$here"
-for f in turtle:ttl ntriples:nt nquads:nq rdfxml:rdf json:json dot:dot; do
+for f in turtle:ttl ntriples:nt nquads:nq rdfxml:rdf json:json jsonld:jsonld \
+  dot:dot; do
   "$program" -q -f "${f%%:*}" -o "expected.${f#*:}" input
 done
