@@ -2,6 +2,9 @@
 /* kgb_query_results.c - a query's answer on the way out: bindings as an
  * aligned table or in the W3C result formats, a boolean, or a graph as
  * Turtle with kgbuild's prefixes. */
+#define _GNU_SOURCE   /* memmem, open_memstream */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kgb_alloc.h"
@@ -265,6 +268,57 @@ static int write_w3c(rasqal_world *rq, rasqal_query_results *r,
   return rc;
 }
 
+/* TEXT, rasqal's JSON results, to OUT without its unbound variables:
+ * rasqal 0.9.33 writes each as {"type": "unbound", "value": null},
+ * which SPARQL 1.1 JSON results leave out.  Each binding is a line of
+ * its own; a comma left before a closing brace goes with it. */
+static int drop_unbound(const char *text, FILE *out)
+{
+  static const char unbound[] = "{ \"type\": \"unbound\", \"value\": null }";
+  const char *held = NULL;   /* a line ending in ',', not yet written */
+  size_t held_len = 0;
+
+  for (const char *line = text; *line;) {
+    size_t len = strcspn(line, "\n") + (line[strcspn(line, "\n")] != 0);
+    const char *first = line + strspn(line, " ");
+    if (!memmem(line, len, unbound, sizeof unbound - 1)) {
+      if (held) {
+        /* Before a closing brace, the comma was the dropped line's. */
+        int closes = *first == '}';
+        fwrite(held, 1, held_len - (closes ? 2 : 0), out);
+        if (closes)
+          fputc('\n', out);
+        held = NULL;
+      }
+      if (len >= 2 && line[len - 2] == ',' && line[len - 1] == '\n') {
+        held = line;
+        held_len = len;
+      } else {
+        fwrite(line, 1, len, out);
+      }
+    }
+    line += len;
+  }
+  if (held)
+    fwrite(held, 1, held_len, out);
+  return ferror(out) ? KGB_EIO : KGB_OK;
+}
+
+static int write_json(rasqal_world *rq, rasqal_query_results *r, FILE *out)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  int rc = mem ? write_w3c(rq, r, "json", mem) : KGB_ENOMEM;
+
+  if (mem && fclose(mem) && rc == KGB_OK)
+    rc = KGB_ENOMEM;
+  if (rc == KGB_OK)
+    rc = drop_unbound(text ? text : "", out);
+  free(text);
+  return rc;
+}
+
 int kgb_query_write(kgb_world *world, rasqal_world *rq, rasqal_query *q,
                     rasqal_query_results *r, const char *format, FILE *out)
 {
@@ -278,6 +332,8 @@ int kgb_query_write(kgb_world *world, rasqal_world *rq, rasqal_query *q,
   }
   if (strcmp(format, "table") == 0)
     return write_table(world, r, out);
+  if (strcmp(format, "json") == 0)
+    return write_json(rq, r, out);
   return write_w3c(rq, r, format, out);
 }
 
