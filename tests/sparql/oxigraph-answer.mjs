@@ -19,7 +19,7 @@ function main (args) {
   const require = createRequire(resolve(args[0], 'package.json'))
   const oxigraph = require('oxigraph')
   const store = new oxigraph.Store()
-  store.load(readFileSync(args[1]), { format: 'text/turtle' })
+  store.load(readFileSync(args[1], 'utf8'), { format: 'text/turtle' })
   for (const path of args.slice(2)) {
     const answer = { query: path }
     try {
