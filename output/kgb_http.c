@@ -84,7 +84,8 @@ static int watch_clock(void *user, curl_off_t dltotal, curl_off_t dlnow,
   return 0;
 }
 
-int kgb_http_check_url(kgb_world *world, const char *url, const char *shown)
+int kgb_http_check(kgb_world *world, const char *url, const char *shown,
+                   long timeout)
 {
   CURLU *u = curl_url();
   char *scheme = NULL;
@@ -97,6 +98,9 @@ int kgb_http_check_url(kgb_world *world, const char *url, const char *shown)
            (strcmp(scheme, "http") && strcmp(scheme, "https")))
     rc = kgb_report(world, KGB_EINVAL, "endpoint '%s' is not an http:// or "
                     "https:// URL", shown ? shown : "");
+  else if (timeout < 0)
+    rc = kgb_report(world, KGB_EINVAL, "the timeout must be a number of "
+                    "seconds");
   curl_free(scheme);
   curl_url_cleanup(u);
   return rc;

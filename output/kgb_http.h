@@ -35,8 +35,9 @@ typedef struct {
 int kgb_http_send(kgb_world *world, const kgb_http_request *r,
                   kgb_buf *reply);
 
-/* KGB_OK when URL is an http:// or https:// URL; else KGB_EINVAL after
- * saying so of SHOWN. */
-int kgb_http_check_url(kgb_world *world, const char *url, const char *shown);
+/* KGB_OK when URL is an http:// or https:// URL and TIMEOUT is not
+ * negative; else KGB_EINVAL after saying which, of SHOWN. */
+int kgb_http_check(kgb_world *world, const char *url, const char *shown,
+                   long timeout);
 
 #endif

@@ -44,10 +44,7 @@ int kgb_publish_check(kgb_world *world, const kgb_publish_options *o)
 
   if (o->endpoint && !shown)
     return kgb_report(world, KGB_ENOMEM, "out of memory");
-  rc = kgb_http_check_url(world, o->endpoint, shown);
-  if (rc == KGB_OK && o->timeout < 0)
-    rc = kgb_report(world, KGB_EINVAL, "the timeout must be a number of "
-                    "seconds");
+  rc = kgb_http_check(world, o->endpoint, shown, o->timeout);
   free(shown);
   return rc;
 }

@@ -13,6 +13,14 @@
 static const char *const result_formats[] = {"table", "csv", "tsv", "json",
                                             "xml"};
 
+int kgb_query_check_format(kgb_world *world, const char *format)
+{
+  if (kgb_result_format_is_known(format))
+    return KGB_OK;
+  return kgb_report(world, KGB_EINVAL, "unknown result format '%s' "
+                    "(expected table, csv, tsv, json or xml)", format);
+}
+
 int kgb_result_format_is_known(const char *name)
 {
   for (size_t i = 0; name && i < sizeof result_formats / sizeof *result_formats;
@@ -180,10 +188,9 @@ int kgb_query_run(kgb_world *world, const char *store,
   char *mended;
   int rc;
 
-  if (!kgb_result_format_is_known(format))
-    return kgb_report(world, KGB_EINVAL, "unknown result format '%s' "
-                      "(expected table, csv, tsv, json or xml)", format);
-  rc = kgb_query_check_text(world, text);
+  rc = kgb_query_check_format(world, format);
+  if (rc == KGB_OK)
+    rc = kgb_query_check_text(world, text);
   if (rc != KGB_OK)
     return rc;
   if (!(mended = kgb_query_mend_text(text)))

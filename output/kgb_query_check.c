@@ -47,6 +47,10 @@ static void check_projection(rasqal_query *q, check *c)
   }
 }
 
+/* kgb_query_text.c refuses SERVICE and MINUS from the text first; this
+ * look at the parsed query stays as the check no way of writing the text
+ * gets past (a '<' taken for an IRI's start could hide a word from the
+ * text's mask). */
 static int visit(rasqal_query *q, rasqal_graph_pattern *gp, void *data)
 {
   check *c = data;

@@ -41,6 +41,10 @@ int kgb_query_source_set(rasqal_world *rq, kgb_tripleset *ts);
   "run it on a SPARQL 1.1 server with --endpoint URL ('kgbuild publish' " \
   "sends the graph to one)"
 
+/* KGB_OK when FORMAT is a result format (table, csv, tsv, json, xml);
+ * else KGB_EINVAL after saying so. */
+int kgb_query_check_format(kgb_world *world, const char *format);
+
 /* KGB_OK when the embedded engine answers Q right; otherwise the error
  * reported, naming the construct and pointing to --endpoint. */
 int kgb_query_check(kgb_world *world, rasqal_query *q);
@@ -63,8 +67,8 @@ char *kgb_query_as_ask(const char *text);
 const char *kgb_query_find_keyword(const char *from, const char *word,
                                    int brace);
 
-/* The end of the group that opens at OPEN ('{'), past its '}'; NULL
- * when it does not close. */
+/* Past the '}' or ')' that closes the '{' or '(' at OPEN, comments,
+ * IRIs and strings skipped; NULL when it does not close. */
 const char *kgb_query_group_end(const char *open);
 
 /* KGB_OK, or the error reported when the query TEXT holds a construct

@@ -100,6 +100,21 @@ static int write_results(kgb_world *world, rasqal_world *rq, int boolean,
   return rc;
 }
 
+/* KGB_OK when the query can be sent as O says, with FORM its form. */
+static int check_request(kgb_world *world, const kgb_endpoint_options *o,
+                         const char *form, const char *format,
+                         const char *shown)
+{
+  int rc = kgb_query_check_format(world, format);
+
+  if (rc == KGB_OK)
+    rc = kgb_http_check(world, o->endpoint, shown, o->timeout);
+  if (rc == KGB_OK && !form)
+    rc = kgb_report(world, KGB_EPARSE, "query: no SELECT, ASK, CONSTRUCT or "
+                    "DESCRIBE in it");
+  return rc;
+}
+
 int kgb_query_remote(kgb_world *world, const kgb_endpoint_options *o,
                      const char *query, const char *format, FILE *out)
 {
@@ -111,19 +126,10 @@ int kgb_query_remote(kgb_world *world, const kgb_endpoint_options *o,
   kgb_buf reply;
   int rc;
 
-  if (!kgb_result_format_is_known(format))
-    return kgb_report(world, KGB_EINVAL, "unknown result format '%s' "
-                      "(expected table, csv, tsv, json or xml)", format);
   if (!shown)
     return kgb_report(world, KGB_ENOMEM, "out of memory");
   kgb_buf_init(&reply);
-  rc = kgb_http_check_url(world, o->endpoint, shown);
-  if (rc == KGB_OK && !form)
-    rc = kgb_report(world, KGB_EPARSE, "query: no SELECT, ASK, CONSTRUCT or "
-                    "DESCRIBE in it");
-  if (rc == KGB_OK && o->timeout < 0)
-    rc = kgb_report(world, KGB_EINVAL, "the timeout must be a number of "
-                    "seconds");
+  rc = check_request(world, o, form, format, shown);
   if (rc == KGB_OK)
     rc = ask_server(world, o, query,
                     graph ? "text/turtle, application/n-triples;q=0.9"

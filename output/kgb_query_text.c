@@ -87,15 +87,16 @@ const char *kgb_query_form(const char *text)
 
 const char *kgb_query_group_end(const char *open)
 {
+  char closer = *open == '(' ? ')' : '}';
   int depth = 0;
 
   for (const char *p = open; *p; p++) {
     const char *end = opaque_end(p);
     if (end)
       p = end;
-    else if (*p == '{')
+    else if (*p == *open)
       depth++;
-    else if (*p == '}' && --depth == 0)
+    else if (*p == closer && --depth == 0)
       return p + 1;
   }
   return NULL;
@@ -119,15 +120,6 @@ static char *mask_of(const char *text)
   return m;
 }
 
-/* The first place of WORD in the mask M from FROM, or NULL. */
-static const char *word_in(const char *m, const char *from, const char *word)
-{
-  for (const char *p = from; *p; p++)
-    if (word_at(m, p, word))
-      return p;
-  return NULL;
-}
-
 static const char *skip_space(const char *p)
 {
   while (isspace((unsigned char)*p))
@@ -138,14 +130,9 @@ static const char *skip_space(const char *p)
 /* Past the parenthesis that closes the one at OPEN, or the end. */
 static const char *paren_end(const char *open)
 {
-  int depth = 0;
+  const char *end = kgb_query_group_end(open);
 
-  for (const char *p = open; *p; p++)
-    if (*p == '(')
-      depth++;
-    else if (*p == ')' && --depth == 0)
-      return p + 1;
-  return open + strlen(open);
+  return end ? end : open + strlen(open);
 }
 
 /* Is P a function call WORD( ? */
@@ -171,7 +158,7 @@ static const char *unparsed_word(const char *m)
                                       "SERVICE"};
 
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (word_in(m, m, words[i]))
+    if (kgb_query_find_keyword(m, words[i], 0))
       return words[i];
   return NULL;
 }
@@ -226,8 +213,8 @@ static int variables_seen(const char *m, const char *from, const char *to)
  * variable the patterns before it do not crashes. */
 static const char *values_fault(const char *m)
 {
-  for (const char *p = word_in(m, m, "VALUES"); p;
-       p = word_in(m, p + 6, "VALUES")) {
+  for (const char *p = kgb_query_find_keyword(m, "VALUES", 0); p;
+       p = kgb_query_find_keyword(p + 6, "VALUES", 0)) {
     const char *open = strchr(p, '{'), *close, *before = p;
     if (!open || !(close = kgb_query_group_end(open)))
       return NULL;
@@ -317,8 +304,8 @@ static int distinct_beside_other(const call *calls, size_t n)
  * then drops every group. */
 static int having_unprojected(const char *m, const call *calls, size_t n)
 {
-  const char *having = word_in(m, m, "HAVING");
-  const char *select = word_in(m, m, "SELECT");
+  const char *having = kgb_query_find_keyword(m, "HAVING", 0);
+  const char *select = kgb_query_find_keyword(m, "SELECT", 0);
   const char *body = select ? strchr(select, '{') : NULL;
 
   for (size_t i = 0; having && body && i < n; i++) {
@@ -375,8 +362,8 @@ static const char *refused_construct(const char *m)
     return "a property path (a/b, a|b, ^a, a+, a*)";
   if ((word = values_fault(m)))
     return word;
-  select = word_in(m, m, "SELECT");
-  if (select && (select = word_in(m, select + 6, "SELECT")) &&
+  select = kgb_query_find_keyword(m, "SELECT", 0);
+  if (select && (select = kgb_query_find_keyword(select + 6, "SELECT", 0)) &&
       brace_depth(m, select) > 0)
     return "a subquery";
   for (const char *p = m; *p; p++) {
@@ -514,8 +501,8 @@ static int values_in_parens(const char *text, kgb_buf *b)
 
   if (!m)
     return KGB_ENOMEM;
-  for (const char *p = word_in(m, m, "VALUES"); p && !rc;
-       p = word_in(m, p + 6, "VALUES")) {
+  for (const char *p = kgb_query_find_keyword(m, "VALUES", 0); p && !rc;
+       p = kgb_query_find_keyword(p + 6, "VALUES", 0)) {
     const char *var = skip_space(p + 6), *open, *close;
     size_t n;
     if (*var != '?' && *var != '$')
