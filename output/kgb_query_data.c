@@ -169,29 +169,38 @@ int kgb_query_read_file(kgb_query_log *log, raptor_world *raptor,
   return rc;
 }
 
+typedef struct {
+  kgb_world *world;
+  kgb_tripleset *ts;
+  const char *shown;
+  int source;
+} store_reading;
+
+static int add_stored(void *data, const raptor_statement *st)
+{
+  store_reading *r = data;
+
+  if (kgb_tripleset_add(r->ts, st, r->source))
+    return kgb_report(r->world, KGB_ENOMEM, "%s: out of memory holding its "
+                      "triples", r->shown);
+  return KGB_OK;
+}
+
 int kgb_query_read_store(kgb_world *world, kgb_tripleset *ts,
                          const char *uri, int source)
 {
   librdf_world *rdf = librdf_new_world();
   kgb_store stored = {0};
-  librdf_stream *all = NULL;
   int rc = rdf ? KGB_OK : KGB_ENOMEM;
 
   if (rc == KGB_OK) {
     librdf_world_open(rdf);
     rc = kgb_store_open(world, rdf, uri, 0, &stored);
   }
-  if (rc == KGB_OK && !(all = librdf_model_as_stream(stored.model)))
-    rc = kgb_report(world, KGB_ERDF, "%s: cannot read the store",
-                    stored.shown);
-  for (; rc == KGB_OK && !librdf_stream_end(all); librdf_stream_next(all)) {
-    librdf_statement *st = librdf_stream_get_object(all);
-    if (st && kgb_tripleset_add(ts, st, source))
-      rc = kgb_report(world, KGB_ENOMEM, "%s: out of memory holding its "
-                      "triples", stored.shown);
+  if (rc == KGB_OK) {
+    store_reading r = {world, ts, stored.shown, source};
+    rc = kgb_store_each(world, rdf, &stored, add_stored, &r);
   }
-  if (all)
-    librdf_free_stream(all);
   kgb_store_close(&stored);
   if (rdf)
     librdf_free_world(rdf);

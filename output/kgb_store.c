@@ -160,6 +160,10 @@ int kgb_store_open(kgb_world *world, librdf_world *rdf, const char *uri,
     kgb_report(world, rc, "out of memory");
   if (rc == KGB_OK && write && strcmp(schemes[which].scheme, "sqlite") == 0)
     rc = open_sqlite(world, name.data, out);
+  else if (rc == KGB_OK && strcmp(schemes[which].scheme, "sqlite") == 0)
+    rc = (out->sqlite_path = kgb_strdup(name.data))
+             ? KGB_OK
+             : kgb_report(world, KGB_ENOMEM, "out of memory");
   else if (rc == KGB_OK)
     rc = open_librdf(world, rdf, which, &opts, &name, out);
   kgb_buf_release(&opts);
@@ -176,11 +180,51 @@ void kgb_store_close(kgb_store *s)
   if (s->storage)
     librdf_free_storage(s->storage);
   kgb_sqlite_close(s->sql);
+  kgb_free(s->sqlite_path);
   kgb_free(s->shown);
   memset(s, 0, sizeof *s);
 }
 
-int kgb_store_is_open(const kgb_store *s) { return s->model || s->sql; }
+int kgb_store_is_open(const kgb_store *s)
+{
+  return s->model || s->sql || s->sqlite_path;
+}
+
+static int each_librdf(kgb_world *world, kgb_store *s, kgb_statement_fn fn,
+                       void *data)
+{
+  librdf_stream *all = librdf_model_as_stream(s->model);
+  int rc = all ? KGB_OK
+               : kgb_report(world, KGB_ERDF, "%s: cannot read the store",
+                            s->shown);
+
+  for (; rc == KGB_OK && !librdf_stream_end(all); librdf_stream_next(all)) {
+    librdf_statement *st = librdf_stream_get_object(all);
+    if (st)
+      rc = fn(data, st);
+  }
+  if (all)
+    librdf_free_stream(all);
+  return rc;
+}
+
+int kgb_store_each(kgb_world *world, librdf_world *rdf, kgb_store *s,
+                   kgb_statement_fn fn, void *data)
+{
+  kgb_buf why;
+  int rc;
+
+  if (!s->sqlite_path)
+    return each_librdf(world, s, fn, data);
+  kgb_buf_init(&why);
+  rc = kgb_sqlite_read(s->sqlite_path, wait_ms(), librdf_world_get_raptor(rdf),
+                       fn, data, &why);
+  if (rc && why.len)   /* else FN's own error, reported */
+    rc = kgb_report(world, rc, "%s: cannot read the store: %s", s->shown,
+                    why.data);
+  kgb_buf_release(&why);
+  return rc;
+}
 
 int kgb_store_begin(kgb_world *world, kgb_store *s)
 {

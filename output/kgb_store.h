@@ -12,14 +12,20 @@
 
 #include <redland.h>
 
+#include "kgb_buf.h"
 #include "kgbuild.h"
 
 typedef struct kgb_sqlite kgb_sqlite;
+
+/* Called with each statement read; a non-zero status stops the reading
+ * and is returned (the function reports its own error). */
+typedef int (*kgb_statement_fn)(void *data, const raptor_statement *st);
 
 typedef struct {
   librdf_storage *storage;   /* owned; NULL when SQL is used */
   librdf_model *model;       /* owned */
   kgb_sqlite *sql;           /* owned: an sqlite: store opened to write */
+  char *sqlite_path;         /* owned: an sqlite: store opened to read */
   char *shown;               /* owned: the URI as printed, no password */
   int transactions;          /* librdf: the storage has transactions */
 } kgb_store;
@@ -33,6 +39,12 @@ int kgb_store_is_open(const kgb_store *s);
 
 /* Start a transaction, waiting for another writer up to the bound
  * ($KGBUILD_STORE_WAIT seconds, default 60). */
+/* Every statement of S, opened to read, to FN (graphs dropped); the
+ * nodes are valid during the call only.  Errors are reported, naming the
+ * store. */
+int kgb_store_each(kgb_world *world, librdf_world *rdf, kgb_store *s,
+                   kgb_statement_fn fn, void *data);
+
 int kgb_store_begin(kgb_world *world, kgb_store *s);
 /* Commit (COMMIT set) or roll back what was written since begin. */
 int kgb_store_end(kgb_world *world, kgb_store *s, int commit);
@@ -66,5 +78,9 @@ int kgb_sqlite_literals(kgb_sqlite *s, raptor_term *subject,
                         int (*fn)(void *data, const char *text), void *data);
 int kgb_sqlite_has_literal(kgb_sqlite *s, raptor_term *predicate,
                            const char *value);
+/* Every statement of the SQLite store at PATH to FN, read-only; on an
+ * error of the store's own, what went wrong is in WHY. */
+int kgb_sqlite_read(const char *path, int wait_ms, raptor_world *raptor,
+                    kgb_statement_fn fn, void *data, kgb_buf *why);
 
 #endif

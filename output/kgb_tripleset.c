@@ -4,6 +4,7 @@
  * their three term numbers.  The indexes are built once, on the first
  * lookup after an addition: loading is a run of additions, querying a
  * run of lookups. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,15 +21,25 @@ typedef struct {
   int *at;
 } part_index;
 
+/* Terms by the address of their literal: a variable's value is most
+ * often the set's own literal (the triples source binds references to
+ * it), and so is found without spelling and hashing its key, which took
+ * most of a join's time. */
+typedef struct {
+  const rasqal_literal **at;   /* open addressing; NULL is free */
+  int *term;
+  size_t cap;                  /* a power of two */
+} literal_index;
+
 struct kgb_tripleset {
   rasqal_world *rq;
   kgb_map term_ids;          /* key -> term */
   rasqal_literal **terms;    /* owned, one reference each */
   size_t n_terms, cap_terms;
-  kgb_map triple_ids;        /* "s p o" -> triple */
   int *triples;              /* 3 terms a triple */
   size_t n_triples, cap_triples;
   part_index index[3];       /* valid when indexed */
+  literal_index by_literal;  /* valid when indexed */
   int indexed;
   kgb_buf key;               /* scratch */
 };
@@ -41,7 +52,6 @@ kgb_tripleset *kgb_tripleset_new(rasqal_world *rq)
     return NULL;
   ts->rq = rq;
   kgb_map_init(&ts->term_ids);
-  kgb_map_init(&ts->triple_ids);
   kgb_buf_init(&ts->key);
   return ts;
 }
@@ -54,6 +64,9 @@ static void drop_index(kgb_tripleset *ts)
     ts->index[p].start = NULL;
     ts->index[p].at = NULL;
   }
+  kgb_free(ts->by_literal.at);
+  kgb_free(ts->by_literal.term);
+  memset(&ts->by_literal, 0, sizeof ts->by_literal);
   ts->indexed = 0;
 }
 
@@ -67,12 +80,9 @@ void kgb_tripleset_free(kgb_tripleset *ts)
   kgb_free(ts->terms);
   kgb_free(ts->triples);
   kgb_map_release(&ts->term_ids);
-  kgb_map_release(&ts->triple_ids);
   kgb_buf_release(&ts->key);
   kgb_free(ts);
 }
-
-size_t kgb_tripleset_count(const kgb_tripleset *ts) { return ts->n_triples; }
 
 rasqal_literal *kgb_tripleset_literal(const kgb_tripleset *ts, int term)
 {
@@ -114,8 +124,43 @@ static int term_key(kgb_tripleset *ts, rasqal_literal *l)
   return KGB_OK;
 }
 
+static size_t literal_slot(const literal_index *x, const rasqal_literal *l)
+{
+  size_t i = (size_t)(((uintptr_t)l >> 4) * 0x9E3779B97F4A7C15u) &
+             (x->cap - 1);
+
+  while (x->at[i] && x->at[i] != l)
+    i = (i + 1) & (x->cap - 1);
+  return i;
+}
+
+static int build_literal_index(kgb_tripleset *ts)
+{
+  literal_index *x = &ts->by_literal;
+
+  for (x->cap = 64; x->cap < 2 * ts->n_terms; x->cap *= 2)
+    ;
+  x->at = kgb_calloc(x->cap, sizeof *x->at);
+  x->term = kgb_calloc(x->cap, sizeof *x->term);
+  if (!x->at || !x->term)
+    return KGB_ENOMEM;
+  for (size_t t = 0; t < ts->n_terms; t++) {
+    size_t i = literal_slot(x, ts->terms[t]);
+    x->at[i] = ts->terms[t];
+    x->term[i] = (int)t;
+  }
+  return KGB_OK;
+}
+
+static int build_index(kgb_tripleset *ts);
+
 int kgb_tripleset_find(kgb_tripleset *ts, rasqal_literal *l)
 {
+  if (l && (ts->indexed || !build_index(ts))) {
+    size_t i = literal_slot(&ts->by_literal, l);
+    if (ts->by_literal.at[i])
+      return ts->by_literal.term[i];
+  }
   if (!l || term_key(ts, l))
     return -1;
   return kgb_map_get(&ts->term_ids, ts->key.data, ts->key.len);
@@ -180,24 +225,49 @@ static rasqal_literal *literal_of(kgb_tripleset *ts, const raptor_term *t,
   }
 }
 
-/* The number of term T, added if new; -1 when out of memory or when
- * rasqal cannot hold it (a lexical form its datatype refuses). */
-static int term_of(kgb_tripleset *ts, const raptor_term *t, int source)
+/* The key of raptor term T into TS->key, spelled as term_key spells the
+ * literal made from it, so that a term seen before is found without
+ * making a literal (most of a load's time went to literals made only to
+ * be freed). */
+static int raw_key(kgb_tripleset *ts, const raptor_term *t, int source)
 {
-  rasqal_literal *l = literal_of(ts, t, source);
-  int id;
+  const char *dts;
 
-  if (!l)
-    return -1;
-  if (term_key(ts, l)) {
-    rasqal_free_literal(l);
-    return -1;
+  kgb_buf_clear(&ts->key);
+  switch (t->type) {
+  case RAPTOR_TERM_TYPE_URI:
+    return kgb_buf_putc(&ts->key, '<') ||
+                   kgb_buf_puts(&ts->key, (const char *)raptor_uri_as_string(
+                                              t->value.uri)) ||
+                   kgb_buf_putc(&ts->key, '>')
+               ? KGB_ENOMEM
+               : KGB_OK;
+  case RAPTOR_TERM_TYPE_BLANK:
+    return kgb_buf_printf(&ts->key, "_:f%db%s", source,
+                          (const char *)t->value.blank.string);
+  case RAPTOR_TERM_TYPE_LITERAL:
+    if (kgb_buf_putc(&ts->key, '"') ||
+        kgb_buf_append(&ts->key, (const char *)t->value.literal.string,
+                    t->value.literal.string_len) ||
+        kgb_buf_putc(&ts->key, '"'))
+      return KGB_ENOMEM;
+    if (t->value.literal.language && *t->value.literal.language)
+      return kgb_buf_printf(&ts->key, "@%s",
+                            (const char *)t->value.literal.language);
+    dts = t->value.literal.datatype
+              ? (const char *)raptor_uri_as_string(t->value.literal.datatype)
+              : NULL;
+    if (dts && strcmp(dts, "http://www.w3.org/2001/XMLSchema#string") != 0)
+      return kgb_buf_printf(&ts->key, "^^<%s>", dts);
+    return KGB_OK;
+  default:
+    return KGB_EINVAL;
   }
-  id = kgb_map_get(&ts->term_ids, ts->key.data, ts->key.len);
-  if (id >= 0) {
-    rasqal_free_literal(l);
-    return id;
-  }
+}
+
+/* A new term for L, whose key is in TS->key; L is the set's after. */
+static int add_term(kgb_tripleset *ts, rasqal_literal *l)
+{
   if (kgb_grow(&ts->terms, &ts->cap_terms, ts->n_terms + 1,
                sizeof *ts->terms) ||
       kgb_map_put(&ts->term_ids, ts->key.data, ts->key.len,
@@ -209,24 +279,52 @@ static int term_of(kgb_tripleset *ts, const raptor_term *t, int source)
   return (int)ts->n_terms++;
 }
 
+/* The number of term T, added if new; -1 when out of memory or when
+ * rasqal cannot hold it (a lexical form its datatype refuses).  rasqal
+ * may spell a literal otherwise than the text did (a number's canonical
+ * form): the text's key then also leads to the term, as an alias that
+ * no query literal's key can be. */
+static int term_of(kgb_tripleset *ts, const raptor_term *t, int source)
+{
+  rasqal_literal *l;
+  int id;
+
+  if (raw_key(ts, t, source))
+    return -1;
+  id = kgb_map_get(&ts->term_ids, ts->key.data, ts->key.len);
+  if (id >= 0)
+    return id;
+  if (!(l = literal_of(ts, t, source)))
+    return -1;
+  if (term_key(ts, l)) {
+    rasqal_free_literal(l);
+    return -1;
+  }
+  id = kgb_map_get(&ts->term_ids, ts->key.data, ts->key.len);
+  if (id >= 0)
+    rasqal_free_literal(l);
+  else if ((id = add_term(ts, l)) < 0)
+    return -1;
+  if (raw_key(ts, t, source) ||
+      kgb_map_put(&ts->term_ids, ts->key.data, ts->key.len, id))
+    return -1;
+  return id;
+}
+
+/* Triples are kept as added; a triple added twice is dropped when the
+ * index is built (dedupe), not looked up on each addition. */
 int kgb_tripleset_add(kgb_tripleset *ts, const raptor_statement *st,
                       int source)
 {
   int s = term_of(ts, st->subject, source);
   int p = s < 0 ? -1 : term_of(ts, st->predicate, source);
   int o = p < 0 ? -1 : term_of(ts, st->object, source);
-  char key[48];
-  int len;
 
   if (o < 0)
     return KGB_ENOMEM;
-  len = snprintf(key, sizeof key, "%d %d %d", s, p, o);
-  if (kgb_map_get(&ts->triple_ids, key, (size_t)len) >= 0)
-    return KGB_OK;
   if (ts->n_triples >= (size_t)0x7fffffff ||
       kgb_grow(&ts->triples, &ts->cap_triples, 3 * (ts->n_triples + 1),
-               sizeof *ts->triples) ||
-      kgb_map_put(&ts->triple_ids, key, (size_t)len, (int)ts->n_triples))
+               sizeof *ts->triples))
     return KGB_ENOMEM;
   ts->triples[3 * ts->n_triples] = s;
   ts->triples[3 * ts->n_triples + 1] = p;
@@ -234,6 +332,46 @@ int kgb_tripleset_add(kgb_tripleset *ts, const raptor_statement *st,
   ts->n_triples++;
   if (ts->indexed)
     drop_index(ts);
+  return KGB_OK;
+}
+
+static int triple_cmp(const void *a, const void *b)
+{
+  const int *x = a, *y = b;
+
+  for (int p = 0; p < 3; p++)
+    if (x[p] != y[p])
+      return x[p] < y[p] ? -1 : 1;
+  return 0;
+}
+
+static size_t stride_for(size_t n);
+
+/* Each triple once: sorted by term numbers, equal neighbours dropped,
+ * then put in a scrambled order (stride_for says why), in which a
+ * pattern with no part bound reads them. */
+static int dedupe(kgb_tripleset *ts)
+{
+  size_t kept = 0, step, next = 0;
+  int *scrambled;
+
+  qsort(ts->triples, ts->n_triples, 3 * sizeof *ts->triples, triple_cmp);
+  for (size_t i = 0; i < ts->n_triples; i++)
+    if (kept == 0 ||
+        triple_cmp(ts->triples + 3 * i, ts->triples + 3 * (kept - 1)) != 0) {
+      memmove(ts->triples + 3 * kept, ts->triples + 3 * i,
+              3 * sizeof *ts->triples);
+      kept++;
+    }
+  ts->n_triples = kept;
+  if (!(scrambled = kgb_calloc(kept ? 3 * kept : 1, sizeof *scrambled)))
+    return KGB_ENOMEM;
+  step = stride_for(kept);
+  for (size_t k = 0; k < kept; k++, next = (next + step) % kept)
+    memcpy(scrambled + 3 * k, ts->triples + 3 * next, 3 * sizeof *scrambled);
+  kgb_free(ts->triples);
+  ts->triples = scrambled;
+  ts->cap_triples = kept ? 3 * kept : 1;
   return KGB_OK;
 }
 
@@ -287,6 +425,10 @@ static int build_part(kgb_tripleset *ts, int part)
 
 static int build_index(kgb_tripleset *ts)
 {
+  if (dedupe(ts) || build_literal_index(ts)) {
+    drop_index(ts);
+    return KGB_ENOMEM;
+  }
   for (int p = 0; p < 3; p++)
     if (build_part(ts, p)) {
       drop_index(ts);

@@ -25,7 +25,6 @@ void kgb_tripleset_free(kgb_tripleset *ts);
  * status; a triple already there is no error. */
 int kgb_tripleset_add(kgb_tripleset *ts, const raptor_statement *st,
                       int source);
-size_t kgb_tripleset_count(const kgb_tripleset *ts);
 
 /* The term equal to L (RDF term equality), or -1 when no triple has it. */
 int kgb_tripleset_find(kgb_tripleset *ts, rasqal_literal *l);

@@ -314,6 +314,34 @@ static void test_errors(void **state)
   test_result_release(&scheme);
 }
 
+/* A store whose triples name a node its tables lack is an error naming
+ * the store and what is missing, not an answer over part of it. */
+static void test_damaged_store(void **state)
+{
+  char *db, *cmd, *uri;
+  test_result r;
+
+  (void)state;
+  assert_true(asprintf(&db, "%s/damaged.db", workdir) > 0);
+  assert_true(asprintf(&cmd, "cp %s %s && /usr/bin/python3 -c 'import "
+                       "sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                       "c.execute(\"DELETE FROM uris WHERE id = (SELECT "
+                       "predicateUri FROM triples LIMIT 1)\"); c.commit()' %s",
+                       store + strlen("sqlite:"), db, db) > 0);
+  assert_int_equal(test_sh(cmd), 0);
+  assert_true(asprintf(&uri, "sqlite:%s", db) > 0);
+  r = test_run((const char *[]){"query", "--store", uri, "ASK { ?s ?p ?o }",
+                                NULL}, NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, uri));
+  assert_non_null(strstr(r.err, "damaged"));
+  assert_non_null(strstr(r.err, "uris"));
+  test_result_release(&r);
+  free(uri);
+  free(cmd);
+  free(db);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -323,6 +351,7 @@ int main(void)
     cmocka_unit_test(test_result_formats),
     cmocka_unit_test(test_answers_parse_with_emoji_and_cr),
     cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_damaged_store),
   };
   int failed;
   char *cmd;

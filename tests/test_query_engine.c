@@ -271,6 +271,25 @@ static void test_several_files_are_one_graph(void **state)
   free(inv);
 }
 
+/* A triple read twice is one triple (the set drops duplicates when it
+ * indexes them, not as they come). */
+static void test_same_file_twice_counts_once(void **state)
+{
+  const char *all = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+  char *cut = path_in("cut.nt");
+  test_result once = query("cut.nt", all);
+  test_result twice = test_run((const char *[]){"query", "-r", "csv",
+                                                "--data", cut, "--data", cut,
+                                                all, NULL}, NULL);
+
+  (void)state;
+  assert_true(count_of(&once) > 10);
+  assert_int_equal(count_of(&twice), count_of(&once));
+  test_result_release(&once);
+  test_result_release(&twice);
+  free(cut);
+}
+
 static void test_nquads_read_as_union(void **state)
 {
   const char *all = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
@@ -461,6 +480,7 @@ int main(void)
     cmocka_unit_test(test_bad_bound_is_usage),
     cmocka_unit_test(test_no_network),
     cmocka_unit_test(test_several_files_are_one_graph),
+    cmocka_unit_test(test_same_file_twice_counts_once),
     cmocka_unit_test(test_nquads_read_as_union),
     cmocka_unit_test(test_broken_file_fails),
     cmocka_unit_test(test_count_over_nothing),
