@@ -70,6 +70,9 @@ const char *kgb_query_find_keyword(const char *from, const char *word,
 /* Past the '}' or ')' that closes the '{' or '(' at OPEN, comments,
  * IRIs and strings skipped; NULL when it does not close. */
 const char *kgb_query_group_end(const char *open);
+/* What is wrong with a REPLACE call of TEXT, whose mask is M
+ * (kgb_query_text.c), or NULL (kgb_query_regex.c). */
+const char *kgb_query_replace_fault(const char *text, const char *m);
 
 /* KGB_OK, or the error reported when the query TEXT holds a construct
  * the embedded engine cannot parse or answers wrongly, named. */

@@ -394,6 +394,8 @@ int kgb_query_check_text(kgb_world *world, const char *text)
   if (!m)
     return kgb_report(world, KGB_ENOMEM, "query: out of memory");
   refused = refused_construct(m);
+  if (!refused)
+    refused = kgb_query_replace_fault(text, m);
   kgb_free(m);
   if (refused)
     return kgb_report(world, KGB_EINVAL, "query: %s is not supported by "

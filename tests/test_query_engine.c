@@ -174,8 +174,11 @@ static double seconds(void)
   return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* A REPLACE whose pattern matches the empty string loops in rasqal. */
-#define RUNAWAY "SELECT (REPLACE(\"aaa\", \"x*\", \"y\") AS ?r) WHERE {}"
+/* Every fifth power of the triples, one by one: minutes of work in
+ * little memory. */
+#define RUNAWAY                                                           \
+  "ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o . "         \
+  "FILTER(?a = <urn:x:never>) }"
 
 static void test_wall_time_bound(void **state)
 {
@@ -382,6 +385,12 @@ static void test_refusals_name_the_construct(void **state)
      "DISTINCT"},
     {"SELECT ?t WHERE { ?s a ?t } GROUP BY ?t HAVING (COUNT(?s) > 1)",
      "HAVING"},
+    /* rasqal loops on a REPLACE whose pattern matches no characters. */
+    {"SELECT (REPLACE(\"aaa\", \"x*\", \"y\") AS ?r) WHERE {}", "REPLACE"},
+    {"SELECT (REPLACE(STR(?s), '^', 'y') AS ?r) WHERE { ?s a ?t }",
+     "REPLACE"},
+    {"SELECT (replace(\"ab\", \"\\\\b\", \"-\", \"i\") AS ?r) WHERE {}",
+     "REPLACE"},
   };
 
   (void)state;
@@ -393,6 +402,19 @@ static void test_refusals_name_the_construct(void **state)
     assert_string_equal(r.out, "");
     test_result_release(&r);
   }
+}
+
+/* A REPLACE whose pattern always takes a character runs, and replaces. */
+static void test_replace_that_moves_runs(void **state)
+{
+  test_result r = query("two.ttl", "SELECT (REPLACE(\"a,b,c\", \",+\", "
+                        "\";\") AS ?r) (REPLACE(\"abc\", \"C$\", \"-\", \"i\") "
+                        "AS ?q) WHERE {}");
+
+  (void)state;
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "a;b;c,ab-"));
+  test_result_release(&r);
 }
 
 /* Words and signs in strings, IRIs and comments are no SPARQL: nothing
@@ -486,6 +508,7 @@ int main(void)
     cmocka_unit_test(test_count_over_nothing),
     cmocka_unit_test(test_separator_refused),
     cmocka_unit_test(test_refusals_name_the_construct),
+    cmocka_unit_test(test_replace_that_moves_runs),
     cmocka_unit_test(test_quoted_constructs_not_refused),
     cmocka_unit_test(test_glued_minus_subtracts),
     cmocka_unit_test(test_json_leaves_unbound_out),

@@ -90,7 +90,7 @@ SHORT = [("kgr:", "https://w3id.org/kgbuild/resource/"),
          ("xsd:", XSD)]
 CORPUS_MB, CORPUS_SEED, MIN_ARTICLES = "2", "15", 500
 # Under sanitizers, with the full stacks on each allocation that
-# tests/lsan.supp needs, a run is twenty times slower: the 66 queries
+# tests/lsan.supp needs, a run is twenty times slower: the queries
 # timed out on 526 articles.  What the suite looks for there is memory
 # errors and leaks, which 65 articles show as well, and malloc's stacks
 # can be cut short: a leak in the query engine still fails the run (the
