@@ -19,7 +19,7 @@ static const cli_option options[] = {
   {OPT_STORE, 0, "store", "URI", "sqlite:FILE, postgresql:... or "
    "virtuoso:..."},
   {OPT_DATA, 0, "data", "FILE", "a graph file (.ttl, .nt, .nq, .trig, .rdf, "
-   ".json); give it again for more files"},
+   ".json, .jsonld); give it again for more files"},
   {OPT_ENDPOINT, 0, "endpoint", "URL", "run the query on this SPARQL 1.1 "
    "server instead (for Virtuoso: http://HOST:8890/sparql)"},
   {OPT_GRAPH, 0, "graph", "IRI", "with --endpoint: the graph to query "

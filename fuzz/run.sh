@@ -51,4 +51,6 @@ run fuzz_number 256 "$here"/seeds/number/* \
   $(ls "$top"/tests/regress/number-* 2>/dev/null || true)
 run fuzz_model 65536 "$here"/seeds/model/* \
   $(ls "$top"/tests/regress/model-* 2>/dev/null || true)
+run fuzz_jsonld 65536 "$here"/seeds/jsonld/* \
+  $(ls "$top"/tests/regress/jsonld-* 2>/dev/null || true)
 echo "fuzz: no crash"

@@ -149,10 +149,12 @@ int kgb_query_read_file(kgb_query_log *log, raptor_world *raptor,
   if (!f)
     return kgb_report(log->world, KGB_EIO, "%s: %s", path, strerror(errno));
   if (ends_with(path, ".jsonld")) {
+    rc = kgb_jsonld_read(log->world, raptor, f, path, on_statement, &r);
     fclose(f);
-    return kgb_report(log->world, KGB_EINVAL, "%s: JSON-LD is written but "
-                      "not read; give the graph as Turtle, N-Triples or "
-                      "N-Quads", path);
+    if (rc == KGB_OK && r.rc)
+      rc = kgb_report(log->world, r.rc, "%s: out of memory holding its "
+                      "triples", path);
+    return rc;
   }
   name = parser_by_name(path);
   if (!name)
@@ -160,7 +162,8 @@ int kgb_query_read_file(kgb_query_log *log, raptor_world *raptor,
   if (!name) {
     fclose(f);
     return kgb_report(log->world, KGB_EINVAL, "%s: cannot tell its syntax; "
-                      "name it .ttl, .nt, .nq, .trig, .rdf or .json", path);
+                      "name it .ttl, .nt, .nq, .trig, .rdf, .json or "
+                      ".jsonld", path);
   }
   log->what = path;
   rc = parse_stream(log, raptor, f, path, name, &r);

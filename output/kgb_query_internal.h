@@ -70,6 +70,11 @@ const char *kgb_query_find_keyword(const char *from, const char *word,
 /* Past the '}' or ')' that closes the '{' or '(' at OPEN, comments,
  * IRIs and strings skipped; NULL when it does not close. */
 const char *kgb_query_group_end(const char *open);
+/* The statements of the JSON-LD in F (named PATH in messages) to FN;
+ * what it cannot read is refused by name (kgb_jsonld_read.c). */
+int kgb_jsonld_read(kgb_world *world, raptor_world *raptor, FILE *f,
+                    const char *path, raptor_statement_handler fn,
+                    void *data);
 /* What is wrong with a REPLACE call of TEXT, whose mask is M
  * (kgb_query_text.c), or NULL (kgb_query_regex.c). */
 const char *kgb_query_replace_fault(const char *text, const char *m);

@@ -78,6 +78,7 @@ static int setup(void **state)
   extract("ntriples", "cut.nt", "cut-a.txt", NULL, NULL);
   extract("ntriples", "invest.nt", "invest.txt", NULL, NULL);
   extract("nquads", "two.nq", "cut-a.txt", "cut-b.txt", "invest.txt");
+  extract("jsonld", "two.jsonld", "cut-a.txt", "cut-b.txt", "invest.txt");
   return 0;
 }
 
@@ -306,6 +307,60 @@ static void test_nquads_read_as_union(void **state)
   test_result_release(&ttl);
 }
 
+/* kgbuild reads the JSON-LD it writes as the graph of its Turtle
+ * (rdflib compares the two as graphs, blank nodes and all). */
+static void test_jsonld_read_as_turtle(void **state)
+{
+  const char *all = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }";
+  test_result js = query("two.jsonld", all), ttl = query("two.ttl", all);
+  char *a = path_in("from-jsonld.ttl"), *b = path_in("from-turtle.ttl"),
+       *cmd;
+
+  (void)state;
+  assert_int_equal(js.status, 0);
+  assert_int_equal(ttl.status, 0);
+  write_text("from-jsonld.ttl", js.out);
+  write_text("from-turtle.ttl", ttl.out);
+  assert_true(asprintf(&cmd, "/usr/bin/python3 -c 'import sys, rdflib; "
+                       "from rdflib.compare import isomorphic; "
+                       "g = [rdflib.Graph().parse(f) for f in sys.argv[1:]]; "
+                       "sys.exit(not (len(g[0]) > 20 and "
+                       "isomorphic(g[0], g[1])))' %s %s", a, b) > 0);
+  assert_int_equal(test_sh(cmd), 0);
+  test_result_release(&js);
+  test_result_release(&ttl);
+  free(cmd);
+  free(a);
+  free(b);
+}
+
+/* JSON-LD that needs more than prefixes (a remote context, a list, a
+ * term definition) is refused by name, not read in part. */
+static void test_jsonld_beyond_prefixes_refused(void **state)
+{
+  static const char *const cases[][2] = {
+    {"{\"@context\": \"http://x/c.jsonld\", \"@id\": \"http://x/a\"}",
+     "remote @context"},
+    {"{\"@id\": \"http://x/a\", \"http://x/p\": {\"@list\": [1]}}",
+     "@list"},
+    {"{\"@context\": {\"p\": {\"@id\": \"http://x/p\"}}, \"p\": 1}",
+     "term definition"},
+    {"{\"@id\": \"http://x/a\", \"p\": 1}", "'p' is no IRI"},
+    {"{\"@id\": \"http://x/a\",", "bad.jsonld:"},
+  };
+
+  (void)state;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    test_result r;
+    write_text("bad.jsonld", cases[i][0]);
+    r = query("bad.jsonld", "ASK { ?s ?p ?o }");
+    if (r.status != 1 || !strstr(r.err, cases[i][1]))
+      fail_msg("%s: status %d, %s", cases[i][0], r.status, r.err);
+    assert_string_equal(r.out, "");
+    test_result_release(&r);
+  }
+}
+
 static void test_broken_file_fails(void **state)
 {
   char *whole = path_in("cut.nt"), *text;
@@ -504,6 +559,8 @@ int main(void)
     cmocka_unit_test(test_several_files_are_one_graph),
     cmocka_unit_test(test_same_file_twice_counts_once),
     cmocka_unit_test(test_nquads_read_as_union),
+    cmocka_unit_test(test_jsonld_read_as_turtle),
+    cmocka_unit_test(test_jsonld_beyond_prefixes_refused),
     cmocka_unit_test(test_broken_file_fails),
     cmocka_unit_test(test_count_over_nothing),
     cmocka_unit_test(test_separator_refused),
