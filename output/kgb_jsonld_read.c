@@ -88,11 +88,16 @@ static int expand(reader *r, const char *name, int vocab)
          !kgb_buf_puts(&r->iri, name);
 }
 
-/* The IRI or blank node NAME names; NULL with an error reported. */
+/* The IRI or blank node NAME names; NULL with an error reported.  A
+ * property or a datatype (VOCAB) is an IRI: RDF has no blank ones. */
 static raptor_term *node_term(reader *r, const char *name, int vocab)
 {
   raptor_term *t;
 
+  if (vocab && strncmp(name, "_:", 2) == 0) {
+    refuse(r, "a blank node as a property, a type or a datatype");
+    return NULL;
+  }
   if (strncmp(name, "_:", 2) == 0)
     t = raptor_new_term_from_blank(r->raptor,
                                    (const unsigned char *)name + 2);

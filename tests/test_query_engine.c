@@ -347,6 +347,10 @@ static void test_jsonld_beyond_prefixes_refused(void **state)
      "term definition"},
     {"{\"@id\": \"http://x/a\", \"p\": 1}", "'p' is no IRI"},
     {"{\"@id\": \"http://x/a\",", "bad.jsonld:"},
+    /* Found by fuzz_jsonld: RDF has no blank predicates or datatypes. */
+    {"{\"@id\": \"http://x/a\", \"_::n\": 4}", "blank node as a property"},
+    {"{\"@id\": \"http://x/a\", \"http://x/p\": {\"@value\": \"1\", "
+     "\"@type\": \"_:d\"}}", "blank node as a property, a type or a datatype"},
   };
 
   (void)state;
