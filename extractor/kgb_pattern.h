@@ -47,7 +47,9 @@ typedef struct kgb_patterns kgb_patterns;
   X(ROLE, "@role")             /* a role before a person: "Economist" */  \
   X(FIRM_TAIL, "@firmtail")    /* last word of a firm's name: "Capital" */\
   X(SAME_TAIL, "@sametail")    /* "Zentra Industries" is Zentra */      \
-  X(FIRM_NOUN, "@firmnoun")    /* a noun only for a firm: "brewer" */
+  X(FIRM_NOUN, "@firmnoun")    /* a noun only for a firm: "brewer" */   \
+  X(PERCENT, "@percent")       /* after a number: "%", "percent" */     \
+  X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

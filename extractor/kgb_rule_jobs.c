@@ -168,6 +168,15 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
   return kgb_factset_add_fact(c->fs, &f);
 }
 
+/* Is the number ending at Q_END a share ("10 %", "12 per cent"), which
+ * counts no jobs? */
+static int is_share(const kgb_rule_ctx *c, size_t q_end)
+{
+  return kgb_rule_word_is(c, q_end, KGB_WORDS_PERCENT) ||
+         (kgb_rule_word_is(c, q_end, KGB_WORDS_PERCENT_LEAD) &&
+          kgb_rule_word_is(c, q_end + 1, KGB_WORDS_PERCENT));
+}
+
 int kgb_rules_jobs(kgb_rule_ctx *c)
 {
   kgb_quantity q;
@@ -176,7 +185,7 @@ int kgb_rules_jobs(kgb_rule_ctx *c)
 
   while (rc == KGB_OK && kgb_rule_quantity(c, i, c->s->last_tok, 0, &q)) {
     size_t noun = job_noun_after(c, q.last);
-    if (q.has_scale && !noun) {
+    if ((q.has_scale && !noun) || is_share(c, q.last)) {
       i = q.last;
       continue;
     }
