@@ -114,7 +114,7 @@ static raptor_term *node_term(reader *r, const char *name, int vocab)
   return t;
 }
 
-static int emit(reader *r, raptor_term *s, raptor_term *p, raptor_term *o)
+static void emit(reader *r, raptor_term *s, raptor_term *p, raptor_term *o)
 {
   raptor_statement st = {.world = r->raptor, .usage = 1};
 
@@ -122,7 +122,6 @@ static int emit(reader *r, raptor_term *s, raptor_term *p, raptor_term *o)
   st.predicate = p;
   st.object = o;
   r->fn(r->data, &st);
-  return KGB_OK;
 }
 
 static int read_node(reader *r, json_t *node, raptor_term **subject);
@@ -258,7 +257,7 @@ static int read_values(reader *r, raptor_term *s, raptor_term *p, json_t *v)
     emit(r, s, p, o);
     raptor_free_term(o);
   }
-  return json_is_null(v) ? KGB_OK : rc;
+  return rc;   /* KGB_OK for a null, which gives no statement */
 }
 
 static int read_types(reader *r, raptor_term *s, json_t *types)

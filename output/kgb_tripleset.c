@@ -41,7 +41,8 @@ struct kgb_tripleset {
   part_index index[3];       /* valid when indexed */
   literal_index by_literal;  /* valid when indexed */
   int indexed;
-  kgb_buf key;               /* scratch */
+  kgb_buf key;               /* scratch: a literal's key */
+  kgb_buf raw;               /* scratch: a parser node's key */
 };
 
 kgb_tripleset *kgb_tripleset_new(rasqal_world *rq)
@@ -53,6 +54,7 @@ kgb_tripleset *kgb_tripleset_new(rasqal_world *rq)
   ts->rq = rq;
   kgb_map_init(&ts->term_ids);
   kgb_buf_init(&ts->key);
+  kgb_buf_init(&ts->raw);
   return ts;
 }
 
@@ -81,6 +83,7 @@ void kgb_tripleset_free(kgb_tripleset *ts)
   kgb_free(ts->triples);
   kgb_map_release(&ts->term_ids);
   kgb_buf_release(&ts->key);
+  kgb_buf_release(&ts->raw);
   kgb_free(ts);
 }
 
@@ -225,7 +228,7 @@ static rasqal_literal *literal_of(kgb_tripleset *ts, const raptor_term *t,
   }
 }
 
-/* The key of raptor term T into TS->key, spelled as term_key spells the
+/* The key of raptor term T into TS->raw, spelled as term_key spells the
  * literal made from it, so that a term seen before is found without
  * making a literal (most of a load's time went to literals made only to
  * be freed). */
@@ -233,32 +236,32 @@ static int raw_key(kgb_tripleset *ts, const raptor_term *t, int source)
 {
   const char *dts;
 
-  kgb_buf_clear(&ts->key);
+  kgb_buf_clear(&ts->raw);
   switch (t->type) {
   case RAPTOR_TERM_TYPE_URI:
-    return kgb_buf_putc(&ts->key, '<') ||
-                   kgb_buf_puts(&ts->key, (const char *)raptor_uri_as_string(
+    return kgb_buf_putc(&ts->raw, '<') ||
+                   kgb_buf_puts(&ts->raw, (const char *)raptor_uri_as_string(
                                               t->value.uri)) ||
-                   kgb_buf_putc(&ts->key, '>')
+                   kgb_buf_putc(&ts->raw, '>')
                ? KGB_ENOMEM
                : KGB_OK;
   case RAPTOR_TERM_TYPE_BLANK:
-    return kgb_buf_printf(&ts->key, "_:f%db%s", source,
+    return kgb_buf_printf(&ts->raw, "_:f%db%s", source,
                           (const char *)t->value.blank.string);
   case RAPTOR_TERM_TYPE_LITERAL:
-    if (kgb_buf_putc(&ts->key, '"') ||
-        kgb_buf_append(&ts->key, (const char *)t->value.literal.string,
+    if (kgb_buf_putc(&ts->raw, '"') ||
+        kgb_buf_append(&ts->raw, (const char *)t->value.literal.string,
                     t->value.literal.string_len) ||
-        kgb_buf_putc(&ts->key, '"'))
+        kgb_buf_putc(&ts->raw, '"'))
       return KGB_ENOMEM;
     if (t->value.literal.language && *t->value.literal.language)
-      return kgb_buf_printf(&ts->key, "@%s",
+      return kgb_buf_printf(&ts->raw, "@%s",
                             (const char *)t->value.literal.language);
     dts = t->value.literal.datatype
               ? (const char *)raptor_uri_as_string(t->value.literal.datatype)
               : NULL;
     if (dts && strcmp(dts, "http://www.w3.org/2001/XMLSchema#string") != 0)
-      return kgb_buf_printf(&ts->key, "^^<%s>", dts);
+      return kgb_buf_printf(&ts->raw, "^^<%s>", dts);
     return KGB_OK;
   default:
     return KGB_EINVAL;
@@ -291,7 +294,7 @@ static int term_of(kgb_tripleset *ts, const raptor_term *t, int source)
 
   if (raw_key(ts, t, source))
     return -1;
-  id = kgb_map_get(&ts->term_ids, ts->key.data, ts->key.len);
+  id = kgb_map_get(&ts->term_ids, ts->raw.data, ts->raw.len);
   if (id >= 0)
     return id;
   if (!(l = literal_of(ts, t, source)))
@@ -305,8 +308,9 @@ static int term_of(kgb_tripleset *ts, const raptor_term *t, int source)
     rasqal_free_literal(l);
   else if ((id = add_term(ts, l)) < 0)
     return -1;
-  if (raw_key(ts, t, source) ||
-      kgb_map_put(&ts->term_ids, ts->key.data, ts->key.len, id))
+  if ((ts->raw.len != ts->key.len ||
+       memcmp(ts->raw.data, ts->key.data, ts->key.len) != 0) &&
+      kgb_map_put(&ts->term_ids, ts->raw.data, ts->raw.len, id))
     return -1;
   return id;
 }
@@ -345,7 +349,25 @@ static int triple_cmp(const void *a, const void *b)
   return 0;
 }
 
-static size_t stride_for(size_t n);
+/* A step through 0 .. N-1 that visits each number once in a scrambled
+ * but fixed order: a stride prime to N.  rasqal sorts (ORDER BY, DISTINCT)
+ * by adding rows to a binary tree it never balances; rows in the order
+ * the data was written, often already sorted, make that tree a list and
+ * the sort quadratic (40 s for 23,000 rows).  Rows in a scrambled order
+ * keep it near n log n. */
+static size_t stride_for(size_t n)
+{
+  static const size_t primes[] = {2654435761u, 40503u, 10007u, 7919u};
+  size_t a, b, t;
+
+  for (size_t i = 0; n > 1 && i < sizeof primes / sizeof *primes; i++) {
+    for (a = primes[i] % n, b = n; b; t = a % b, a = b, b = t)
+      ;
+    if (a == 1 && primes[i] % n != 0)
+      return primes[i] % n;
+  }
+  return 1;
+}
 
 /* Each triple once: sorted by term numbers, equal neighbours dropped,
  * then put in a scrambled order (stride_for says why), in which a
@@ -375,31 +397,10 @@ static int dedupe(kgb_tripleset *ts)
   return KGB_OK;
 }
 
-/* A step through 0 .. N-1 that visits each number once in a scrambled
- * but fixed order: a stride prime to N.  rasqal sorts (ORDER BY, DISTINCT)
- * by adding rows to a binary tree it never balances; rows in the order
- * the data was written, often already sorted, make that tree a list and
- * the sort quadratic (40 s for 23,000 rows).  Rows in a scrambled order
- * keep it near n log n. */
-static size_t stride_for(size_t n)
-{
-  static const size_t primes[] = {2654435761u, 40503u, 10007u, 7919u};
-  size_t a, b, t;
-
-  for (size_t i = 0; n > 1 && i < sizeof primes / sizeof *primes; i++) {
-    for (a = primes[i] % n, b = n; b; t = a % b, a = b, b = t)
-      ;
-    if (a == 1 && primes[i] % n != 0)
-      return primes[i] % n;
-  }
-  return 1;
-}
-
 /* A counting sort of the triples by their term in PART, each term's
- * triples in the scrambled order. */
+ * triples in the order dedupe laid them out (scrambled). */
 static int build_part(kgb_tripleset *ts, int part)
 {
-  size_t step = stride_for(ts->n_triples), next = 0;
   part_index *x = &ts->index[part];
   size_t *fill;
 
@@ -414,10 +415,9 @@ static int build_part(kgb_tripleset *ts, int part)
     x->start[ts->triples[3 * i + part] + 1]++;
   for (size_t t = 0; t < ts->n_terms; t++)
     x->start[t + 1] += x->start[t];
-  for (size_t k = 0; k < ts->n_triples;
-       k++, next = (next + step) % ts->n_triples) {
-    int t = ts->triples[3 * next + part];
-    x->at[x->start[t] + fill[t]++] = (int)next;
+  for (size_t i = 0; i < ts->n_triples; i++) {
+    int t = ts->triples[3 * i + part];
+    x->at[x->start[t] + fill[t]++] = (int)i;
   }
   kgb_free(fill);
   return KGB_OK;
