@@ -95,6 +95,19 @@ static int whole_in_table(const ner_ctx *c, size_t first, size_t last,
                              type, NULL) == last - first;
 }
 
+/* Is the whole of [FIRST, LAST) a country or a continent of the tables
+ * ("France", « l'Europe »)? */
+static int whole_country(const ner_ctx *c, size_t first, size_t last)
+{
+  const kgb_lex_entry *e = NULL;
+
+  if (kgb_lexicon_longest(c->lex, &c->doc->toks, first, last - first,
+                          KGB_LEX_PLACE, &e) != last - first)
+    return 0;
+  return c->lex->places[e->value].type == KGB_PLACE_COUNTRY ||
+         c->lex->places[e->value].type == KGB_PLACE_CONTINENT;
+}
+
 static int first_name_at(const ner_ctx *c, size_t k);
 
 /* Does a title and its connector end just before token FIRST ("PDG de",
@@ -152,6 +165,11 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
     return KGB_CLASS_ORGANIZATION;
   if (quoted_event(c, s, first, last))
     return KGB_CLASS_EVENT;
+  /* "France lost 500,000 jobs": a country that acts is its economy or its
+   * state, which is no organisation (GUIDE: "the State" is no entity). */
+  if (cls == KGB_CLASS_ORGANIZATION && whole_country(c, first, last) &&
+      !whole_in_table(c, first, last, KGB_LEX_COMPANY))
+    return KGB_CLASS_PLACE;
   if (cls != KGB_CLASS_UNKNOWN &&
       whole_in_table(c, first, last, KGB_LEX_COMPANY) &&
       !(cls == KGB_CLASS_PLACE &&

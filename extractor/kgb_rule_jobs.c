@@ -122,6 +122,7 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
   size_t at = 0, by;
   kgb_fact f;
   long m;
+  int verbless = 0;
 
   if (have_before(c, q->first) && noun_end > q->last) {
     kind = KGB_FACT_WORKFORCE;
@@ -140,6 +141,7 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
       return KGB_OK;
     kind = KGB_FACT_JOB_CREATION;
     at = q->first;
+    verbless = 1;
   }
   if (kind == KGB_FACT_KIND_COUNT || (at != q->first && kgb_rule_negated(c, at)))
     return KGB_OK;
@@ -153,6 +155,14 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
   m = by < c->s->last_tok ? kgb_rule_mention_in(c, by + 1, by + 4,
                                                 KGB_CLASS_ORGANIZATION)
                           : -1;
+  /* With no verb, only a firm this sentence names, or points to ("its
+   * 2,000 new jobs"), has the jobs: "it is 500,000 jobs" after a quote
+   * is an economy's, and the firm the article is about did not say it. */
+  if (m < 0 && verbless &&
+      kgb_rule_mention_in(c, c->s->first_tok, c->s->last_tok,
+                          KGB_CLASS_ORGANIZATION) < 0 &&
+      !sentence_has(c, KGB_TRIG_COREF))
+    return KGB_OK;
   f.agent = m >= 0 ? c->fs->mentions[m].entity
                    : kgb_rule_agent(c, at < q->first ? at : q->first,
                                     &f.confidence);
