@@ -49,7 +49,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(SAME_TAIL, "@sametail")    /* "Zentra Industries" is Zentra */      \
   X(FIRM_NOUN, "@firmnoun")    /* a noun only for a firm: "brewer" */   \
   X(PERCENT, "@percent")       /* after a number: "%", "percent" */     \
-  X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */
+  X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */            \
+  X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

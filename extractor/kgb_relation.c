@@ -209,6 +209,67 @@ int kgb_rule_recent(const kgb_rule_ctx *c, kgb_class cls, size_t back,
   return -1;
 }
 
+/* Does place entity A lie in B by the tables (or is it B)? */
+static int place_within(const kgb_rule_ctx *c, int a, int b)
+{
+  int pa = c->fs->entities[a].place, pb = c->fs->entities[b].place;
+
+  if (a == b)
+    return 1;
+  for (int k = 0; pa >= 0 && pb >= 0 && k < 8; k++) {
+    if (pa == pb)
+      return 1;
+    pa = c->lex->places[pa].parent;
+  }
+  return 0;
+}
+
+/* Has an earlier fact seated ORG in a place that neither holds PLACE nor
+ * lies in it? */
+static int seated_elsewhere(const kgb_rule_ctx *c, int org, int place)
+{
+  for (size_t i = 0; i < c->fs->n_facts; i++) {
+    const kgb_fact *g = &c->fs->facts[i];
+    if (g->kind == KGB_FACT_BASED_IN && g->agent == org && g->object >= 0 &&
+        !place_within(c, g->object, place) &&
+        !place_within(c, place, g->object))
+      return 1;
+  }
+  return 0;
+}
+
+/* Is there a comma between token FROM and token TO of the sentence? */
+static int comma_between(const kgb_rule_ctx *c, size_t from, size_t to)
+{
+  for (size_t k = from; k < to; k++)
+    if (kgb_rule_fold_is(c, k, ","))
+      return 1;
+  return 0;
+}
+
+int kgb_rule_described(const kgb_rule_ctx *c, size_t at, int place,
+                       double *conf)
+{
+  const kgb_factset *fs = c->fs;
+
+  *conf -= KGB_COREF_PENALTY;
+  for (size_t m = c->end_mention; m-- > 0;) {
+    const kgb_mention *mn = &fs->mentions[m];
+    int e = mn->entity;
+    if (mn->sentence + KGB_DESCRIBED_BACK < c->sentence)
+      break;
+    if (mn->sentence == c->sentence &&
+        (mn->last > at || !comma_between(c, mn->last, at)))
+      continue;
+    if (fs->entities[e].cls != KGB_CLASS_ORGANIZATION ||
+        (mn->flags & KGB_MF_DEMONYM) || (c->agency && c->agency[e]))
+      continue;
+    if (place < 0 || !seated_elsewhere(c, e, place))
+      return e;
+  }
+  return -1;
+}
+
 int kgb_rule_recent_place(const kgb_rule_ctx *c)
 {
   return kgb_rule_recent(c, KGB_CLASS_PLACE, 2,

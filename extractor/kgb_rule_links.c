@@ -365,8 +365,10 @@ static int based_adjectives(kgb_rule_ctx *c)
              c->doc->toks.v[mn->last].type == KGB_TOK_WORD &&
              !(c->doc->toks.v[mn->last].flags & KGB_TF_CAP) &&
              !name_follows(c, mn->last)) {
-      conf = 0.6;   /* "the Munich-based company": the firm spoken of */
-      firm = kgb_rule_agent(c, mn->first, &conf);
+      /* "took the Munich-based company private": the firm spoken of
+       * before, never one of its own sentence. */
+      conf = 0.85;
+      firm = kgb_rule_described(c, mn->first, mn->entity, &conf);
     }
     rc = kgb_rule_add_link(c, KGB_FACT_BASED_IN, firm, mn->entity, NULL, conf,
                            "place-based-adjective");

@@ -78,6 +78,11 @@ static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
   return kgb_factset_add_fact(c->fs, &f);
 }
 
+static const char *pos_of(void *pos, size_t tok)
+{
+  return pos ? kgb_pos_at(pos, tok) : NULL;
+}
+
 /* The literal object: the text of its tokens. */
 static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
                       char *out, size_t size)
@@ -124,6 +129,22 @@ static int topic(kgb_rule_ctx *c, double *confidence)
   return c->salient_org;
 }
 
+/* Is M's subject pointing back a description ("the US company"), not a
+ * pronoun ("its", words.txt @pronoun)? */
+static int describes(kgb_rule_ctx *c, const kgb_pattern_match *m)
+{
+  return !kgb_rule_word_is(c, m->back_last - 1, KGB_WORDS_PRONOUN);
+}
+
+/* The place a basedIn match seats its subject in, or -1. */
+static int seat_of(kgb_rule_ctx *c, const kgb_pattern_match *m,
+                   kgb_class ocls)
+{
+  if (m->kind != KGB_FACT_BASED_IN || m->n_object == 0)
+    return -1;
+  return part(c, m->object[0], ocls);
+}
+
 /* A match whose subject or object is a word pointing back, or the
  * organisation the text is about: one fact per named part. */
 static int on_match_back(kgb_rule_ctx *c, const kgb_pattern_match *m,
@@ -134,8 +155,11 @@ static int on_match_back(kgb_rule_ctx *c, const kgb_pattern_match *m,
 
   if (m->back_last > m->back_first || m->subject_topic) {
     int subject = m->subject_topic ? topic(c, &confidence)
-                                   : antecedent(c, m->back_first, scls,
-                                                &confidence);
+                  : describes(c, m) ? kgb_rule_described(
+                                          c, m->back_first,
+                                          seat_of(c, m, ocls), &confidence)
+                                    : antecedent(c, m->back_first, scls,
+                                                 &confidence);
     for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
       rc = add(c, m, subject, part(c, m->object[j], ocls), NULL, confidence);
   } else {
@@ -172,11 +196,6 @@ static int on_match(void *data, const kgb_pattern_match *m)
       rc = add(c, m, part(c, m->subject[i], scls),
                part(c, m->object[j], ocls), NULL, m->confidence);
   return rc;
-}
-
-static const char *pos_of(void *pos, size_t tok)
-{
-  return pos ? kgb_pos_at(pos, tok) : NULL;
 }
 
 int kgb_rules_patterns(kgb_rule_ctx *c)

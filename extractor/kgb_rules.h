@@ -91,6 +91,17 @@ int kgb_rule_recent_place(const kgb_rule_ctx *c);
 int kgb_rule_recent(const kgb_rule_ctx *c, kgb_class cls, size_t back,
                     unsigned deny);
 
+/* How many sentences back a description ("the US company") may look. */
+#define KGB_DESCRIBED_BACK 3
+/* The organisation a description at token AT stands for ("the US
+ * company also said", "took the Virginia-based firm private"): the one
+ * named last before it in an earlier clause (past a comma) or in the
+ * sentences before, as a writer says "it" for one of the same clause;
+ * skipping any that a fact already seats in a place other than PLACE
+ * (-1: any).  Lowers *CONF; -1 when none. */
+int kgb_rule_described(const kgb_rule_ctx *c, size_t at, int place,
+                       double *conf);
+
 /* The first amount of money (MONEY set) or plain count in [FROM, TO). */
 int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,
                       int money, kgb_quantity *q);
