@@ -29,6 +29,10 @@
  * places, units named after parents): at most a million pairs. */
 #define KGB_MAX_PAIRED_ENTITIES 1000
 
+/* Longest name of an owner written as an adjective ("Ferrox-owned"), in
+ * bytes: at most four words; a longer one is no owner's name. */
+#define KGB_OWNER_NAME_MAX 128
+
 /* Longest text analysed at once, in bytes.  A longer document is cut
  * into windows (kgb_document_next_window) at a blank line, else a line
  * break, a sentence end or a space, and its tokens, sentences, entities

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_ner.c - names of organisations, people, places and events. */
 #define _GNU_SOURCE   /* memrchr */
+#include "kgb_limits.h"
 #include "kgb_ner.h"
 #include "kgb_ner_internal.h"
 #include "kgb_number.h"
@@ -215,7 +216,7 @@ int kgb_ner_add_known(ner_ctx *c, kgb_class cls, const char *canonical,
 
   if (ent < 0)
     return KGB_ENOMEM;
-  if (!(flags & (KGB_MF_DEMONYM | KGB_MF_BASED))) {
+  if (!(flags & (KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_OWNER))) {
     rc = kgb_factset_add_alias(c->fs, ent, c->doc->text + b, e - b);
     if (rc)
       return rc;
@@ -283,6 +284,42 @@ static size_t based_tail(const ner_ctx *c, size_t i)
   return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_BASED_TAIL,
                                       dash)
              ? strlen(dash) : 0;
+}
+
+/* The length of the "-owned" tail (words.txt @ownedtail) ending token
+ * I's fold, or 0. */
+static size_t owned_tail(const ner_ctx *c, size_t i)
+{
+  const char *fold = kgb_tok_fold(&c->doc->toks, i), *dash = strrchr(fold, '-');
+
+  return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_OWNED_TAIL,
+                                      dash)
+             ? strlen(dash) : 0;
+}
+
+/* "Ferrox-owned", "Ferrox Group-controlled": the firm of tokens [FIRST,
+ * J] without the tail on J, as a mention of its own flagged as the owner
+ * of what follows.  1 when added. */
+static int owner_adjective(ner_ctx *c, size_t first, size_t j, int *rc)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t b = toks->v[first].begin, tail = owned_tail(c, j), len;
+  char name[KGB_OWNER_NAME_MAX];
+
+  if (!tail || toks->v[j].end - tail <= b)
+    return 0;
+  len = toks->v[j].end - tail - b;
+  if (len >= sizeof name)
+    return 0;   /* no owner is named at such length; never cut a name */
+  /* "Chinese-owned", "Qatar-owned": a nationality or a state, no firm. */
+  if (kgb_lexicon_lookup(c->lex, c->doc->text + b, len, KGB_LEX_DEMONYM) ||
+      kgb_lexicon_lookup(c->lex, c->doc->text + b, len, KGB_LEX_PLACE))
+    return 0;
+  memcpy(name, c->doc->text + b, len);
+  name[len] = '\0';
+  *rc = kgb_ner_add_known(c, KGB_CLASS_ORGANIZATION, name, first, j + 1, -1,
+                          KGB_MF_OWNER);
+  return 1;
 }
 
 /* The place of tokens [FIRST, J] written with a "-based" tail on J
@@ -538,6 +575,12 @@ size_t kgb_ner_based_adjective(ner_ctx *c, size_t i, size_t limit,
     const kgb_lex_entry *e;
     if (!(toks->v[j].flags & KGB_TF_CAP))
       return 0;
+    /* "The Ferrox Group-owned": the article opens no owner's name. */
+    if (owner_adjective(c, i + (j > i && kgb_lexicon_find(
+                                             c->lex, toks, i, 1,
+                                             KGB_LEX_STOPWORD)),
+                        j, rc))
+      return j + 1 - i;
     if (!based_tail(c, j))
       continue;
     if (!(e = based_place(c, i, j)))

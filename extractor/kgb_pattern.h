@@ -50,7 +50,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(FIRM_NOUN, "@firmnoun")    /* a noun only for a firm: "brewer" */   \
   X(PERCENT, "@percent")       /* after a number: "%", "percent" */     \
   X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */            \
-  X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */
+  X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */  \
+  X(OWNED_TAIL, "@ownedtail")  /* "-owned": the owner of what follows */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

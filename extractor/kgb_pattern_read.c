@@ -148,7 +148,7 @@ static int parse_mention(load_ctx *ctx, char *core, elem *el)
       el->type = EL_MENTION;
       el->classes = mention_names[i].classes;
       /* A demonym stands for a place, never for a firm or a person. */
-      el->deny = i == 2 ? 0 : KGB_MF_DEMONYM;
+      el->deny = i == 2 ? 0 : KGB_MF_DEMONYM | KGB_MF_OWNER;
       if (!dot)
         return 1;
       if (place_types_of(dot, &el->place_types))
@@ -157,12 +157,16 @@ static int parse_mention(load_ctx *ctx, char *core, elem *el)
         el->need = KGB_MF_DEMONYM;
       else if (strcmp(dot, "based") == 0)
         el->need = KGB_MF_BASED;
+      else if (strcmp(dot, "owner") == 0) {
+        el->need = KGB_MF_OWNER;
+        el->deny = KGB_MF_DEMONYM;
+      }
       else if (strcmp(dot, "plain") == 0)
         el->deny = KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_DATELINE;
       else {
         fail(ctx, "unknown mention kind '.%s' (known: .demonym, .based, "
-                  ".plain, .city, .region, .country and their unions as "
-                  ".city|region)", dot);
+                  ".owner, .plain, .city, .region, .country and their "
+                  "unions as .city|region)", dot);
         return -1;
       }
       return 1;
