@@ -72,6 +72,16 @@ static long coref_org_after(kgb_rule_ctx *c, size_t b, int *entity)
                       : -1;
 }
 
+/* Does a word of the title [A, B) say its holder leads nothing ("chief
+ * financial officer", "board member", words.txt @notlead)? */
+static int leads_nothing(const kgb_rule_ctx *c, size_t a, size_t b)
+{
+  for (size_t k = a; k < b; k++)
+    if (kgb_rule_word_is(c, k, KGB_WORDS_NOT_LEAD))
+      return 1;
+  return 0;
+}
+
 static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
 {
   const kgb_tokens *toks = &c->doc->toks;
@@ -112,7 +122,7 @@ static int manager_at(kgb_rule_ctx *c, size_t a, size_t b)
     if (person < 0)
       person = mention_starting(c, b, KGB_WORDS_APPOSITION, KGB_CLASS_PERSON);
   }
-  if (person < 0)
+  if (person < 0 || leads_nothing(c, a, b))
     return KGB_OK;
   /* A title is never cut: one too long to keep is left out. */
   snprintf(title, sizeof title, "%.*s", (int)(te - tb), c->doc->text + tb);
