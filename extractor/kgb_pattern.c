@@ -191,6 +191,7 @@ static void collect(const match_state *st, kgb_pattern_match *m)
 {
   memset(m, 0, sizeof *m);
   m->kind = st->p->kind;
+  m->begin = st->begin[0];
   m->end = st->end[st->p->n - 1];
   m->name = st->p->name;
   m->confidence = st->p->confidence;

@@ -112,6 +112,7 @@ typedef struct {
                                           (empty otherwise) */
   size_t back_first, back_last;  /* tokens of a subject that is a word
                                     pointing back ("its"), or empty */
+  size_t begin;                /* the match's first token */
   size_t end;                  /* the token after the match */
   int subject_topic, object_topic;  /* the part is the organisation the
                                        text is about (TOPIC) */

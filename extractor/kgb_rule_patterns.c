@@ -54,9 +54,34 @@ static size_t subjects_start(const kgb_rule_ctx *c,
   return from;
 }
 
+/* Is token K inside one of M's named parts? */
+static int in_part(const kgb_rule_ctx *c, const kgb_pattern_match *m,
+                   size_t k)
+{
+  for (size_t i = 0; i < m->n_subject + m->n_object; i++) {
+    long p = i < m->n_subject ? m->subject[i] : m->object[i - m->n_subject];
+    if (k >= c->fs->mentions[p].first && k < c->fs->mentions[p].last)
+      return 1;
+  }
+  return 0;
+}
+
+/* Does a word of M's title say its holder leads nothing ("directrice
+ * financière de X", words.txt @notlead)?  Names are no title. */
+static int title_leads_nothing(const kgb_rule_ctx *c,
+                               const kgb_pattern_match *m)
+{
+  for (size_t k = m->begin; k < m->end; k++)
+    if (!in_part(c, m, k) && kgb_rule_word_is(c, k, KGB_WORDS_NOT_LEAD))
+      return 1;
+  return 0;
+}
+
 static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
                int object, const char *literal, double confidence)
 {
+  if (m->kind == KGB_FACT_MANAGER_OF && title_leads_nothing(c, m))
+    return KGB_OK;
   kgb_quantity q;
   kgb_fact f;
 
