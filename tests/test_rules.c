@@ -154,7 +154,7 @@ static void test_managers(void **state)
     {"\"We are ready,\" said Laura Whitfield, chief executive of Orvia.",
      "en", KGB_FACT_MANAGER_OF, "Laura Whitfield", "Orvia", 0,
      KGB_BOUND_EXACT, "chief executive"},
-    {"Orvia's chief financial officer, Tobias Brenner, declined to comment.",
+    {"Orvia's managing director, Tobias Brenner, declined to comment.",
      "en", KGB_FACT_MANAGER_OF, "Tobias Brenner", "Orvia", 0, KGB_BOUND_EXACT,
      NULL},
     {"\xC2\xAB Nous sommes pr\xC3\xAAts \xC2\xBB, a d\xC3\xA9" "clar\xC3\xA9 "
