@@ -678,3 +678,12 @@ const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,
   kgb_tokens_release(&toks);
   return e;
 }
+
+int kgb_lexicon_place_in(const kgb_lexicon *lex, int place, int ancestor)
+{
+  for (int p = lex->places[place].parent, depth = 0; p >= 0 && depth < 8;
+       p = lex->places[p].parent, depth++)
+    if (p == ancestor)
+      return 1;
+  return 0;
+}

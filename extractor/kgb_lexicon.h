@@ -112,6 +112,9 @@ size_t kgb_lexicon_longest(const kgb_lexicon *lex, const kgb_tokens *toks,
  * (within [I, LIMIT)), or 0. */
 size_t kgb_lexicon_trigger_at(const kgb_lexicon *lex, const kgb_tokens *toks,
                               size_t i, size_t limit, kgb_trigger kind);
+/* 1 when the tables put place PLACE inside place ANCESTOR (its region,
+ * country or continent; places are indices into LEX->places). */
+int kgb_lexicon_place_in(const kgb_lexicon *lex, int place, int ancestor);
 /* The first entry of TYPE for PHRASE written as text ("Munich"), or
  * NULL; case requirements are not checked. */
 const kgb_lex_entry *kgb_lexicon_lookup(const kgb_lexicon *lex,

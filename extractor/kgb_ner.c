@@ -275,26 +275,19 @@ static int names_a_site(const ner_ctx *c, size_t first, size_t last)
                                 KGB_TRIG_FACILITY);
 }
 
-/* The length of the "-based" tail (words.txt @basedtail) ending token
- * I's fold, or 0. */
-static size_t based_tail(const ner_ctx *c, size_t i)
+/* The length of the tail of the set WS ("-based", words.txt @basedtail;
+ * "-owned", @ownedtail) ending token I's fold, or 0. */
+static size_t dash_tail(const ner_ctx *c, size_t i, kgb_wordset ws)
 {
   const char *fold = kgb_tok_fold(&c->doc->toks, i), *dash = strrchr(fold, '-');
 
-  return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_BASED_TAIL,
-                                      dash)
+  return dash && kgb_patterns_word_is(c->lex->patterns, ws, dash)
              ? strlen(dash) : 0;
 }
 
-/* The length of the "-owned" tail (words.txt @ownedtail) ending token
- * I's fold, or 0. */
-static size_t owned_tail(const ner_ctx *c, size_t i)
+static size_t based_tail(const ner_ctx *c, size_t i)
 {
-  const char *fold = kgb_tok_fold(&c->doc->toks, i), *dash = strrchr(fold, '-');
-
-  return dash && kgb_patterns_word_is(c->lex->patterns, KGB_WORDS_OWNED_TAIL,
-                                      dash)
-             ? strlen(dash) : 0;
+  return dash_tail(c, i, KGB_WORDS_BASED_TAIL);
 }
 
 /* "Ferrox-owned", "Ferrox Group-controlled": the firm of tokens [FIRST,
@@ -303,10 +296,16 @@ static size_t owned_tail(const ner_ctx *c, size_t i)
 static int owner_adjective(ner_ctx *c, size_t first, size_t j, int *rc)
 {
   const kgb_tokens *toks = &c->doc->toks;
-  size_t b = toks->v[first].begin, tail = owned_tail(c, j), len;
+  size_t tail = dash_tail(c, j, KGB_WORDS_OWNED_TAIL), b, len;
   char name[KGB_OWNER_NAME_MAX];
 
-  if (!tail || toks->v[j].end - tail <= b)
+  if (!tail)
+    return 0;
+  /* "The Ferrox Group-owned": the article opens no owner's name. */
+  if (first < j && kgb_lexicon_find(c->lex, toks, first, 1, KGB_LEX_STOPWORD))
+    first++;
+  b = toks->v[first].begin;
+  if (toks->v[j].end - tail <= b)
     return 0;
   len = toks->v[j].end - tail - b;
   if (len >= sizeof name)
@@ -575,11 +574,7 @@ size_t kgb_ner_based_adjective(ner_ctx *c, size_t i, size_t limit,
     const kgb_lex_entry *e;
     if (!(toks->v[j].flags & KGB_TF_CAP))
       return 0;
-    /* "The Ferrox Group-owned": the article opens no owner's name. */
-    if (owner_adjective(c, i + (j > i && kgb_lexicon_find(
-                                             c->lex, toks, i, 1,
-                                             KGB_LEX_STOPWORD)),
-                        j, rc))
+    if (owner_adjective(c, i, j, rc))
       return j + 1 - i;
     if (!based_tail(c, j))
       continue;

@@ -214,14 +214,8 @@ static int place_within(const kgb_rule_ctx *c, int a, int b)
 {
   int pa = c->fs->entities[a].place, pb = c->fs->entities[b].place;
 
-  if (a == b)
-    return 1;
-  for (int k = 0; pa >= 0 && pb >= 0 && k < 8; k++) {
-    if (pa == pb)
-      return 1;
-    pa = c->lex->places[pa].parent;
-  }
-  return 0;
+  return a == b || (pa >= 0 && pb >= 0 &&
+                    (pa == pb || kgb_lexicon_place_in(c->lex, pa, pb)));
 }
 
 /* Has an earlier fact seated ORG in a place that neither holds PLACE nor

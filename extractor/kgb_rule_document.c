@@ -24,15 +24,6 @@ static void at_sentence(kgb_rule_ctx *c, long s)
   c->s = &c->doc->sentences[s];
 }
 
-static int is_ancestor(const kgb_lexicon *lex, int place, int ancestor)
-{
-  for (int p = lex->places[place].parent, depth = 0; p >= 0 && depth < 8;
-       p = lex->places[p].parent, depth++)
-    if (p == ancestor)
-      return 1;
-  return 0;
-}
-
 /* Does some sentence name both places?  A text that says "Lyon, in
  * France" states the link; one that names them far apart does not. */
 static int named_together(const kgb_factset *fs, int a, int b)
@@ -68,7 +59,7 @@ static int places_within(kgb_rule_ctx *c, size_t n)
     for (size_t b = 0; b < n && rc == KGB_OK; b++)
       if (b != a && fs->entities[b].cls == KGB_CLASS_PLACE &&
           fs->entities[b].place >= 0 &&
-          is_ancestor(c->lex, fs->entities[a].place, fs->entities[b].place) &&
+          kgb_lexicon_place_in(c->lex, fs->entities[a].place, fs->entities[b].place) &&
           named_together(fs, (int)a, (int)b))
         rc = kgb_rule_add_link(c, KGB_FACT_LOCATED_IN, (int)a, (int)b, NULL,
                                0.6, "gazetteer-hierarchy");

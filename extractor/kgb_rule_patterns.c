@@ -103,11 +103,6 @@ static int add(kgb_rule_ctx *c, const kgb_pattern_match *m, int subject,
   return kgb_factset_add_fact(c->fs, &f);
 }
 
-static const char *pos_of(void *pos, size_t tok)
-{
-  return pos ? kgb_pos_at(pos, tok) : NULL;
-}
-
 /* The literal object: the text of its tokens. */
 static int literal_of(const kgb_rule_ctx *c, const kgb_pattern_match *m,
                       char *out, size_t size)
@@ -221,6 +216,11 @@ static int on_match(void *data, const kgb_pattern_match *m)
       rc = add(c, m, part(c, m->subject[i], scls),
                part(c, m->object[j], ocls), NULL, m->confidence);
   return rc;
+}
+
+static const char *pos_of(void *pos, size_t tok)
+{
+  return pos ? kgb_pos_at(pos, tok) : NULL;
 }
 
 int kgb_rules_patterns(kgb_rule_ctx *c)
