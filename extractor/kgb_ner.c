@@ -6,6 +6,7 @@
 #include "kgb_ner_internal.h"
 #include "kgb_number.h"
 #include "kgb_pattern.h"
+#include "kgb_pos.h"
 
 #include <string.h>
 
@@ -157,6 +158,15 @@ int kgb_ner_add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
                   strlen(kgb_tok_fold(toks, first)), ent))
     return KGB_ENOMEM;
   return add_mention(c, first, last, ent, 0);
+}
+
+int kgb_ner_add_guessed(ner_ctx *c, size_t first, size_t last)
+{
+  int rc = kgb_ner_add_named(c, KGB_CLASS_UNKNOWN, first, last, -1);
+
+  if (rc == KGB_OK)
+    c->fs->mentions[c->fs->n_mentions - 1].flags |= KGB_MF_GUESSED;
+  return rc;
 }
 
 /* A single word that names someone or something seen before in full:
@@ -414,6 +424,40 @@ static void trim_run(const ner_ctx *c, size_t *first, size_t *last)
          (kgb_lexicon_find(c->lex, toks, *last - 1, 1, KGB_LEX_STOPWORD) ||
           is_connector(c, *last - 1)))
     (*last)--;
+}
+
+/* A capitalised run the tagger passed over ("Systra, filiale de ..."):
+ * a name of no class, which a fact pattern may type by its context
+ * and which is written out only then.  The tokens used from I, 0 when
+ * I opens no such run. */
+size_t kgb_ner_untyped_run(ner_ctx *c, const kgb_sentence *s, size_t i,
+                           size_t limit, int *rc)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t first = i, last;
+  int found;
+
+  const char *pos = c->pos ? kgb_pos_at(c->pos, i) : NULL;
+
+  /* The tagger of parts of speech tells "Systra" from a capitalised
+   * word opening a sentence ("Outre", « Aujourd'hui »). */
+  if (!pos || (i == s->first_tok && strcmp(pos, "propn")) ||
+      !is_name_token(c, i) || (toks->v[i].flags & KGB_TF_ALLCAPS) ||
+      kgb_lexicon_find(c->lex, toks, i, 1, KGB_LEX_STOPWORD) ||
+      kgb_lexicon_trigger_at(c->lex, toks, i, i + 1, KGB_TRIG_HONORIFIC) ||
+      kgb_ner_shouting(toks, s->first_tok, s->last_tok - s->first_tok))
+    return 0;
+  last = run_end(c, i, limit, 0);
+  trim_run(c, &first, &last);
+  if (last <= first)
+    return 0;
+  if (last - first == 1 &&
+      (found = kgb_ner_add_short_name(c, first, KGB_CLASS_UNKNOWN)) != 0) {
+    *rc = found < 0 ? found : KGB_OK;
+    return 1;
+  }
+  *rc = kgb_ner_add_guessed(c, first, last);
+  return last - i;
 }
 
 /* Do tokens [K, END) read "of France", « de France »: a connector, then
@@ -772,11 +816,13 @@ int kgb_ner_run(const kgb_document *doc,
                 struct kgb_models *const models[KGB_LANG_COUNT],
                 kgb_factset *fs)
 {
-  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}, {NULL}, NULL, 0, 0, 0};
+  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}, {NULL}, NULL, 0, 0, 0, NULL};
   int rc = KGB_OK;
 
   kgb_map_init(&c.short_names);
   if (models)
+    rc = kgb_pos_new(doc, models, lex, &c.pos);
+  if (models && rc == KGB_OK)
     rc = kgb_ner_tag_document(&c, lex, models);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
@@ -785,12 +831,15 @@ int kgb_ner_run(const kgb_document *doc,
     const kgb_models *m = models ? models[doc->sentences[s].lang] : NULL;
     if (doc->sentences[s].furniture)
       continue;
+    if (c.pos)
+      kgb_pos_sentence(c.pos, s);
     rc = m && m->ner ? kgb_ner_tagged_sentence(&c, &doc->sentences[s])
                      : ner_sentence(&c, &doc->sentences[s]);
     if (rc == KGB_OK)
       mark_dateline(&c, &doc->sentences[s], first);
   }
   kgb_map_release(&c.short_names);
+  kgb_pos_free(c.pos);
   for (size_t l = 0; l < KGB_LANG_COUNT; l++)
     kgb_tagfeat_free(c.tf[l]);
   kgb_free(c.spans);

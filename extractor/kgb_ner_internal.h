@@ -29,6 +29,7 @@ typedef struct {
   kgb_tagfeat *tf[KGB_LANG_COUNT];   /* owned; NULL without a model */
   ner_span *spans;          /* owned: the tagger's names, in text order */
   size_t n_spans, cap_spans, next_span;
+  struct kgb_pos *pos;      /* owned; parts of speech, NULL without models */
 } ner_ctx;
 
 /* A mention of a new or known entity of class CLS named by tokens
@@ -40,6 +41,10 @@ int kgb_ner_add_known(ner_ctx *c, kgb_class cls, const char *canonical,
                       size_t first, size_t last, int place, unsigned flags);
 /* Token I as the short name of an entity named before (of class CLS,
  * unless KGB_CLASS_UNKNOWN): 1 when added, 0 when none, or an error. */
+/* [FIRST, LAST) as a name of no class that only a pattern taking a
+ * guess (ORG.guessed) may type: a brand the tagger calls MISC, a
+ * capitalised run it passed over. */
+int kgb_ner_add_guessed(ner_ctx *c, size_t first, size_t last);
 int kgb_ner_add_short_name(ner_ctx *c, size_t i, kgb_class cls);
 /* Note an acronym in parentheses after [FIRST, LAST) as a name of ENT. */
 int kgb_ner_acronym_after(ner_ctx *c, size_t first, size_t last, int ent);
@@ -66,6 +71,10 @@ int kgb_ner_tag_document(ner_ctx *c, kgb_lexicon *const lex[KGB_LANG_COUNT],
                          struct kgb_models *const models[KGB_LANG_COUNT]);
 /* Add the mentions of sentence S: the tagger's names and the rules'. */
 int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s);
+/* A capitalised run no tagger span covers, as a name of no class
+ * (kgb_ner.c); the tokens used from I. */
+size_t kgb_ner_untyped_run(ner_ctx *c, const kgb_sentence *s, size_t i,
+                           size_t limit, int *rc);
 
 /* Merge the firms of FS named with and without a legal form into one
  * entity (kgb_ner_keys.c). */

@@ -306,6 +306,22 @@ static int add_pieces(ner_ctx *c, const kgb_sentence *s, size_t first,
   return rc;
 }
 
+/* Is [FIRST, LAST) one word that only the tagger's TYPE made a person
+ * or a place of, CLS: no table, first name or title backs it?  The
+ * tagger reads unknown brands that way ("Tervola", « Brivane »), and a
+ * pattern whose context says "firm" may retype it. */
+static int guessed_word(const ner_ctx *c, size_t first, size_t last,
+                        kgb_class cls, const char *type)
+{
+  return last - first == 1 && cls == class_of_type(type) &&
+         (cls == KGB_CLASS_PERSON || cls == KGB_CLASS_PLACE) &&
+         !kgb_ner_cue_before(c, first, KGB_TRIG_HONORIFIC) &&
+         !first_name_at(c, first) &&
+         !kgb_lexicon_find(c->lex, &c->doc->toks, first, 1, KGB_LEX_PLACE) &&
+         !kgb_lexicon_find(c->lex, &c->doc->toks, first, 1,
+                           KGB_LEX_DEMONYM);
+}
+
 /* Add the tagger's name [FIRST, *LAST) of TYPE in sentence S; *LAST may
  * grow, up to LIMIT. */
 static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
@@ -353,10 +369,11 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
     if (demonym_span(c, first, last, &rc) ||
         kgb_ner_based_adjective(c, first, last, 1, &rc) == last - first)
       return rc;
-    /* Other MISC names (products, works, nationalities) have no class
-     * in the ontology. */
+    /* Other MISC names (products, works, brands) have no class in the
+     * ontology, unless a pattern's context gives them one ("the
+     * brands A and B", « filiale de X »). */
     if (!kgb_ner_has_event_word(c, first, last))
-      return KGB_OK;
+      return kgb_ner_add_guessed(c, first, last);
     cls = KGB_CLASS_EVENT;
   }
   if (known_span(c, cls, first, last, &rc))
@@ -365,6 +382,8 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
       (found = kgb_ner_add_short_name(c, first, cls)) != 0)
     return found < 0 ? found : KGB_OK;
   rc = kgb_ner_add_named(c, cls, first, last, -1);
+  if (rc == KGB_OK && guessed_word(c, first, last, cls, type))
+    c->fs->mentions[c->fs->n_mentions - 1].flags |= KGB_MF_GUESSED;
   if (rc == KGB_OK)
     rc = kgb_ner_acronym_after(c, first, last,
                                c->fs->mentions[c->fs->n_mentions - 1].entity);
@@ -374,7 +393,8 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
 /* Between the tagger's names: the rules' own places, a demonym or a
  * "Munich-based", which the tagger leaves out or calls MISC.  The tokens
  * used from I (at least 1). */
-static size_t between_spans(ner_ctx *c, size_t i, size_t limit, int *rc)
+static size_t between_spans(ner_ctx *c, const kgb_sentence *s, size_t i,
+                            size_t limit, int *rc)
 {
   const kgb_lex_entry *e = NULL;
   size_t n = kgb_ner_based_adjective(c, i, limit, 1, rc);
@@ -395,10 +415,13 @@ static size_t between_spans(ner_ctx *c, size_t i, size_t limit, int *rc)
   }
   n = kgb_lexicon_longest(c->lex, &c->doc->toks, i, limit - i,
                           KGB_LEX_DEMONYM, &e);
-  if (n)
+  if (n) {
     *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE,
                             c->lex->places[e->value].name, i, i + n,
                             e->value, KGB_MF_DEMONYM);
+    return n;
+  }
+  n = kgb_ner_untyped_run(c, s, i, limit, rc);
   return n ? n : 1;
 }
 
@@ -534,7 +557,7 @@ int kgb_ner_tagged_sentence(ner_ctx *c, const kgb_sentence *s)
       i = end;
       continue;
     }
-    i += between_spans(c, i, limit, &rc);
+    i += between_spans(c, s, i, limit, &rc);
   }
   return rc;
 }

@@ -36,6 +36,7 @@ typedef struct {
   unsigned classes;    /* EL_MENTION: 1 << kgb_class */
   unsigned need, deny; /* EL_MENTION: mention flags KGB_MF_* */
   unsigned place_types;  /* EL_MENTION: 1 << kgb_place_type, or 0: any */
+  unsigned guessed;    /* EL_MENTION: classes taken too when KGB_MF_GUESSED */
   int list;            /* EL_MENTION: "A, B and C" */
   unsigned min, max;   /* repetitions */
   int role;

@@ -161,11 +161,14 @@ static int parse_mention(load_ctx *ctx, char *core, elem *el)
         el->need = KGB_MF_OWNER;
         el->deny = KGB_MF_DEMONYM;
       }
+      else if (strcmp(dot, "guessed") == 0)
+        el->guessed = 1u << KGB_CLASS_PERSON | 1u << KGB_CLASS_PLACE |
+                      1u << KGB_CLASS_UNKNOWN;
       else if (strcmp(dot, "plain") == 0)
         el->deny = KGB_MF_DEMONYM | KGB_MF_BASED | KGB_MF_DATELINE;
       else {
         fail(ctx, "unknown mention kind '.%s' (known: .demonym, .based, "
-                  ".owner, .plain, .city, .region, .country and their "
+                  ".owner, .guessed, .plain, .city, .region, .country and their "
                   "unions as .city|region)", dot);
         return -1;
       }

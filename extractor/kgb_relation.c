@@ -79,7 +79,7 @@ int kgb_rule_accept(kgb_rule_ctx *c, size_t m, kgb_class cls)
 
   if (e->cls == cls)
     return 1;
-  if (e->cls != KGB_CLASS_UNKNOWN)
+  if (e->cls != KGB_CLASS_UNKNOWN || (mn->flags & KGB_MF_GUESSED))
     return 0;
   /* A person is named with at least two words the first time; one
    * unknown word is more often a firm ("Temsa"). */

@@ -32,7 +32,15 @@ static int part(kgb_rule_ctx *c, long m, kgb_class cls)
   if (cls == KGB_CLASS_PLACE &&
       kgb_rule_class(c, (size_t)m) == KGB_CLASS_PLACE)
     return c->fs->mentions[m].entity;
-  return kgb_rule_accept(c, (size_t)m, cls) ? c->fs->mentions[m].entity : -1;
+  if (kgb_rule_accept(c, (size_t)m, cls))
+    return c->fs->mentions[m].entity;
+  /* Only an element that takes a guess (ORG.guessed) lets such a
+   * mention through: the pattern's context types it. */
+  if (c->fs->mentions[m].flags & KGB_MF_GUESSED) {
+    c->fs->entities[c->fs->mentions[m].entity].cls = cls;
+    return c->fs->mentions[m].entity;
+  }
+  return -1;
 }
 
 /* Add the fact M makes from SUBJECT to OBJECT (entities; -1 when none)
