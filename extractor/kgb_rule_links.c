@@ -137,6 +137,15 @@ static int tickers(kgb_rule_ctx *c)
   return rc;
 }
 
+/* Does a mention of any class lie within tokens [FROM, TO)? */
+static int named_between(const kgb_rule_ctx *c, size_t from, size_t to)
+{
+  for (size_t m = c->first_mention; m < c->end_mention; m++)
+    if (c->fs->mentions[m].first >= from && c->fs->mentions[m].last <= to)
+      return 1;
+  return 0;
+}
+
 /* "X, a subsidiary of Y", "X, filiale de Y", "Y's unit X". */
 static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
 {
@@ -157,7 +166,11 @@ static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
                              kgb_rule_agent(c, t, &conf), NULL, conf,
                              "possessive-subsidiary");
   }
-  if (before < 0)
+  /* The child is the name right before the cue ("X, a unit of", « X,
+   * une filiale de »), whatever its class: past another name, it is in
+   * another clause ("A bought B, a unit of C"). */
+  if (before < 0 || c->fs->mentions[before].last + 5 < t ||
+      named_between(c, c->fs->mentions[before].last, t))
     return KGB_OK;
   if (kgb_rule_word_is(c, c->fs->mentions[before].last,
                        KGB_WORDS_POSSESSIVE)) {

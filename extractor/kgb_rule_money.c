@@ -78,6 +78,20 @@ int kgb_rule_minority_stake(const kgb_rule_ctx *c, size_t from, size_t to)
   return 1;
 }
 
+/* Does a name whose class only a pattern could settle (KGB_MF_GUESSED)
+ * start within tokens [FROM, TO)? */
+static int guessed_in(const kgb_rule_ctx *c, size_t from, size_t to)
+{
+  for (size_t m = c->first_mention; m < c->end_mention; m++) {
+    const kgb_mention *mn = &c->fs->mentions[m];
+    if (mn->first >= from && mn->first < to &&
+        (mn->flags & KGB_MF_GUESSED) &&
+        c->fs->entities[mn->entity].cls != KGB_CLASS_ORGANIZATION)
+      return 1;
+  }
+  return 0;
+}
+
 /* "X agreed to buy Y for AMOUNT", "Y was acquired by X", "le rachat de Y
  * par X pour AMOUNT". */
 static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
@@ -94,6 +108,10 @@ static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
                       : -1;
   kgb_quantity q;
 
+  /* "bought Brivo, a unit of Y": a name no rule could type comes first,
+   * and the firm after it is not the one bought. */
+  if (after >= 0 && guessed_in(c, t + len, c->fs->mentions[after].first))
+    after = -1;
   if (agent_by >= 0 && c->fs->mentions[agent_by].first <= by + 3) {
     f.agent = c->fs->mentions[agent_by].entity;
     f.object = after >= 0 ? c->fs->mentions[after].entity
