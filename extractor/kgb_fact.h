@@ -38,8 +38,10 @@ enum {
   KGB_MF_BASED = 2,     /* "Munich-based": the seat of what it qualifies */
   KGB_MF_DATELINE = 4,  /* "MUNICH, April 20 -": where the story was filed */
   KGB_MF_OWNER = 8,     /* "Ferrox-owned": the owner of what it qualifies */
-  KGB_MF_GUESSED = 16   /* one word the tagger alone called a person or a
+  KGB_MF_GUESSED = 16,  /* one word the tagger alone called a person or a
                            place: a pattern's context may retype it */
+  KGB_MF_REFERENCE = 32 /* "it", "the company": the firm named before,
+                           for the fact patterns of one sentence */
 };
 
 /* 20 bytes: a text of capitalised words has a mention every few words.

@@ -52,7 +52,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */            \
   X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */  \
   X(OWNED_TAIL, "@ownedtail")  /* "-owned": the owner of what follows */  \
-  X(NOT_LEAD, "@notlead")      /* a title with it leads nothing: "CFO" */
+  X(NOT_LEAD, "@notlead")      /* a title with it leads nothing: "CFO" */ \
+  X(SUBJECT_REF, "@subjectref") /* alone, the firm named last: "it" */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

@@ -200,6 +200,15 @@ static int on_match_back(kgb_rule_ctx *c, const kgb_pattern_match *m,
   return rc;
 }
 
+/* What a fact loses when a part of it is only pointed at ("it", "the
+ * company"): the referent may be wrong. */
+static double referred(const kgb_rule_ctx *c, long subject, long object)
+{
+  return ((c->fs->mentions[subject].flags |
+           c->fs->mentions[object].flags) & KGB_MF_REFERENCE)
+             ? KGB_COREF_PENALTY : 0.0;
+}
+
 static int on_match(void *data, const kgb_pattern_match *m)
 {
   kgb_rule_ctx *c = data;
@@ -222,7 +231,8 @@ static int on_match(void *data, const kgb_pattern_match *m)
   for (size_t i = 0; i < m->n_subject && rc == KGB_OK; i++)
     for (size_t j = 0; j < m->n_object && rc == KGB_OK; j++)
       rc = add(c, m, part(c, m->subject[i], scls),
-               part(c, m->object[j], ocls), NULL, m->confidence);
+               part(c, m->object[j], ocls), NULL,
+               m->confidence - referred(c, m->subject[i], m->object[j]));
   return rc;
 }
 
@@ -231,15 +241,87 @@ static const char *pos_of(void *pos, size_t tok)
   return pos ? kgb_pos_at(pos, tok) : NULL;
 }
 
+/* The last mention before token T of the sentence of an entity already
+ * typed an organisation; -1 when there is none, -2 when a name no rule
+ * has typed yet comes first (it may be the one meant).  Unlike
+ * kgb_rule_mention_before, it types no name on the way: a reference no
+ * pattern uses decides nothing. */
+static long organisation_before(const kgb_rule_ctx *c, size_t t)
+{
+  for (size_t m = c->end_mention; m-- > c->first_mention;) {
+    const kgb_mention *mn = &c->fs->mentions[m];
+    kgb_class cls = c->fs->entities[mn->entity].cls;
+    if (mn->last > t || (mn->flags & KGB_MF_DEMONYM) ||
+        (c->agency && c->agency[mn->entity]))
+      continue;
+    if (cls == KGB_CLASS_ORGANIZATION)
+      return (long)m;
+    if (cls == KGB_CLASS_UNKNOWN && !(mn->flags & KGB_MF_GUESSED))
+      return -2;
+  }
+  return -1;
+}
+
+/* The organisation a reference of LEN tokens at T stands for, or -1:
+ * "it" (words.txt @subjectref) the one named last, in the sentence or
+ * before; "the company" the one a description points back to, unless a
+ * name follows it ("the company Halvane" names its own). */
+static int referent(kgb_rule_ctx *c, size_t t, size_t len)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  double unused = 1.0;
+  long m;
+
+  if (len == 1) {
+    if (!kgb_rule_word_is(c, t, KGB_WORDS_SUBJECT_REF))
+      return -1;
+    m = organisation_before(c, t);
+    return m >= 0 ? c->fs->mentions[m].entity : m == -1 ? c->last_org : -1;
+  }
+  if (t + len < c->s->last_tok &&
+      (toks->v[t + len].flags & (KGB_TF_CAP | KGB_TF_ALLCAPS)))
+    return -1;
+  return kgb_rule_described(c, t, -1, &unused);
+}
+
+/* Give the patterns a mention of the firm meant at each reference of the
+ * sentence where no name starts ("It has 12 stores in Spain"): added
+ * after the document's mentions, and taken away once the patterns ran
+ * (the C rules resolve references themselves). */
+static int add_references(kgb_rule_ctx *c)
+{
+  kgb_factset *fs = c->fs;
+
+  for (size_t t = c->s->first_tok; t < c->s->last_tok; t++) {
+    size_t len = kgb_rule_trigger(c, t, KGB_TRIG_COREF);
+    int e;
+    if (!len || c->mention_at[t - c->s->first_tok] >= 0 ||
+        (e = referent(c, t, len)) < 0)
+      continue;
+    if (kgb_grow(&fs->mentions, &fs->cap_mentions, fs->n_mentions + 1,
+                 sizeof *fs->mentions))
+      return KGB_ENOMEM;
+    fs->mentions[fs->n_mentions] = (kgb_mention){
+        (uint32_t)t, (uint32_t)(t + len), (uint32_t)c->sentence, e,
+        KGB_MF_REFERENCE};
+    c->mention_at[t - c->s->first_tok] = (long)fs->n_mentions++;
+    t += len - 1;
+  }
+  return KGB_OK;
+}
+
 int kgb_rules_patterns(kgb_rule_ctx *c)
 {
   kgb_pattern_input in;
+  size_t named = c->fs->n_mentions;
   int rc;
 
-  if (!c->lex->patterns || c->end_mention == c->first_mention)
+  if (!c->lex->patterns)
     return KGB_OK;
-  if ((rc = index_mentions(c)))
+  if ((rc = index_mentions(c)) || (rc = add_references(c)))
     return rc;
+  if (c->fs->n_mentions == named && c->end_mention == c->first_mention)
+    return KGB_OK;
   in.toks = &c->doc->toks;
   in.first = c->s->first_tok;
   in.last = c->s->last_tok;
@@ -249,5 +331,7 @@ int kgb_rules_patterns(kgb_rule_ctx *c)
   in.places = c->lex->places;
   in.pos_of = pos_of;
   in.pos_ctx = c->pos;
-  return kgb_patterns_run(c->lex->patterns, &in, on_match, c);
+  rc = kgb_patterns_run(c->lex->patterns, &in, on_match, c);
+  c->fs->n_mentions = named;
+  return rc;
 }
