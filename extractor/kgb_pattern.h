@@ -53,7 +53,9 @@ typedef struct kgb_patterns kgb_patterns;
   X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */  \
   X(OWNED_TAIL, "@ownedtail")  /* "-owned": the owner of what follows */  \
   X(NOT_LEAD, "@notlead")      /* a title with it leads nothing: "CFO" */ \
-  X(SUBJECT_REF, "@subjectref") /* alone, the firm named last: "it" */
+  X(SUBJECT_REF, "@subjectref") /* alone, the firm named last: "it" */ \
+  X(PER, "@per")               /* "per", "a" before what a price is for */ \
+  X(PER_SHARE, "@pershare")    /* "share": a price is per share, no deal's */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

@@ -308,6 +308,14 @@ int kgb_rule_place(kgb_rule_ctx *c, size_t from, size_t to, size_t skip_b,
   return -1;
 }
 
+/* Is the price ending before token K one for a share ("31 dlrs per
+ * share", « 31 euros par action »)? */
+static int per_share(const kgb_rule_ctx *c, size_t k, size_t to)
+{
+  return k + 1 < to && kgb_rule_word_is(c, k, KGB_WORDS_PER) &&
+         kgb_rule_word_is(c, k + 1, KGB_WORDS_PER_SHARE);
+}
+
 int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,
                       int money, kgb_quantity *q)
 {
@@ -316,7 +324,7 @@ int kgb_rule_quantity(const kgb_rule_ctx *c, size_t from, size_t to,
   for (size_t i = from; i < to; i++) {
     if (!kgb_quantity_at(c->lex, &c->doc->toks, c->doc->text, i, to, q))
       continue;
-    if (money ? q->currency >= 0
+    if (money ? q->currency >= 0 && !per_share(c, q->last, to)
               : q->currency < 0 &&
                     !kgb_token_is_year(&c->doc->toks, c->doc->text,
                                        q->last - 1, &year))

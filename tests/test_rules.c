@@ -142,6 +142,14 @@ static void test_acquisitions(void **state)
      NULL},
     {"Brixo Foods was acquired by Orvia last year.", "en",
      KGB_FACT_ACQUISITION, "Orvia", "Brixo Foods", 0, KGB_BOUND_EXACT, NULL},
+    /* A price per share is not what the deal is worth (words.txt @per,
+     * @pershare): the sum that follows is. */
+    {"Orvia agreed to acquire Brixo Foods at 31 dlrs a share, or about "
+     "200 mln dlrs.", "en", KGB_FACT_ACQUISITION, "Orvia", "Brixo Foods",
+     2e8, KGB_BOUND_EXACT, NULL},
+    {"Kerlann rach\xC3\xA8te la start-up Temsa \xC3\xA0 12 euros par action, "
+     "soit 80 millions d'euros.", "fr", KGB_FACT_ACQUISITION, "Kerlann", "Temsa",
+     8e7, KGB_BOUND_EXACT, NULL},
   };
 
   (void)state;
