@@ -3,12 +3,14 @@
 #include "kgb_document_internal.h"
 #include "kgb_fact.h"
 #include "kgb_ner.h"
+#include "kgb_pos.h"
 #include "kgb_relation.h"
 #include "kgb_world_internal.h"
 
 int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
 {
   kgb_factset *fs;
+  kgb_pos *pos = NULL;
   int rc;
 
   *out = NULL;
@@ -26,9 +28,13 @@ int kgb_extract(kgb_world *world, kgb_document *doc, kgb_factset **out)
     fs->max_facts = KGB_MAX_FACTS - doc->whole->facts_kept;
   fs->min_confidence = world->min_confidence;
   fs->precision = &world->lexicon[doc->lang]->precision;
-  rc = kgb_ner_run(doc, world->lexicon, world->models, fs);
+  /* Both stages read parts of speech; each sentence is tagged once. */
+  rc = kgb_pos_new(doc, world->models, world->lexicon, &pos);
   if (rc == KGB_OK)
-    rc = kgb_relation_run(doc, world->lexicon, world->models, fs);
+    rc = kgb_ner_run(doc, world->lexicon, world->models, pos, fs);
+  if (rc == KGB_OK)
+    rc = kgb_relation_run(doc, world->lexicon, world->models, pos, fs);
+  kgb_pos_free(pos);
   if (rc == KGB_ELIMIT) {
     if (kgb_document_first_report(doc, KGB_REPORTED_FACTS))
       kgb_warn(world, "%s: more than %d facts; the rest of the document is "

@@ -435,17 +435,20 @@ size_t kgb_ner_untyped_run(ner_ctx *c, const kgb_sentence *s, size_t i,
 {
   const kgb_tokens *toks = &c->doc->toks;
   size_t first = i, last;
+  const char *pos;
   int found;
 
-  const char *pos = c->pos ? kgb_pos_at(c->pos, i) : NULL;
-
-  /* The tagger of parts of speech tells "Systra" from a capitalised
-   * word opening a sentence ("Outre", « Aujourd'hui »). */
-  if (!pos || (i == s->first_tok && strcmp(pos, "propn")) ||
-      !is_name_token(c, i) || (toks->v[i].flags & KGB_TF_ALLCAPS) ||
+  if (!c->pos || !is_name_token(c, i) ||
+      (toks->v[i].flags & KGB_TF_ALLCAPS) ||
       kgb_lexicon_find(c->lex, toks, i, 1, KGB_LEX_STOPWORD) ||
       kgb_lexicon_trigger_at(c->lex, toks, i, i + 1, KGB_TRIG_HONORIFIC) ||
       kgb_ner_shouting(toks, s->first_tok, s->last_tok - s->first_tok))
+    return 0;
+  /* The tagger of parts of speech tells "Systra" from a capitalised
+   * word opening a sentence ("Outre", « Aujourd'hui »); it is asked
+   * last, as it tags the whole sentence. */
+  if (i == s->first_tok &&
+      (!(pos = kgb_pos_at(c->pos, i)) || strcmp(pos, "propn")))
     return 0;
   last = run_end(c, i, limit, 0);
   trim_run(c, &first, &last);
@@ -814,15 +817,13 @@ static void mark_dateline(ner_ctx *c, const kgb_sentence *s, size_t first)
 int kgb_ner_run(const kgb_document *doc,
                 kgb_lexicon *const lex[KGB_LANG_COUNT],
                 struct kgb_models *const models[KGB_LANG_COUNT],
-                kgb_factset *fs)
+                struct kgb_pos *pos, kgb_factset *fs)
 {
-  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}, {NULL}, NULL, 0, 0, 0, NULL};
+  ner_ctx c = {doc, lex[doc->lang], fs, 0, {0}, {NULL}, NULL, 0, 0, 0, pos};
   int rc = KGB_OK;
 
   kgb_map_init(&c.short_names);
   if (models)
-    rc = kgb_pos_new(doc, models, lex, &c.pos);
-  if (models && rc == KGB_OK)
     rc = kgb_ner_tag_document(&c, lex, models);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
@@ -839,7 +840,6 @@ int kgb_ner_run(const kgb_document *doc,
       mark_dateline(&c, &doc->sentences[s], first);
   }
   kgb_map_release(&c.short_names);
-  kgb_pos_free(c.pos);
   for (size_t l = 0; l < KGB_LANG_COUNT; l++)
     kgb_tagfeat_free(c.tf[l]);
   kgb_free(c.spans);

@@ -9,16 +9,17 @@
 #include "kgb_lexicon.h"
 
 struct kgb_models;
+struct kgb_pos;
 
 /* Add to FS one mention per name found in DOC, in text order, reading
  * each sentence with the tables of its language, and with its entity
- * tagger when MODELS (may be NULL) has one (see kgb_ner_tagged.c).  Names
- * no rule could type get KGB_CLASS_UNKNOWN; relation rules may type
- * them. */
+ * tagger when MODELS (may be NULL) has one (see kgb_ner_tagged.c); POS
+ * (borrowed, may be NULL) gives the parts of speech of DOC.  Names no
+ * rule could type get KGB_CLASS_UNKNOWN; relation rules may type them. */
 int kgb_ner_run(const kgb_document *doc,
                 kgb_lexicon *const lex[KGB_LANG_COUNT],
                 struct kgb_models *const models[KGB_LANG_COUNT],
-                kgb_factset *fs);
+                struct kgb_pos *pos, kgb_factset *fs);
 /* Length of NAME without its trailing legal-form words and words that
  * only restate the firm ("Velmar Industries Corp" -> "Velmar"). */
 size_t kgb_ner_short_name_len(const kgb_lexicon *lex, const char *name);

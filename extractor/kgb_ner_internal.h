@@ -29,7 +29,7 @@ typedef struct {
   kgb_tagfeat *tf[KGB_LANG_COUNT];   /* owned; NULL without a model */
   ner_span *spans;          /* owned: the tagger's names, in text order */
   size_t n_spans, cap_spans, next_span;
-  struct kgb_pos *pos;      /* owned; parts of speech, NULL without models */
+  struct kgb_pos *pos;      /* borrowed; parts of speech, or NULL */
 } ner_ctx;
 
 /* A mention of a new or known entity of class CLS named by tokens

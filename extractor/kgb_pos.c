@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kgb_pos.c - the parts of speech of a document's sentences, tagged by
- * the language's model the first time a pattern asks for one: most
- * sentences name nothing a pattern could join, and are never tagged. */
+ * the language's model the first time a stage asks for one (the names
+ * stage for a capitalised word, the fact patterns), and kept for the
+ * whole document so that no sentence is tagged twice. */
 #include "kgb_pos.h"
 
 #include <ctype.h>
@@ -12,6 +13,7 @@
 #include "kgb_tagfeat.h"
 
 #define MAX_CLASSES 64
+#define NOT_TAGGED (-2)
 #define MAX_CLASS_NAME 16
 
 struct kgb_pos {
@@ -20,8 +22,8 @@ struct kgb_pos {
   struct kgb_lexicon *const *lex;    /* borrowed, per language */
   kgb_tagfeat *tf[KGB_LANG_COUNT];   /* owned: features, with a history */
   size_t sentence;
-  int tagged;               /* the sentence's tags are in TAGS */
-  int *tags;                /* owned: per token of the sentence */
+  int *tags;                /* owned: per token of the document, or
+                               NOT_TAGGED */
   size_t cap_tags;
   char names[KGB_LANG_COUNT][MAX_CLASSES][MAX_CLASS_NAME];  /* folded */
 };
@@ -53,7 +55,6 @@ void kgb_pos_free(kgb_pos *p)
 void kgb_pos_sentence(kgb_pos *p, size_t sentence)
 {
   p->sentence = sentence;
-  p->tagged = 0;
 }
 
 /* The classes of MODEL's tag set, lower-cased as pattern words are. */
@@ -87,9 +88,6 @@ static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
     rc = kgb_tagfeat_new(p->lex[s->lang], &m->clusters, &p->tf[s->lang]);
     fold_names(p, s->lang, model);
   }
-  if (rc == KGB_OK &&
-      kgb_grow(&p->tags, &p->cap_tags, n + 1, sizeof *p->tags))
-    rc = KGB_ENOMEM;
   if (rc == KGB_OK)
     rc = kgb_tokens_texts(toks, p->doc->text, s->first_tok, n, 0, &buf,
                           words);
@@ -97,7 +95,8 @@ static int tag(kgb_pos *p, const kgb_sentence *s, const kgb_tagger *model)
     rc = kgb_tagfeat_tokens(p->tf[s->lang], toks, s->first_tok, n,
                             (const char *const *)words, &seq);
   if (rc == KGB_OK)
-    rc = kgb_tagger_tag_cached(model, m->pos_cache, &seq, p->tags);
+    rc = kgb_tagger_tag_cached(model, m->pos_cache, &seq,
+                               p->tags + s->first_tok);
   kgb_featseq_release(&seq);
   kgb_free(buf);
   kgb_free(words);
@@ -112,11 +111,16 @@ const char *kgb_pos_at(kgb_pos *p, size_t tok)
 
   if (!m || !m->pos || tok < s->first_tok || tok >= s->last_tok)
     return NULL;
-  if (!p->tagged) {
-    if (tag(p, s, m->pos) != KGB_OK)
-      return NULL;   /* out of memory: patterns read no parts of speech */
-    p->tagged = 1;
+  if (!p->tags) {
+    size_t n = p->doc->toks.n;
+    if (kgb_grow(&p->tags, &p->cap_tags, n + 1, sizeof *p->tags))
+      return NULL;   /* out of memory: no parts of speech are read */
+    for (size_t k = 0; k < n; k++)
+      p->tags[k] = NOT_TAGGED;
   }
-  t = p->tags[tok - s->first_tok];
+  if (p->tags[s->first_tok] == NOT_TAGGED &&
+      tag(p, s, m->pos) != KGB_OK)
+    return NULL;
+  t = p->tags[tok];
   return t >= 0 && t < MAX_CLASSES ? p->names[s->lang][t] : NULL;
 }

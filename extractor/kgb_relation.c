@@ -523,21 +523,21 @@ static void mark_rumours(kgb_rule_ctx *c, size_t first)
 int kgb_relation_run(const kgb_document *doc,
                      kgb_lexicon *const lex[KGB_LANG_COUNT],
                      struct kgb_models *const models[KGB_LANG_COUNT],
-                     kgb_factset *fs)
+                     struct kgb_pos *pos, kgb_factset *fs)
 {
-  kgb_rule_ctx c = {doc, lex[doc->lang], fs, 0, NULL, 0, 0, -1, -1, NULL, 0,
-                    NULL, NULL, models, NULL, 0};
+  kgb_rule_ctx c = {.doc = doc, .lex = lex[doc->lang], .fs = fs,
+                    .last_org = -1, .salient_org = -1, .pos = pos,
+                    .models = models};
   size_t m = 0, crowded = 0, n_facts;
-  int rc = kgb_pos_new(doc, models, lex, &c.pos);
+  int rc = mark_agencies(&c);
 
-  if (rc == KGB_OK)
-    rc = mark_agencies(&c);
   if (rc == KGB_OK)
     c.salient_org = salient_org(&c);
   for (size_t s = 0; s < doc->n_sentences && rc == KGB_OK; s++) {
     c.sentence = s;
     c.s = &doc->sentences[s];
-    kgb_pos_sentence(c.pos, s);
+    if (c.pos)
+      kgb_pos_sentence(c.pos, s);
     c.lex = lex[c.s->lang];
     c.first_mention = m;
     while (m < fs->n_mentions && fs->mentions[m].sentence == s)
@@ -569,7 +569,6 @@ int kgb_relation_run(const kgb_document *doc,
   }
   kgb_free(c.mention_at);
   kgb_free(c.folded);
-  kgb_pos_free(c.pos);
   kgb_free(c.agency);
   if (rc == KGB_OK)
     rc = kgb_rules_document(doc, lex[doc->lang], fs);

@@ -10,13 +10,14 @@
 #include "kgb_lexicon.h"
 
 struct kgb_models;
+struct kgb_pos;
 
 /* The facts of DOC, from its mentions in FS, by the rules and patterns of
- * each sentence's language; MODELS (per language, may be NULL) give the
+ * each sentence's language; POS (borrowed, may be NULL) gives the
  * patterns parts of speech. */
 int kgb_relation_run(const kgb_document *doc,
                      kgb_lexicon *const lex[KGB_LANG_COUNT],
                      struct kgb_models *const models[KGB_LANG_COUNT],
-                     kgb_factset *fs);
+                     struct kgb_pos *pos, kgb_factset *fs);
 
 #endif

@@ -22,7 +22,7 @@ typedef struct {
   int salient_org;        /* the organisation the text names most */
   long *mention_at;       /* owned: scratch for kgb_rules_patterns */
   size_t cap_mention_at;
-  struct kgb_pos *pos;    /* owned: parts of speech, or NULL */
+  struct kgb_pos *pos;    /* borrowed: parts of speech, or NULL */
   unsigned char *agency;  /* owned: per entity, 1 for a news agency,
                              which is never the agent of a fact */
   struct kgb_models *const *models;  /* borrowed: per language, or NULL */
