@@ -39,12 +39,12 @@ int kgb_ner_add_named(ner_ctx *c, kgb_class cls, size_t first, size_t last,
 /* A mention of the gazetteer entry CANONICAL written as [FIRST, LAST). */
 int kgb_ner_add_known(ner_ctx *c, kgb_class cls, const char *canonical,
                       size_t first, size_t last, int place, unsigned flags);
-/* Token I as the short name of an entity named before (of class CLS,
- * unless KGB_CLASS_UNKNOWN): 1 when added, 0 when none, or an error. */
 /* [FIRST, LAST) as a name of no class that only a pattern taking a
  * guess (ORG.guessed) may type: a brand the tagger calls MISC, a
  * capitalised run it passed over. */
 int kgb_ner_add_guessed(ner_ctx *c, size_t first, size_t last);
+/* Token I as the short name of an entity named before (of class CLS,
+ * unless KGB_CLASS_UNKNOWN): 1 when added, 0 when none, or an error. */
 int kgb_ner_add_short_name(ner_ctx *c, size_t i, kgb_class cls);
 /* Note an acronym in parentheses after [FIRST, LAST) as a name of ENT. */
 int kgb_ner_acronym_after(ner_ctx *c, size_t first, size_t last, int ent);

@@ -317,9 +317,8 @@ static int guessed_word(const ner_ctx *c, size_t first, size_t last,
          (cls == KGB_CLASS_PERSON || cls == KGB_CLASS_PLACE) &&
          !kgb_ner_cue_before(c, first, KGB_TRIG_HONORIFIC) &&
          !first_name_at(c, first) &&
-         !kgb_lexicon_find(c->lex, &c->doc->toks, first, 1, KGB_LEX_PLACE) &&
-         !kgb_lexicon_find(c->lex, &c->doc->toks, first, 1,
-                           KGB_LEX_DEMONYM);
+         !whole_in_table(c, first, last, KGB_LEX_PLACE) &&
+         !whole_in_table(c, first, last, KGB_LEX_DEMONYM);
 }
 
 /* Add the tagger's name [FIRST, *LAST) of TYPE in sentence S; *LAST may

@@ -92,19 +92,18 @@ static long mention_fits(const match_state *st, const elem *el, size_t t)
   const kgb_pattern_input *in = st->in;
   long m = t < in->last ? in->mention_at[t - in->first] : -1;
   const kgb_mention *mn;
-  unsigned cls;
+  unsigned classes;
 
   if (m < 0)
     return -1;
   mn = &in->mentions[m];
-  cls = 1u << in->entities[mn->entity].cls;
   /* A guessed name of no class waits for an element that takes a guess
    * (ORG.guessed); one the tagger typed keeps that type elsewhere. */
+  classes = mn->flags & KGB_MF_GUESSED
+                ? (el->classes & ~(1u << KGB_CLASS_UNKNOWN)) | el->guessed
+                : el->classes;
   if (mn->last > in->last ||
-      !(((el->classes & cls) &&
-         !((mn->flags & KGB_MF_GUESSED) &&
-           cls == 1u << KGB_CLASS_UNKNOWN)) ||
-        ((el->guessed & cls) && (mn->flags & KGB_MF_GUESSED))) ||
+      !(classes & 1u << in->entities[mn->entity].cls) ||
       (mn->flags & el->need) != el->need || (mn->flags & el->deny))
     return -1;
   if (el->place_types) {

@@ -318,10 +318,13 @@ int kgb_rules_patterns(kgb_rule_ctx *c)
 
   if (!c->lex->patterns)
     return KGB_OK;
-  if ((rc = index_mentions(c)) || (rc = add_references(c)))
+  if ((rc = index_mentions(c)) == KGB_OK)
+    rc = add_references(c);
+  if (rc != KGB_OK ||
+      (c->fs->n_mentions == named && c->end_mention == c->first_mention)) {
+    c->fs->n_mentions = named;
     return rc;
-  if (c->fs->n_mentions == named && c->end_mention == c->first_mention)
-    return KGB_OK;
+  }
   in.toks = &c->doc->toks;
   in.first = c->s->first_tok;
   in.last = c->s->last_tok;
