@@ -172,8 +172,11 @@ static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
   if (before < 0 || c->fs->mentions[before].last + 5 < t ||
       named_between(c, c->fs->mentions[before].last, t))
     return KGB_OK;
+  /* "Y's unit X", and a name straight after the cue names the unit, not
+   * its parent (« le groupe Y, qui comprend la filiale X »). */
   if (kgb_rule_word_is(c, c->fs->mentions[before].last,
-                       KGB_WORDS_POSSESSIVE)) {
+                       KGB_WORDS_POSSESSIVE) ||
+      (len == 1 && c->fs->mentions[after].first == t + 1)) {
     child = after;
     parent = before;
   }
