@@ -502,6 +502,29 @@ static int last_org_in(const kgb_rule_ctx *c, size_t first, size_t end,
   return last >= 0 ? last : fallback;
 }
 
+/* The organisation a sentence opens on as its subject, which the next
+ * sentence's "it" rather continues than the last one named ("The group
+ * hired Brivo.  It also..."): a name among its first words, a
+ * description of one ("The group", « Le groupe »), or "it" itself, which
+ * keeps the one before.  -1 when the sentence opens otherwise. */
+static int subject_org(const kgb_rule_ctx *c)
+{
+  size_t t = c->s->first_tok, len = kgb_rule_trigger(c, t, KGB_TRIG_COREF);
+  double unused = 0;
+
+  if (len == 1 && c->doc->toks.v[t].end - c->doc->toks.v[t].begin <= 4)
+    return c->last_org;
+  if (len > 1)   /* as kgb_rule_agent reads a description */
+    return c->salient_org >= 0 ? c->salient_org
+                               : kgb_rule_described(c, t, -1, &unused);
+  if (c->first_mention < c->end_mention &&
+      c->fs->mentions[c->first_mention].first <= t + 2 &&
+      !comma_between(c, t, c->fs->mentions[c->first_mention].first) &&
+      can_be_referent(c, c->first_mention))
+    return c->fs->mentions[c->first_mention].entity;
+  return -1;
+}
+
 /* Deals of this sentence (facts from FIRST on) that it reports as talk
  * ("in talks to buy", « serait en discussions »): stated, and marked. */
 static void mark_rumours(kgb_rule_ctx *c, size_t first)
@@ -529,7 +552,7 @@ int kgb_relation_run(const kgb_document *doc,
                     .last_org = -1, .salient_org = -1, .pos = pos,
                     .models = models};
   size_t m = 0, crowded = 0, n_facts;
-  int rc = mark_agencies(&c);
+  int subject, rc = mark_agencies(&c);
 
   if (rc == KGB_OK)
     c.salient_org = salient_org(&c);
@@ -565,7 +588,10 @@ int kgb_relation_run(const kgb_document *doc,
     if (rc == KGB_OK)
       rc = kgb_rules_pairs(&c);
     mark_rumours(&c, n_facts);
-    c.last_org = last_org_in(&c, c.first_mention, c.end_mention, c.last_org);
+    subject = subject_org(&c);
+    c.last_org = subject >= 0 ? subject
+                              : last_org_in(&c, c.first_mention, c.end_mention,
+                                            c.last_org);
   }
   kgb_free(c.mention_at);
   kgb_free(c.folded);
