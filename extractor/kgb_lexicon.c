@@ -27,6 +27,7 @@ static const char *const trigger_names[KGB_TRIG_COUNT] = {
   [KGB_TRIG_RELATIVE] = "relative",   [KGB_TRIG_CONJUNCTION] = "conjunction",
   [KGB_TRIG_NEGATION] = "negation",   [KGB_TRIG_LOSS] = "loss",
   [KGB_TRIG_CALLED_OFF] = "called-off", [KGB_TRIG_RUMOUR] = "rumour",
+  [KGB_TRIG_COUNTRY_REF] = "countryref",
 };
 
 typedef struct {

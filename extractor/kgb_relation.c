@@ -264,8 +264,31 @@ int kgb_rule_described(const kgb_rule_ctx *c, size_t at, int place,
   return -1;
 }
 
+/* The country named last in the BACK sentences before this one, a
+ * demonym too ("the Polish chain"), or -1. */
+static int recent_country(const kgb_rule_ctx *c, size_t back)
+{
+  const kgb_factset *fs = c->fs;
+
+  for (size_t m = c->first_mention; m-- > 0;) {
+    const kgb_entity *e = &fs->entities[fs->mentions[m].entity];
+    if (fs->mentions[m].sentence + back < c->sentence)
+      break;
+    if (e->cls == KGB_CLASS_PLACE && e->place >= 0 &&
+        c->lex->places[e->place].type == KGB_PLACE_COUNTRY &&
+        !(fs->mentions[m].flags & KGB_MF_DATELINE))
+      return fs->mentions[m].entity;
+  }
+  return -1;
+}
+
 int kgb_rule_recent_place(const kgb_rule_ctx *c)
 {
+  /* "in the country", « dans le pays »: the country spoken of, even when
+   * a town was named since. */
+  if (kgb_rule_find_trigger(c, c->s->first_tok, c->s->last_tok,
+                            KGB_TRIG_COUNTRY_REF) < c->s->last_tok)
+    return recent_country(c, KGB_DESCRIBED_BACK);
   return kgb_rule_recent(c, KGB_CLASS_PLACE, 2,
                          KGB_MF_DEMONYM | KGB_MF_DATELINE);
 }

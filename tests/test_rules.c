@@ -126,6 +126,13 @@ static void test_jobs(void **state)
     {"\xC3\x80 Nantes, o\xC3\xB9 il a son si\xC3\xA8ge, Kerlann va "
      "recruter 150 personnes.", "fr", KGB_FACT_JOB_CREATION, "Kerlann",
      "Nantes", 150, KGB_BOUND_EXACT, NULL},
+    /* "In the country" is the country named last, not the town since. */
+    {"Brantel Corp opened a depot in Poland in 2015, near Lodz. It now "
+     "employs 900 people in the country.", "en", KGB_FACT_WORKFORCE,
+     "Brantel Corp", "Poland", 900, KGB_BOUND_EXACT, NULL},
+    {"Brantel SAS a ouvert un d\xC3\xA9p\xC3\xB4t en Pologne en 2015, pr\xC3\xA8s "
+     "de Lodz. Il compte 900 salari\xC3\xA9s dans le pays.", "fr",
+     KGB_FACT_WORKFORCE, "Brantel SAS", "Poland", 900, KGB_BOUND_EXACT, NULL},
   };
 
   (void)state;
