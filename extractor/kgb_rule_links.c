@@ -332,6 +332,11 @@ static int competitors_at(kgb_rule_ctx *c, size_t t, size_t len)
                                   ? (size_t)c->fs->mentions[list[n - 1]].first
                                   : t,
                              &conf);
+  /* "Face à A et B, ses concurrents, le groupe...": the firm they compete
+   * with is not one of them, and may come only later. */
+  for (size_t i = 0; i < n; i++)
+    if (c->fs->mentions[list[i]].entity == main_org)
+      return KGB_OK;
   for (size_t i = 0; i < n && rc == KGB_OK; i++)
     rc = kgb_rule_add_link(c, KGB_FACT_COMPETITOR_OF, main_org,
                            c->fs->mentions[list[i]].entity, NULL, conf,
