@@ -137,11 +137,12 @@ static int tickers(kgb_rule_ctx *c)
   return rc;
 }
 
-/* Does a mention of any class lie within tokens [FROM, TO)? */
+/* Does a mention other than a place lie within tokens [FROM, TO)? */
 static int named_between(const kgb_rule_ctx *c, size_t from, size_t to)
 {
   for (size_t m = c->first_mention; m < c->end_mention; m++)
-    if (c->fs->mentions[m].first >= from && c->fs->mentions[m].last <= to)
+    if (c->fs->mentions[m].first >= from && c->fs->mentions[m].last <= to &&
+        kgb_rule_class(c, m) != KGB_CLASS_PLACE)   /* "X, the U.S. unit of" */
       return 1;
   return 0;
 }
