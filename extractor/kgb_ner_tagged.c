@@ -152,8 +152,11 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
   if (kgb_ner_has_legal_suffix(c, first, last))
     return KGB_CLASS_ORGANIZATION;
   /* "Korvane Capital", "Ostrale Holding": a word that ends firms' names,
-   * never people's (words.txt @firmtail). */
-  if (last - first >= 2 && cls == KGB_CLASS_PERSON &&
+   * never people's nor places' (words.txt @firmtail). */
+  if (last - first >= 2 &&
+      (cls == KGB_CLASS_PERSON ||
+       (cls == KGB_CLASS_PLACE &&
+        !whole_in_table(c, first, last, KGB_LEX_PLACE))) &&
       kgb_ner_word_is(c, last - 1, KGB_WORDS_FIRM_TAIL))
     return KGB_CLASS_ORGANIZATION;
   /* « le constructeur Ostrale », « PDG de Ostrale »: a firm, unless a

@@ -147,7 +147,8 @@ static const char joined[] =
   "Le\tO\nconstructeur\tO\nOstrale\tU-PER\nrecrute\tO\n.\tO\n\n"
   "Le\tO\nministre\tO\nVarenne\tU-PER\nparle\tO\n.\tO\n\n"
   "Le\tO\nPDG\tO\nde\tO\nKelvane\tU-PER\nparle\tO\n.\tO\n\n"
-  "Dorsel\tU-PER\nSAS\tU-ORG\nrecrute\tO\n.\tO\n\n";
+  "Dorsel\tU-PER\nSAS\tU-ORG\nrecrute\tO\n.\tO\n\n"
+  "Vermane\tB-LOC\nCapital\tL-LOC\ninvestit\tO\n.\tO\n\n";
 
 static void test_rules_cut_joined_names(void **state)
 {
@@ -180,7 +181,7 @@ static void test_rules_cut_joined_names(void **state)
                      "Zorvex et Quintal signent. Me Durand plaide. "
                      "Le constructeur Ostrale recrute. "
                      "Le ministre Varenne parle. Le PDG de Kelvane parle. "
-                     "Dorsel SAS recrute.");
+                     "Dorsel SAS recrute. Vermane Capital investit.");
   assert_int_equal(r.status, 0);
   assert_true(test_count_lines(r.out, "\"Jean Dupont\"", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "\"Renault Jean Dupont\"", NULL), 0);
@@ -201,6 +202,9 @@ static void test_rules_cut_joined_names(void **state)
   /* A name and its legal form, tagged apart, are one firm. */
   assert_true(test_count_lines(r.out, "\"Dorsel SAS\"", NULL) > 0);
   assert_int_equal(test_count_lines(r.out, "person/dorsel>", NULL), 0);
+  /* A word that ends firms' names makes a firm of a model's place. */
+  assert_true(test_count_lines(r.out, "organization/vermane", NULL) > 0);
+  assert_int_equal(test_count_lines(r.out, "place/vermane", NULL), 0);
   test_result_release(&r);
   free(dir);
   free(file);
