@@ -174,6 +174,12 @@ long kgb_rule_actor_before(kgb_rule_ctx *c, size_t t)
   return m >= 0 ? outside_relative_clause(c, m, t) : -1;
 }
 
+int kgb_rule_pronoun_at(const kgb_rule_ctx *c, size_t k)
+{
+  return kgb_rule_trigger(c, k, KGB_TRIG_COREF) == 1 &&
+         c->doc->toks.v[k].end - c->doc->toks.v[k].begin <= 4;
+}
+
 int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
 {
   long m = kgb_rule_actor_before(c, t);
@@ -185,9 +191,7 @@ int kgb_rule_agent(kgb_rule_ctx *c, size_t t, double *conf)
   cue = kgb_rule_find_trigger(c, c->s->first_tok, t, KGB_TRIG_COREF);
   /* "it" / « il » is the organisation just named; "the group" / « la
    * société » is the one the article is about. */
-  if (cue < t && kgb_rule_trigger(c, cue, KGB_TRIG_COREF) == 1 &&
-      c->doc->toks.v[cue].end - c->doc->toks.v[cue].begin <= 4 &&
-      c->last_org >= 0)
+  if (cue < t && kgb_rule_pronoun_at(c, cue) && c->last_org >= 0)
     return c->last_org;
   if (cue >= t)
     *conf -= KGB_COREF_PENALTY / 2;
@@ -232,8 +236,7 @@ static int seated_elsewhere(const kgb_rule_ctx *c, int org, int place)
   return 0;
 }
 
-/* Is there a comma between token FROM and token TO of the sentence? */
-static int comma_between(const kgb_rule_ctx *c, size_t from, size_t to)
+int kgb_rule_comma_between(const kgb_rule_ctx *c, size_t from, size_t to)
 {
   for (size_t k = from; k < to; k++)
     if (kgb_rule_fold_is(c, k, ","))
@@ -253,7 +256,7 @@ int kgb_rule_described(const kgb_rule_ctx *c, size_t at, int place,
     if (mn->sentence + KGB_DESCRIBED_BACK < c->sentence)
       break;
     if (mn->sentence == c->sentence &&
-        (mn->last > at || !comma_between(c, mn->last, at)))
+        (mn->last > at || !kgb_rule_comma_between(c, mn->last, at)))
       continue;
     if (fs->entities[e].cls != KGB_CLASS_ORGANIZATION ||
         (mn->flags & KGB_MF_DEMONYM) || (c->agency && c->agency[e]))
@@ -535,14 +538,14 @@ static int subject_org(const kgb_rule_ctx *c)
   size_t t = c->s->first_tok, len = kgb_rule_trigger(c, t, KGB_TRIG_COREF);
   double unused = 0;
 
-  if (len == 1 && c->doc->toks.v[t].end - c->doc->toks.v[t].begin <= 4)
+  if (kgb_rule_pronoun_at(c, t))
     return c->last_org;
   if (len > 1)   /* as kgb_rule_agent reads a description */
     return c->salient_org >= 0 ? c->salient_org
                                : kgb_rule_described(c, t, -1, &unused);
   if (c->first_mention < c->end_mention &&
       c->fs->mentions[c->first_mention].first <= t + 2 &&
-      !comma_between(c, t, c->fs->mentions[c->first_mention].first) &&
+      !kgb_rule_comma_between(c, t, c->fs->mentions[c->first_mention].first) &&
       can_be_referent(c, c->first_mention))
     return c->fs->mentions[c->first_mention].entity;
   return -1;

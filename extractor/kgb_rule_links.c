@@ -158,9 +158,7 @@ static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
   if (after < 0 || c->fs->mentions[after].first > t + len + 3)
     return KGB_OK;
   /* "its unit X", « sa filiale X »: the parent is the group spoken of. */
-  if (t > c->s->first_tok &&
-      kgb_rule_trigger(c, t - 1, KGB_TRIG_COREF) == 1 &&
-      c->doc->toks.v[t - 1].end - c->doc->toks.v[t - 1].begin <= 4) {
+  if (t > c->s->first_tok && kgb_rule_pronoun_at(c, t - 1)) {
     double conf = 0.7;
     return kgb_rule_add_link(c, KGB_FACT_SUBSIDIARY_OF,
                              c->fs->mentions[after].entity,

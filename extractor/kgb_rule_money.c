@@ -114,9 +114,9 @@ static int acquisition_at(kgb_rule_ctx *c, size_t t, size_t len)
     after = -1;
   /* « X a acquis une participation de 60 %, la firme Y a pris 20 % »: a
    * name past a comma opens another clause. */
-  for (size_t k = t + len; after >= 0 && k < c->fs->mentions[after].first; k++)
-    if (kgb_rule_fold_is(c, k, ","))
-      after = -1;
+  if (after >= 0 &&
+      kgb_rule_comma_between(c, t + len, c->fs->mentions[after].first))
+    after = -1;
   if (agent_by >= 0 && c->fs->mentions[agent_by].first <= by + 3) {
     f.agent = c->fs->mentions[agent_by].entity;
     f.object = after >= 0 ? c->fs->mentions[after].entity

@@ -57,6 +57,12 @@ int kgb_rule_word_is(const kgb_rule_ctx *c, size_t k, kgb_wordset ws);
 
 /* 1 when token K, inside the sentence, folds to WORD. */
 int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word);
+/* 1 when a comma lies between tokens FROM and TO of the sentence. */
+int kgb_rule_comma_between(const kgb_rule_ctx *c, size_t from, size_t to);
+/* 1 when token K alone points back to a firm as a pronoun does ("it",
+ * "its", « il », « sa »): a one-word coref trigger of four bytes or
+ * fewer, not a description ("the group"). */
+int kgb_rule_pronoun_at(const kgb_rule_ctx *c, size_t k);
 
 kgb_class kgb_rule_class(const kgb_rule_ctx *c, size_t mention);
 /* Type an untyped name as CLS when it fills a part of that class; 1 when
