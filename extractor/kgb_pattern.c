@@ -151,6 +151,34 @@ static size_t mentions_from(match_state *st, size_t ei, size_t t,
   return n;
 }
 
+/* Can element EL begin at token T?  A quick look that spares the
+ * matcher most starts. */
+static int may_begin_at(const match_state *st, const elem *el, size_t t)
+{
+  if (el->min == 0)
+    return 1;
+  if (el->type == EL_MENTION)
+    return st->in->mention_at[t - st->in->first] >= 0;
+  if (el->type == EL_WORDS && !el->negate)
+    return in_set(st, el->set, t);
+  return 1;
+}
+
+/* Could the element after EI begin somewhere T + MIN to T + MAX?  If not,
+ * a part-of-speech element at EI need not be tried, which would tag the
+ * sentence. */
+static int next_may_begin(const match_state *st, size_t ei, size_t t,
+                          unsigned min, unsigned max)
+{
+  if (ei + 1 == st->p->n)
+    return 1;
+  for (size_t k = min; k <= max && t + k <= st->in->last; k++)
+    if (t + k == st->in->last ||   /* the end: let the matcher judge */
+        may_begin_at(st, &st->p->el[ei + 1], t + k))
+      return 1;
+  return 0;
+}
+
 static int match_from(match_state *st, size_t ei, size_t t)
 {
   const elem *el;
@@ -180,6 +208,8 @@ static int match_from(match_state *st, size_t ei, size_t t)
     st->end[ei] = t;
     return match_from(st, ei + 1, t);
   }
+  if (el->type == EL_POS && !next_may_begin(st, ei, t, el->min, el->max))
+    return 0;
   while (n < el->max && t + n < st->in->last && token_fits(st, el, t + n))
     n++;
   for (;; n--) {
@@ -221,20 +251,6 @@ static void collect(const match_state *st, kgb_pattern_match *m)
   }
 }
 
-/* Can pattern P start at token T?  A quick look at its first element
- * spares most starts the matcher. */
-static int may_start_at(const match_state *st, const pattern *p, size_t t)
-{
-  const elem *el = &p->el[0];
-
-  if (el->min == 0)
-    return 1;
-  if (el->type == EL_MENTION)
-    return st->in->mention_at[t - st->in->first] >= 0;
-  if (el->type == EL_WORDS && !el->negate)
-    return in_set(st, el->set, t);
-  return 1;
-}
 
 /* Into HAS (bit_words words), the sets some token of the sentence is
  * in: one lookup a token. */
@@ -270,6 +286,40 @@ static int words_present(const pattern *p, const uint64_t *has)
   return 1;
 }
 
+/* The classes of the mentions that lie in the sentence, as bits, and
+ * how many there are. */
+static unsigned sentence_classes(const kgb_pattern_input *in, size_t *count)
+{
+  unsigned mask = 0;
+
+  *count = 0;
+  for (size_t t = in->first; t < in->last; t++) {
+    long m = in->mention_at[t - in->first];
+    if (m >= 0 && in->mentions[m].last <= in->last) {
+      mask |= 1u << in->entities[in->mentions[m].entity].cls;
+      ++*count;
+    }
+  }
+  return mask;
+}
+
+/* Could P's mentions be found: as many in the sentence as it needs, each
+ * of a class it takes?  Checked before any part of speech is asked for,
+ * which would tag the sentence. */
+static int mentions_present(const pattern *p, unsigned classes, size_t count)
+{
+  size_t need = 0;
+
+  for (size_t i = 0; i < p->n; i++) {
+    const elem *el = &p->el[i];
+    if (el->type != EL_MENTION || el->min == 0)
+      continue;
+    if (!((el->classes | el->guessed) & classes) || ++need > count)
+      return 0;
+  }
+  return 1;
+}
+
 int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
                      kgb_pattern_fn fn, void *ctx)
 {
@@ -280,6 +330,8 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   folded *words;
   uint64_t *has;
   int rc2 = KGB_OK;
+  unsigned classes;
+  size_t n_mentions;
 
   if (!ps || in->last <= in->first)
     return KGB_OK;
@@ -300,13 +352,15 @@ int kgb_patterns_run(const kgb_patterns *ps, const kgb_pattern_input *in,
   st.in = in;
   st.words = words;
   sentence_sets(&st, has);
+  classes = sentence_classes(in, &n_mentions);
   for (size_t i = 0; i < ps->n; i++) {
     st.p = &ps->v[i];
-    if (!words_present(st.p, has))
+    if (!words_present(st.p, has) ||
+        !mentions_present(st.p, classes, n_mentions))
       continue;
     for (size_t t = in->first; t < in->last; t++) {
       st.steps = 0;
-      if (!may_start_at(&st, st.p, t) || !match_from(&st, 0, t))
+      if (!may_begin_at(&st, &st.p->el[0], t) || !match_from(&st, 0, t))
         continue;
       collect(&st, &m);
       if ((rc = fn(ctx, &m))) {
