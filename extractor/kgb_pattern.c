@@ -119,6 +119,26 @@ static long mention_fits(const match_state *st, const elem *el, size_t t)
   return m;
 }
 
+/* The token after mention M, or after the bracket that follows it when
+ * the bracket names the same entity again ("la Fédération des
+ * industries mécaniques (FIM), Bruno Grandjean"): an acronym in brackets
+ * is part of the name's mention, as a reader takes it. */
+static size_t mention_end(const match_state *st, long m)
+{
+  const kgb_pattern_input *in = st->in;
+  size_t t = in->mentions[m].last;
+  long inner;
+
+  if (t + 2 >= in->last || strcmp(kgb_tok_fold(in->toks, t), "(") != 0)
+    return in->mentions[m].last;
+  inner = in->mention_at[t + 1 - in->first];
+  if (inner < 0 || in->mentions[inner].entity != in->mentions[m].entity ||
+      in->mentions[inner].last >= in->last ||
+      strcmp(kgb_tok_fold(in->toks, in->mentions[inner].last), ")") != 0)
+    return in->mentions[m].last;
+  return in->mentions[inner].last + 1;
+}
+
 /* Mentions accepted by EL from T, one or (for a list) several joined by
  * commas and the words of @and, each maybe after up to two words of
  * @listlead ("au Maroc et en Tunisie"); their end in *END. */
@@ -131,7 +151,7 @@ static size_t mentions_from(match_state *st, size_t ei, size_t t,
   long m;
 
   while (n < KGB_PATTERN_MAX_LIST && (m = mention_fits(st, el, t)) >= 0) {
-    size_t after = in->mentions[m].last, next = after;
+    size_t after = mention_end(st, m), next = after;
     st->members[ei][n++] = m;
     *end = after;
     if (!el->list)
