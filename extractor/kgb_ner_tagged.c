@@ -246,6 +246,28 @@ static size_t firm_then_person(const ner_ctx *c, size_t first, size_t last,
   return 0;
 }
 
+/* « l'usine Renault de Sandouville », « le magasin Leclerc de Seclin »:
+ * after a site's noun (words.txt @facility), a firm's name, "of"
+ * (@siteof) and
+ * the town where the site is, which the tagger ran into one name.  The
+ * length of the firm's part, or 0. */
+static size_t firm_then_site(const ner_ctx *c, size_t first, size_t last)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+
+  if (first == 0 || !kgb_ner_word_is(c, first - 1, KGB_WORDS_FACILITY))
+    return 0;
+  for (size_t k = first + 1; k + 1 < last; k++) {
+    if (!kgb_ner_word_is(c, k, KGB_WORDS_SITE_OF))
+      continue;
+    for (size_t j = k + 1; j < last; j++)
+      if (!(toks->v[j].flags & KGB_TF_CAP))
+        return 0;
+    return k - first;
+  }
+  return 0;
+}
+
 /* Is token I the dot of an initial ending a name ("Cyrille P.")? */
 static int initial_dot(const ner_ctx *c, size_t first, size_t i)
 {
@@ -357,6 +379,13 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
     type = "PER";
     if (rc != KGB_OK)
       return rc;
+  }
+  if ((n = firm_then_site(c, first, last)) > 0) {
+    size_t firm_end = first + n, site = first + n + 1;
+    rc = add_span(c, s, first, &firm_end, first + n, "ORG");
+    if (rc == KGB_OK)
+      rc = add_span(c, s, site, end, limit, "LOC");
+    return rc;
   }
 
   /* "Acme Holdings" then "Inc": the legal form belongs to the name. */

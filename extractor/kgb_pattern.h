@@ -48,6 +48,7 @@ typedef struct kgb_patterns kgb_patterns;
   X(FIRM_TAIL, "@firmtail")    /* last word of a firm's name: "Capital" */\
   X(SAME_TAIL, "@sametail")    /* "Zentra Industries" is Zentra */      \
   X(FIRM_NOUN, "@firmnoun")    /* a noun only for a firm: "brewer" */   \
+  X(FACILITY, "@facility")     /* « l'usine X de Ville »: a site's noun */ \
   X(PERCENT, "@percent")       /* after a number: "%", "percent" */     \
   X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */            \
   X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */  \
