@@ -244,6 +244,16 @@ int kgb_rule_comma_between(const kgb_rule_ctx *c, size_t from, size_t to)
   return 0;
 }
 
+int kgb_rule_verb_between(const kgb_rule_ctx *c, size_t from, size_t to)
+{
+  for (size_t k = from; k < to; k++) {
+    const char *pos = c->pos ? kgb_pos_at(c->pos, k) : NULL;
+    if (pos && strcmp(pos, "verb") == 0)
+      return 1;
+  }
+  return 0;
+}
+
 int kgb_rule_described(const kgb_rule_ctx *c, size_t at, int place,
                        double *conf)
 {

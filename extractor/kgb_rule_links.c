@@ -169,7 +169,9 @@ static int subsidiary_at(kgb_rule_ctx *c, size_t t, size_t len)
    * une filiale de »), whatever its class: past another name, it is in
    * another clause ("A bought B, a unit of C"). */
   if (before < 0 || c->fs->mentions[before].last + 5 < t ||
-      named_between(c, c->fs->mentions[before].last, t))
+      named_between(c, c->fs->mentions[before].last, t) ||
+      /* "X wants to buy the U.S. unit of Y": X acts on the unit */
+      kgb_rule_verb_between(c, c->fs->mentions[before].last, t))
     return KGB_OK;
   /* "Y's unit X", and a name straight after the cue names the unit, not
    * its parent (« le groupe Y, qui comprend la filiale X »). */

@@ -59,6 +59,9 @@ int kgb_rule_word_is(const kgb_rule_ctx *c, size_t k, kgb_wordset ws);
 int kgb_rule_fold_is(const kgb_rule_ctx *c, size_t k, const char *word);
 /* 1 when a comma lies between tokens FROM and TO of the sentence. */
 int kgb_rule_comma_between(const kgb_rule_ctx *c, size_t from, size_t to);
+/* Is a token in [FROM, TO) a verb (Universal POS "VERB"; an auxiliary
+ * is not)?  Without parts of speech, no. */
+int kgb_rule_verb_between(const kgb_rule_ctx *c, size_t from, size_t to);
 /* 1 when token K alone points back to a firm as a pronoun does ("it",
  * "its", « il », « sa »): a one-word coref trigger of four bytes or
  * fewer, not a description ("the group"). */
