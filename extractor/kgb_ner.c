@@ -663,40 +663,6 @@ static size_t before_legal_of_place(const ner_ctx *c, size_t first,
   return last;
 }
 
-/* "Economist Marta Ellison", "UK Chancellor Peter Okafor", "CEO Jane
- * Roe": roles (words.txt @role, titles.txt), maybe after a place, opening
- * a run before a first name are no part of the name.  The name's first
- * token. */
-static size_t after_roles(ner_ctx *c, size_t first, size_t last, int *rc)
-{
-  const kgb_tokens *toks = &c->doc->toks;
-  const kgb_lex_entry *place = NULL;
-  size_t k = first, n, place_len = 0;
-
-  n = kgb_lexicon_longest(c->lex, toks, k, last - k, KGB_LEX_PLACE, &place);
-  if (n && k + n < last && kgb_ner_word_is(c, k + n, KGB_WORDS_ROLE))
-    k += place_len = n;
-
-  while (k + 2 <= last) {
-    if (kgb_ner_word_is(c, k, KGB_WORDS_ROLE))
-      n = 1;
-    else if (!(n = kgb_lexicon_longest(c->lex, toks, k, last - k,
-                                       KGB_LEX_TITLE, NULL)))
-      break;
-    if (k + n >= last)
-      break;
-    k += n;
-  }
-  if (k == first || !kgb_lexicon_find(c->lex, toks, k, 1, KGB_LEX_FIRSTNAME))
-    return first;
-  /* The place is named still: "UK" in "UK Chancellor Peter Okafor". */
-  if (place_len)
-    *rc = kgb_ner_add_known(c, KGB_CLASS_PLACE,
-                            c->lex->places[place->value].name, first,
-                            first + place_len, place->value, 0);
-  return k;
-}
-
 /* In a headline in capitals ("ACME TO PROCEED WITH ZENTRA <ZNT> BID"),
  * a run of capitals ends before its first word the text writes in lower
  * case elsewhere ("PROCEED", "WITH"): such words are no name.  The run's
@@ -762,7 +728,13 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     }
     i = last;
     trim_run(c, &first, &last);
-    first = after_roles(c, first, last, &rc);
+    if ((used = kgb_ner_firm_title_person(c, first, last, &rc)) > 0 ||
+        rc != KGB_OK) {
+      if (rc != KGB_OK)
+        break;
+      continue;
+    }
+    first = kgb_ner_after_roles(c, first, last, &rc);
     if (rc != KGB_OK)
       break;
     if (first == s->first_tok)

@@ -84,4 +84,16 @@ int kgb_ner_merge_legal_variants(const kgb_lexicon *lex, kgb_factset *fs);
  * shouts)? */
 int kgb_ner_shouting(const kgb_tokens *toks, size_t first, size_t n);
 
+/* "Economist Marta Ellison", "UK Chancellor Peter Okafor": roles
+ * opening the run [FIRST, LAST) before a first name; the name's first
+ * token (FIRST when there are none).  A place named before the role is
+ * added as a mention. */
+size_t kgb_ner_after_roles(ner_ctx *c, size_t first, size_t last, int *rc);
+/* "Adidas CEO Jane Roe", "Zentra Chief Executive Officer John Doe": a
+ * firm, a title (titles.txt) and a person's name in one run.  Adds the
+ * firm and the person; the tokens used (LAST - FIRST), or 0 when the run
+ * is no such thing. */
+size_t kgb_ner_firm_title_person(ner_ctx *c, size_t first, size_t last,
+                                 int *rc);
+
 #endif

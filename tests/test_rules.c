@@ -374,8 +374,9 @@ static void test_headline_in_capitals(void **state)
   kgb_document_free(doc);
 }
 
-/* A role opening a run ("Economist", "UK Chancellor") is no part of the
- * person's name; the place before it is still a place. */
+/* A role opening a run ("Economist", "UK Chancellor", "French
+ * President") is no part of the person's name; the place before it is
+ * still a place; a firm before a title is a firm. */
 static void test_roles_before_names(void **state)
 {
   static const char text[] =
@@ -388,6 +389,19 @@ static void test_roles_before_names(void **state)
   assert_true(test_count_lines(out, "person/peter-okafor>", "label") > 0);
   assert_true(test_count_lines(out, "person/marta-ellison>", "label") > 0);
   assert_int_equal(test_count_lines(out, "economist-marta", NULL), 0);
+  free(out);
+  /* A nationality before the role, and a firm before a title: "Acme CEO
+   * Jane Roe" is two names, and she leads it. */
+  out = test_extract_to_string(world, "On Monday, French President Paul "
+                               "Lemaire met Ostrale Holding Chief Executive "
+                               "Officer Marta Ellison.", "en", "ntriples");
+  assert_true(test_count_lines(out, "person/paul-lemaire>", "label") > 0);
+  assert_true(test_count_lines(out, "person/marta-ellison>", "label") > 0);
+  assert_true(test_count_lines(out, "organization/ostrale>", "label") > 0);
+  assert_int_equal(test_count_lines(out, "holding-chief", NULL), 0);
+  assert_true(test_count_lines(out, "person/marta-ellison>",
+                               "ontology#managerOf> <https://w3id.org/"
+                               "kgbuild/resource/organization/ostrale>") > 0);
   free(out);
   /* A noun only firms are called opens the sentence, not the name. */
   out = test_extract_to_string(world, "Carmaker Brantel said on Thursday it "
