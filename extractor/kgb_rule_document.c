@@ -24,49 +24,6 @@ static void at_sentence(kgb_rule_ctx *c, long s)
   c->s = &c->doc->sentences[s];
 }
 
-/* Does some sentence name both places?  A text that says "Lyon, in
- * France" states the link; one that names them far apart does not. */
-static int named_together(const kgb_factset *fs, int a, int b)
-{
-  for (size_t m = 0; m < fs->n_mentions; m++) {
-    if (fs->mentions[m].entity != a)
-      continue;
-    for (size_t k = m; k-- > 0 && fs->mentions[k].sentence ==
-                                      fs->mentions[m].sentence;)
-      if (fs->mentions[k].entity == b)
-        return 1;
-    for (size_t k = m + 1; k < fs->n_mentions &&
-                           fs->mentions[k].sentence == fs->mentions[m].sentence;
-         k++)
-      if (fs->mentions[k].entity == b)
-        return 1;
-  }
-  return 0;
-}
-
-/* Paris and France named together: Paris locatedIn France. */
-static int places_within(kgb_rule_ctx *c, size_t n)
-{
-  kgb_factset *fs = c->fs;
-  int rc = KGB_OK;
-
-  for (size_t a = 0; a < n && rc == KGB_OK; a++) {
-    long s = first_sentence(fs, (int)a);
-    if (fs->entities[a].cls != KGB_CLASS_PLACE || fs->entities[a].place < 0 ||
-        s < 0)
-      continue;
-    at_sentence(c, s);
-    for (size_t b = 0; b < n && rc == KGB_OK; b++)
-      if (b != a && fs->entities[b].cls == KGB_CLASS_PLACE &&
-          fs->entities[b].place >= 0 &&
-          kgb_lexicon_place_in(c->lex, fs->entities[a].place, fs->entities[b].place) &&
-          named_together(fs, (int)a, (int)b))
-        rc = kgb_rule_add_link(c, KGB_FACT_LOCATED_IN, (int)a, (int)b, NULL,
-                               0.6, "gazetteer-hierarchy");
-  }
-  return rc;
-}
-
 /* Does NAME start with the whole words of PREFIX ("Zentra Cloud" and
  * "Zentra")?  Returns the rest, or NULL. */
 static const char *rest_after(const char *name, const char *prefix)
@@ -193,9 +150,11 @@ int kgb_rules_document(const kgb_document *doc, const kgb_lexicon *lex,
                KGB_MAX_PAIRED_ENTITIES);
     n = KGB_MAX_PAIRED_ENTITIES;
   }
-  rc = places_within(&c, n);
-  if (rc == KGB_OK)
-    rc = units_of_parents(&c, n);
+  /* No place is put in another from the place table alone: a reader
+   * takes "Lyon locatedIn France" only where the text writes it
+   * ("Lyon, France"; the patterns), and the tables' links between two
+   * places named in one sentence were right 5 times in 38 on real news. */
+  rc = units_of_parents(&c, n);
   if (rc == KGB_OK)
     rc = operations_from_facts(&c);
   return rc;
