@@ -51,6 +51,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(FACILITY, "@facility")     /* « l'usine X de Ville »: a site's noun */ \
   X(PERCENT, "@percent")       /* after a number: "%", "percent" */     \
   X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */            \
+  X(RANGE_FROM, "@rangefrom")  /* "between" 50 and 249: a size class */  \
+  X(RANGE_TO, "@rangeto")      /* 50 "and" 249 */                        \
   X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */  \
   X(OWNED_TAIL, "@ownedtail")  /* "-owned": the owner of what follows */  \
   X(NOT_LEAD, "@notlead")      /* a title with it leads nothing: "CFO" */ \

@@ -187,6 +187,34 @@ static int is_share(const kgb_rule_ctx *c, size_t q_end)
           kgb_rule_word_is(c, q_end + 1, KGB_WORDS_PERCENT));
 }
 
+/* Is the count a whole number?  "1.5 times the minimum wage", « 2,2
+ * emplois détruits pour un créé » are ratios, not people. */
+static int whole_count(const kgb_quantity *q)
+{
+  int64_t unit = 1;
+
+  for (int k = 0; k < q->value.scale; k++)
+    unit *= 10;
+  return q->value.scale <= 0 || q->value.mant % unit == 0;
+}
+
+/* Is the count an end of a range of sizes, "from 10 to 49", « de 11 à
+ * 49 », "between 50 and 249"?  Such a range names a class of firms. */
+static int range_end(const kgb_rule_ctx *c, const kgb_quantity *q)
+{
+  const kgb_tokens *toks = &c->doc->toks;
+  size_t f = q->first, e = q->last;
+
+  if (f > c->s->first_tok && kgb_rule_word_is(c, f - 1, KGB_WORDS_RANGE_FROM) &&
+      e + 1 < c->s->last_tok && kgb_rule_word_is(c, e, KGB_WORDS_RANGE_TO) &&
+      toks->v[e + 1].type == KGB_TOK_NUMBER)
+    return 1;
+  return f > c->s->first_tok + 2 &&
+         kgb_rule_word_is(c, f - 1, KGB_WORDS_RANGE_TO) &&
+         toks->v[f - 2].type == KGB_TOK_NUMBER &&
+         kgb_rule_word_is(c, f - 3, KGB_WORDS_RANGE_FROM);
+}
+
 int kgb_rules_jobs(kgb_rule_ctx *c)
 {
   kgb_quantity q;
@@ -195,7 +223,8 @@ int kgb_rules_jobs(kgb_rule_ctx *c)
 
   while (rc == KGB_OK && kgb_rule_quantity(c, i, c->s->last_tok, 0, &q)) {
     size_t noun = job_noun_after(c, q.last);
-    if ((q.has_scale && !noun) || is_share(c, q.last)) {
+    if ((q.has_scale && !noun) || is_share(c, q.last) || !whole_count(&q) ||
+        range_end(c, &q)) {
       i = q.last;
       continue;
     }
