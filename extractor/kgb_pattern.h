@@ -53,6 +53,7 @@ typedef struct kgb_patterns kgb_patterns;
   X(PERCENT_LEAD, "@percentlead") /* "per" of "per cent" */            \
   X(RANGE_FROM, "@rangefrom")  /* "between" 50 and 249: a size class */  \
   X(RANGE_TO, "@rangeto")      /* 50 "and" 249 */                        \
+  X(STAFF, "@staff")           /* people on a payroll: "employees" */     \
   X(PRONOUN, "@pronoun")       /* points back: "its"; a noun describes */  \
   X(OWNED_TAIL, "@ownedtail")  /* "-owned": the owner of what follows */  \
   X(NOT_LEAD, "@notlead")      /* a title with it leads nothing: "CFO" */ \

@@ -116,15 +116,26 @@ static int is_future(const kgb_rule_ctx *c, size_t at)
   return kgb_rule_find_trigger(c, from, at, KGB_TRIG_FUTURE) < at;
 }
 
+/* "its 3,000 employees", « ses 31 500 salariés »: a possessive, the
+ * count and the people on the payroll are a head-count, whatever the
+ * verb ("cut 300 of its 3,000 employees"). */
+static int own_staff(const kgb_rule_ctx *c, const kgb_quantity *q,
+                     size_t noun_end)
+{
+  return q->first > c->s->first_tok && noun_end == q->last + 1 &&
+         kgb_rule_trigger(c, q->first - 1, KGB_TRIG_POSSESSIVE) == 1 &&
+         kgb_rule_word_is(c, q->last, KGB_WORDS_STAFF);
+}
+
 static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
 {
   kgb_fact_kind kind;
   size_t at = 0, by;
   kgb_fact f;
   long m;
-  int verbless = 0;
+  int verbless = 0, own = own_staff(c, q, noun_end);
 
-  if (have_before(c, q->first) && noun_end > q->last) {
+  if ((have_before(c, q->first) && noun_end > q->last) || own) {
     kind = KGB_FACT_WORKFORCE;
     at = q->first - 1;
   } else if (!job_kind(c, q->first, q->last, &at, &kind)) {
@@ -145,7 +156,7 @@ static int job_fact(kgb_rule_ctx *c, const kgb_quantity *q, size_t noun_end)
   }
   if (kind == KGB_FACT_KIND_COUNT || (at != q->first && kgb_rule_negated(c, at)))
     return KGB_OK;
-  if (kind == KGB_FACT_WORKFORCE && at < q->first && is_future(c, at))
+  if (kind == KGB_FACT_WORKFORCE && at < q->first && !own && is_future(c, at))
     kind = KGB_FACT_JOB_CREATION;
   f = kgb_fact_init(kind, c->sentence, "jobs-count", 0.85);
   kgb_rule_set_figure(c, &f, q);
