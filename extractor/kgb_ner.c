@@ -728,12 +728,11 @@ static int ner_sentence(ner_ctx *c, const kgb_sentence *s)
     }
     i = last;
     trim_run(c, &first, &last);
-    if ((used = kgb_ner_firm_title_person(c, first, last, &rc)) > 0 ||
-        rc != KGB_OK) {
-      if (rc != KGB_OK)
-        break;
+    used = kgb_ner_firm_title_person(c, first, last, &rc);
+    if (rc != KGB_OK)
+      break;
+    if (used)
       continue;
-    }
     first = kgb_ner_after_roles(c, first, last, &rc);
     if (rc != KGB_OK)
       break;

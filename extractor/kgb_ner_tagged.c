@@ -248,9 +248,8 @@ static size_t firm_then_person(const ner_ctx *c, size_t first, size_t last,
 
 /* « l'usine Renault de Sandouville », « le magasin Leclerc de Seclin »:
  * after a site's noun (words.txt @facility), a firm's name, "of"
- * (@siteof) and
- * the town where the site is, which the tagger ran into one name.  The
- * length of the firm's part, or 0. */
+ * (@siteof) and the town where the site is, which the tagger ran into
+ * one name.  The length of the firm's part, or 0. */
 static size_t firm_then_site(const ner_ctx *c, size_t first, size_t last)
 {
   const kgb_tokens *toks = &c->doc->toks;

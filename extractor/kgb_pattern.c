@@ -271,7 +271,6 @@ static void collect(const match_state *st, kgb_pattern_match *m)
   }
 }
 
-
 /* Into HAS (bit_words words), the sets some token of the sentence is
  * in: one lookup a token. */
 static void sentence_sets(const match_state *st, uint64_t *has)
