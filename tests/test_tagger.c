@@ -11,6 +11,7 @@
 #include "kgb_alloc.h"
 #include "kgb_sha256.h"
 #include "kgb_tagger.h"
+#include "kgb_tagger_internal.h"
 
 static kgb_world *world;
 
@@ -194,6 +195,30 @@ static void test_bilou_constraint(void **state)
   assert_false(kgb_bilou_valid(stray, 2));
   assert_false(kgb_bilou_valid(mixed, 2));
   assert_true(kgb_bilou_valid(good, 4));
+}
+
+/* A plain tag set is decoded over the few best tags of each word, not
+ * only the best one: here the best word-by-word first tag (0) costs the
+ * path so much that the runner-up (1) must be kept to find 1 2 3. */
+static void test_plain_decode_keeps_runners_up(void **state)
+{
+  enum { T = 6, N = 3 };
+  int64_t emit[N * T] = {0}, trans[(T + 1) * T] = {0}, work[2 * N * T];
+  int tags[N], greedy[N];
+
+  (void)state;
+  emit[0 * T + 0] = 10;
+  emit[0 * T + 1] = 9;
+  emit[1 * T + 2] = 10;
+  emit[2 * T + 3] = 1;
+  for (int t = 0; t < T; t++)
+    trans[(0 + 1) * T + t] = -100;   /* from tag 0, every tag is dear */
+  kgb_decode(KGB_DECODE_VITERBI, 1, emit, trans, N, T, work, tags);
+  assert_int_equal(tags[0], 1);
+  assert_int_equal(tags[1], 2);
+  assert_int_equal(tags[2], 3);
+  kgb_decode(KGB_DECODE_GREEDY, 1, emit, trans, N, T, work, greedy);
+  assert_int_equal(greedy[0], 0);
 }
 
 static void test_bilou_iob(void **state)
@@ -641,6 +666,7 @@ int main(void)
     cmocka_unit_test(test_bilou_spans),
     cmocka_unit_test(test_bilou_constraint),
     cmocka_unit_test(test_bilou_iob),
+    cmocka_unit_test(test_plain_decode_keeps_runners_up),
     cmocka_unit_test(test_tagset),
     cmocka_unit_test(test_features),
     cmocka_unit_test(test_learns_training_data),
