@@ -78,8 +78,7 @@ uint64_t kgb_feature_hash(const char *name, const char *value, size_t len)
   return h ? h : 1;
 }
 
-int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
-                    size_t len)
+int kgb_featseq_add_hash(kgb_featseq *seq, uint64_t hash)
 {
   if (seq->n_tokens == 0)
     return KGB_EINVAL;
@@ -87,9 +86,15 @@ int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
       kgb_grow(&seq->feats, &seq->cap_feats, seq->n_feats + 64,
                sizeof *seq->feats) != KGB_OK)
     return KGB_ENOMEM;
-  seq->feats[seq->n_feats++] = kgb_feature_hash(name, value, len);
+  seq->feats[seq->n_feats++] = hash;
   seq->start[seq->n_tokens] = seq->n_feats;
   return KGB_OK;
+}
+
+int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
+                    size_t len)
+{
+  return kgb_featseq_add_hash(seq, kgb_feature_hash(name, value, len));
 }
 
 /* The shape of WORD: X for an upper-case letter, x lower, d digit, the

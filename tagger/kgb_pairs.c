@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kgb_alloc.h"
+#include "kgb_map.h"
 #include "kgb_tagger.h"
 
 /* Gaps of words between the two mentions, in a few bands: a relation
@@ -20,36 +21,55 @@ static const char *gap_band(size_t gap)
   return gap < 8 ? "5-7" : gap < 13 ? "8-12" : "13+";
 }
 
+/* The longest joined pair of words ("bb") and whole gap ("bs") kept as
+ * a feature, as the buffers they were once written into allowed. */
+#define MAX_TWO 160
+#define MAX_GAP_TEXT 256
+
+/* A feature's hash is kgb_feature_hash of PREFIX NAME and VALUE
+ * (tagger/kgb_features.c).  FNV-1a reads bytes in turn, so hashing the
+ * pieces one after another gives the same number as hashing the joined
+ * strings, without building them: a pair has some thirty features, and
+ * a sentence of names many pairs. */
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+  return kgb_map_hash_more(h, s, strlen(s));
+}
+
+/* PRE (the hash of the prefix) extended by the feature NAME and the
+ * separator that comes before a value. */
+static uint64_t named(uint64_t pre, const char *name)
+{
+  return kgb_map_hash_more(hash_str(pre, name), "\x1f", 1);
+}
+
+static int add_hash(kgb_featseq *seq, uint64_t h)
+{
+  return kgb_featseq_add_hash(seq, h ? h : 1);
+}
+
 /* Add the feature PREFIX NAME=VALUE. */
-static int add(kgb_featseq *seq, const char *prefix, const char *name,
+static int add(kgb_featseq *seq, uint64_t pre, const char *name,
                const char *value)
 {
-  char key[96];
-
-  if ((size_t)snprintf(key, sizeof key, "%s%s", prefix, name) >= sizeof key)
-    return KGB_EINVAL;
-  return kgb_featseq_add(seq, key, value, strlen(value));
+  return add_hash(seq, hash_str(named(pre, name), value));
 }
 
 /* Two words joined by a space, as one feature value. */
-static int add_two(kgb_featseq *seq, const char *prefix, const char *name,
+static int add_two(kgb_featseq *seq, uint64_t pre, const char *name,
                    const char *a, const char *b)
 {
-  char value[160];
-
-  if ((size_t)snprintf(value, sizeof value, "%s %s", a, b) >= sizeof value)
+  if (strlen(a) + 1 + strlen(b) >= MAX_TWO)
     return KGB_OK;   /* two very long words: no feature, nothing lost */
-  return add(seq, prefix, name, value);
+  return add_hash(seq, hash_str(kgb_map_hash_more(hash_str(named(pre, name),
+                                                           a), " ", 1), b));
 }
 
 /* The words between the mentions L and R (L ends before R starts). */
 static int between_features(const char *const *folded, size_t l_end,
-                            size_t r_first, const char *pre,
-                            kgb_featseq *seq)
+                            size_t r_first, uint64_t pre, kgb_featseq *seq)
 {
-  size_t gap = r_first - l_end;
-  char all[256];
-  size_t used = 0;
+  size_t gap = r_first - l_end, used = 0;
   int rc = add(seq, pre, "gap", gap_band(gap));
 
   for (size_t i = l_end; i < r_first && rc == KGB_OK; i++) {
@@ -62,19 +82,22 @@ static int between_features(const char *const *folded, size_t l_end,
     if (rc == KGB_OK)
       rc = add(seq, pre, "bl", folded[r_first - 1]);
   }
-  /* The whole gap, when it is short: "of", ", a unit of", "-based". */
-  for (size_t i = l_end; gap <= 4 && i < r_first; i++) {
-    int w = snprintf(all + used, sizeof all - used, "%s%s",
-                     i > l_end ? " " : "", folded[i]);
-    if (w < 0 || (size_t)w >= sizeof all - used) {
-      gap = 5;
-      break;
-    }
-    used += (size_t)w;
+  if (rc != KGB_OK || gap > 4)
+    return rc;
+  /* The whole gap, when it is short: "of", ", a unit of", "-based";
+   * words joined by spaces, and no feature past MAX_GAP_TEXT bytes. */
+  uint64_t h = named(pre, "bs");
+  if (gap == 0)
+    return add_hash(seq, kgb_map_hash_more(h, "\x01", 1));
+  for (size_t i = l_end; i < r_first; i++) {
+    used += (i > l_end) + strlen(folded[i]);
+    if (used >= MAX_GAP_TEXT)
+      return KGB_OK;
+    if (i > l_end)
+      h = kgb_map_hash_more(h, " ", 1);
+    h = hash_str(h, folded[i]);
   }
-  if (rc == KGB_OK && gap <= 4)
-    rc = add(seq, pre, "bs", used ? all : "\x01");
-  return rc;
+  return add_hash(seq, h);
 }
 
 int kgb_pair_features(const char *const *folded, size_t n,
@@ -85,15 +108,17 @@ int kgb_pair_features(const char *const *folded, size_t n,
   size_t l_end = s_first ? p->s_end : p->o_end;
   size_t r_first = s_first ? p->o_first : p->s_first;
   size_t r_end = s_first ? p->o_end : p->s_end;
-  char pre[48];
+  char prefix[48];
+  uint64_t pre;
   int rc;
 
   if (p->s_end <= p->s_first || p->o_end <= p->o_first || p->s_end > n ||
       p->o_end > n || l_end > r_first)
     return KGB_EINVAL;
-  if ((size_t)snprintf(pre, sizeof pre, "%s%c%s|", p->s_type,
-                       s_first ? '<' : '>', p->o_type) >= sizeof pre)
+  if ((size_t)snprintf(prefix, sizeof prefix, "%s%c%s|", p->s_type,
+                       s_first ? '<' : '>', p->o_type) >= sizeof prefix)
     return KGB_EINVAL;
+  pre = hash_str(KGB_MAP_HASH_INIT, prefix);
   if ((rc = kgb_featseq_next_token(seq)) != KGB_OK)
     return rc;
   rc = add(seq, pre, "bias", "");

@@ -115,6 +115,9 @@ int kgb_featseq_next_token(kgb_featseq *seq);
  * current token. */
 int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
                     size_t len);
+/* Add the feature whose kgb_feature_hash is HASH (made in pieces by the
+ * caller, never 0). */
+int kgb_featseq_add_hash(kgb_featseq *seq, uint64_t hash);
 
 /* Open a group of the current token's features under KEY (never 0).
  * Returns 0 when SEQ's cache holds KEY: then add none of the group's

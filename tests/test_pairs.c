@@ -102,6 +102,32 @@ static void test_features_need_two_spans_apart(void **state)
   kgb_featseq_release(&seq);
 }
 
+/* Pair features are hashed in pieces; they must be the hashes of the
+ * joined strings the model was trained on ("ORG<ORG|bs" and the whole
+ * gap ", a unit of"), or a trained model would read other features. */
+static void test_features_hash_the_joined_strings(void **state)
+{
+  const char *const w[] = {"acme", ",", "a", "unit", "of", "halvane"};
+  kgb_pair p = {0, 1, 5, 6, "ORG", "ORG", ""};
+  const char *const want[][2] = {{"ORG<ORG|bs", ", a unit of"},
+                                 {"ORG<ORG|bb", "unit of"},
+                                 {"ORG<ORG|bw", "a"},
+                                 {"ORG<ORG|gap", "4"},
+                                 {"ORG<ORG|bias", ""}};
+  kgb_featseq seq;
+
+  (void)state;
+  assert_int_equal(features(w, 6, &p, &seq), KGB_OK);
+  for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+    uint64_t h = kgb_feature_hash(want[k][0], want[k][1], strlen(want[k][1]));
+    size_t i = 0;
+    while (i < seq.n_feats && seq.feats[i] != h)
+      i++;
+    assert_true(i < seq.n_feats);
+  }
+  kgb_featseq_release(&seq);
+}
+
 /* Which of the two comes first, and the names between, change the
  * features: "Lyon, France" is not "France, Lyon". */
 static void test_features_see_order_and_names_between(void **state)
@@ -252,6 +278,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_features_need_two_spans_apart),
+    cmocka_unit_test(test_features_hash_the_joined_strings),
     cmocka_unit_test(test_features_see_order_and_names_between),
     cmocka_unit_test(test_classifies_its_training_pairs),
     cmocka_unit_test(test_bad_pair_lines_are_named),
