@@ -57,28 +57,63 @@ static int place_whole(const ner_ctx *c, size_t first, size_t last)
                              KGB_LEX_DEMONYM, NULL) == last - first;
 }
 
+/* Does a title or a role start in [FIRST, K) (a title may go on up to
+ * LAST)?  Then the words before the person are titles too ("Chief
+ * Executive Jane Roe", "Board Chairman Jane Roe"), no firm.  A word that
+ * ends firms' names is the firm's, even where a title may start with it
+ * ("Acme Group Chief Executive"). */
+static int holds_title(const ner_ctx *c, size_t first, size_t k, size_t last)
+{
+  for (size_t j = first; j < k; j++)
+    if (kgb_ner_word_is(c, j, KGB_WORDS_ROLE) ||
+        (!kgb_ner_word_is(c, j, KGB_WORDS_FIRM_TAIL) &&
+         kgb_lexicon_longest(c->lex, &c->doc->toks, j, last - j,
+                             KGB_LEX_TITLE, NULL)))
+      return 1;
+  return 0;
+}
+
+/* The title in (FIRST, LAST) that ends last, the earlier of two that end
+ * together ("Vice Chairman", not "Chairman"); a title never starts at a
+ * word that ends firms' names: in "Acme Group Chief Executive Officer
+ * Jane Roe" the firm ends at "Group" and the person starts after
+ * "Officer".  Its first token, or 0; its end into *END. */
+static size_t last_title(const ner_ctx *c, size_t first, size_t last,
+                         size_t *end)
+{
+  size_t best = 0;
+
+  *end = 0;
+  for (size_t k = first + 1; k + 1 < last; k++) {
+    size_t n = kgb_ner_word_is(c, k, KGB_WORDS_FIRM_TAIL)
+                   ? 0
+                   : kgb_lexicon_longest(c->lex, &c->doc->toks, k, last - k,
+                                         KGB_LEX_TITLE, NULL);
+    if (n && k + n < last && k + n > *end) {
+      best = k;
+      *end = k + n;
+    }
+  }
+  return best;
+}
+
 size_t kgb_ner_firm_title_person(ner_ctx *c, size_t first, size_t last,
                                  int *rc)
 {
-  const kgb_tokens *toks = &c->doc->toks;
+  size_t name, k = last_title(c, first, last, &name);
 
   *rc = KGB_OK;
-  for (size_t k = first + 1; k + 1 < last; k++) {
-    size_t n = kgb_lexicon_longest(c->lex, toks, k, last - k, KGB_LEX_TITLE,
-                                   NULL), name = k + n;
-    if (n == 0 || name >= last)
-      continue;
-    /* A person's name: a first name, or two or three words. */
-    if (!kgb_lexicon_find(c->lex, toks, name, 1, KGB_LEX_FIRSTNAME) &&
-        (last - name < 2 || last - name > 3))
-      return 0;
-    /* "UK Chancellor Peter Okafor": a place's officer, see after_roles. */
-    if (place_whole(c, first, k))
-      return 0;
-    *rc = kgb_ner_add_named(c, KGB_CLASS_ORGANIZATION, first, k, -1);
-    if (*rc == KGB_OK)
-      *rc = kgb_ner_add_named(c, KGB_CLASS_PERSON, name, last, -1);
-    return last - first;
-  }
-  return 0;
+  if (!k)
+    return 0;
+  /* A person's name: a first name, or two or three words. */
+  if (!kgb_lexicon_find(c->lex, &c->doc->toks, name, 1, KGB_LEX_FIRSTNAME) &&
+      (last - name < 2 || last - name > 3))
+    return 0;
+  /* "UK Chancellor Peter Okafor": a place's officer, see after_roles. */
+  if (place_whole(c, first, k) || holds_title(c, first, k, last))
+    return 0;
+  *rc = kgb_ner_add_named(c, KGB_CLASS_ORGANIZATION, first, k, -1);
+  if (*rc == KGB_OK)
+    *rc = kgb_ner_add_named(c, KGB_CLASS_PERSON, name, last, -1);
+  return last - first;
 }

@@ -403,6 +403,19 @@ static void test_roles_before_names(void **state)
                                "ontology#managerOf> <https://w3id.org/"
                                "kgbuild/resource/organization/ostrale>") > 0);
   free(out);
+  /* Titles of two words are no firm ("Board Chairman", "Chief
+   * Executive"); "Group" ends the firm even where "group chief
+   * executive" is a title. */
+  out = test_extract_to_string(world, "Board Chairman Paul Lemaire quit on "
+                               "Monday. Ostrale Group Chief Executive Officer "
+                               "Marta Ellison stayed.", "en", "ntriples");
+  assert_true(test_count_lines(out, "person/paul-lemaire>", "label") > 0);
+  assert_int_equal(test_count_lines(out, "organization/board", NULL), 0);
+  assert_true(test_count_lines(out, "person/marta-ellison>",
+                               "ontology#managerOf> <https://w3id.org/"
+                               "kgbuild/resource/organization/ostrale>") > 0);
+  assert_int_equal(test_count_lines(out, "officer-marta", NULL), 0);
+  free(out);
   /* A noun only firms are called opens the sentence, not the name. */
   out = test_extract_to_string(world, "Carmaker Brantel said on Thursday it "
                                "would cut 3,200 jobs.", "en", "ntriples");
