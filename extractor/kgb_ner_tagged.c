@@ -19,6 +19,7 @@
 
 #include "kgb_alloc.h"
 #include "kgb_ner_internal.h"
+#include "kgb_pos.h"
 #include "kgb_pattern.h"
 #include "kgb_utf8.h"
 
@@ -210,6 +211,23 @@ static int lower_opener(const ner_ctx *c, const kgb_sentence *s,
          kgb_tok_written_lower(&c->doc->toks, first);
 }
 
+/* A one-word name opening sentence S that the tagger of parts of speech
+ * reads as a verb or an adjective, and no table knows: a participle
+ * capitalised by its place (« Basée à Lyon, X... », "Founded in 1990,
+ * X..."), which the entity tagger took for a name. */
+static int verb_opener(const ner_ctx *c, const kgb_sentence *s,
+                       size_t first, size_t last)
+{
+  const char *pos;
+
+  if (first != s->first_tok || last != first + 1 || !c->pos ||
+      whole_in_table(c, first, last, KGB_LEX_COMPANY) ||
+      whole_in_table(c, first, last, KGB_LEX_PLACE))
+    return 0;
+  pos = kgb_pos_at(c->pos, first);
+  return pos && (strcmp(pos, "verb") == 0 || strcmp(pos, "adj") == 0);
+}
+
 /* Is token K a first name of the table, or a compound one whose first
  * part is ("Jean-Dominique")? */
 static int first_name_at(const ner_ctx *c, size_t k)
@@ -366,6 +384,7 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
   /* A stock symbol ("AMZN.O") names no entity: the rules tie it to the
    * firm it follows. */
   if (first == last || lower_opener(c, s, first, last) ||
+      verb_opener(c, s, first, last) ||
       (last == first + 1 &&
        kgb_token_is_ticker(c->doc->text, &c->doc->toks.v[first])))
     return KGB_OK;
