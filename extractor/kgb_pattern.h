@@ -59,7 +59,8 @@ typedef struct kgb_patterns kgb_patterns;
   X(NOT_LEAD, "@notlead")      /* a title with it leads nothing: "CFO" */ \
   X(SUBJECT_REF, "@subjectref") /* alone, the firm named last: "it" */ \
   X(PER, "@per")               /* "per", "a" before what a price is for */ \
-  X(PER_SHARE, "@pershare")    /* "share": a price is per share, no deal's */
+  X(PER_SHARE, "@pershare")    /* "share": a price is per share, no deal's */\
+  X(MONTH, "@month")           /* "13 April", "March 3": a day, no count */
 
 typedef enum {
 #define KGB_WORDSET_ENUM(e, name) KGB_WORDS_##e,

@@ -209,6 +209,20 @@ static int whole_count(const kgb_quantity *q)
   return q->value.scale <= 0 || q->value.mant % unit == 0;
 }
 
+/* Is the count a day of a date, a number of 1 to 31 next to a month
+ * (« le 13 avril », "on March 3")?  Dates were read as counts of people
+ * where a month is a stop word (an elliptic count). */
+static int day_of_month(const kgb_rule_ctx *c, const kgb_quantity *q)
+{
+  if (q->value.scale != 0 || q->value.mant < 1 || q->value.mant > 31 ||
+      q->has_scale)
+    return 0;
+  return (q->last < c->s->last_tok &&
+          kgb_rule_word_is(c, q->last, KGB_WORDS_MONTH)) ||
+         (q->first > c->s->first_tok &&
+          kgb_rule_word_is(c, q->first - 1, KGB_WORDS_MONTH));
+}
+
 /* Is the count an end of a range of sizes, "from 10 to 49", « de 11 à
  * 49 », "between 50 and 249"?  Such a range names a class of firms. */
 static int range_end(const kgb_rule_ctx *c, const kgb_quantity *q)
@@ -235,7 +249,7 @@ int kgb_rules_jobs(kgb_rule_ctx *c)
   while (rc == KGB_OK && kgb_rule_quantity(c, i, c->s->last_tok, 0, &q)) {
     size_t noun = job_noun_after(c, q.last);
     if ((q.has_scale && !noun) || is_share(c, q.last) || !whole_count(&q) ||
-        range_end(c, &q)) {
+        range_end(c, &q) || day_of_month(c, &q)) {
       i = q.last;
       continue;
     }
