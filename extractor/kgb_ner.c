@@ -21,6 +21,13 @@ int kgb_ner_word_is(const ner_ctx *c, size_t i, kgb_wordset ws)
                               kgb_tok_fold(&c->doc->toks, i));
 }
 
+int kgb_ner_whole_in_table(const ner_ctx *c, size_t first, size_t last,
+                           kgb_lex_type type)
+{
+  return kgb_lexicon_longest(c->lex, &c->doc->toks, first, last - first,
+                             type, NULL) == last - first;
+}
+
 /* A lower-case word at a name's edge, or skipped in its acronym: "Bank
  * of America", "Procter & Gamble" (words.txt @connector). */
 static int is_connector(const ner_ctx *c, size_t i)

@@ -51,6 +51,9 @@ int kgb_ner_acronym_after(ner_ctx *c, size_t first, size_t last, int ent);
 int kgb_ner_has_legal_suffix(const ner_ctx *c, size_t first, size_t last);
 /* Is token I in the word set WS of the sentence's language? */
 int kgb_ner_word_is(const ner_ctx *c, size_t i, kgb_wordset ws);
+/* Is the whole of [FIRST, LAST) in the table of TYPE? */
+int kgb_ner_whole_in_table(const ner_ctx *c, size_t first, size_t last,
+                           kgb_lex_type type);
 int kgb_ner_has_event_word(const ner_ctx *c, size_t first, size_t last);
 /* Does a trigger of KIND end right before token FIRST? */
 int kgb_ner_cue_before(const ner_ctx *c, size_t first, kgb_trigger kind);

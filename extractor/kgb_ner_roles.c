@@ -6,6 +6,21 @@
 
 #include "kgb_pattern.h"
 
+/* Is [FIRST, LAST) a place or a nationality the tables know whole? */
+static int place_whole(const ner_ctx *c, size_t first, size_t last)
+{
+  return kgb_ner_whole_in_table(c, first, last, KGB_LEX_PLACE) ||
+         kgb_ner_whole_in_table(c, first, last, KGB_LEX_DEMONYM);
+}
+
+/* The length of the longest title (titles.txt) starting at token K and
+ * ending by LAST, or 0. */
+static size_t title_at(const ner_ctx *c, size_t k, size_t last)
+{
+  return kgb_lexicon_longest(c->lex, &c->doc->toks, k, last - k,
+                             KGB_LEX_TITLE, NULL);
+}
+
 /* "Economist Marta Ellison", "UK Chancellor Peter Okafor", "CEO Jane
  * Roe": roles (words.txt @role, titles.txt), maybe after a place, opening
  * a run before a first name are no part of the name.  The name's first
@@ -29,8 +44,7 @@ size_t kgb_ner_after_roles(ner_ctx *c, size_t first, size_t last, int *rc)
   while (k + 2 <= last) {
     if (kgb_ner_word_is(c, k, KGB_WORDS_ROLE))
       n = 1;
-    else if (!(n = kgb_lexicon_longest(c->lex, toks, k, last - k,
-                                       KGB_LEX_TITLE, NULL)))
+    else if (!(n = title_at(c, k, last)))
       break;
     if (k + n >= last)
       break;
@@ -46,17 +60,6 @@ size_t kgb_ner_after_roles(ner_ctx *c, size_t first, size_t last, int *rc)
   return k;
 }
 
-/* Is [FIRST, LAST) a place or a nationality the tables know whole? */
-static int place_whole(const ner_ctx *c, size_t first, size_t last)
-{
-  const kgb_tokens *toks = &c->doc->toks;
-
-  return kgb_lexicon_longest(c->lex, toks, first, last - first,
-                             KGB_LEX_PLACE, NULL) == last - first ||
-         kgb_lexicon_longest(c->lex, toks, first, last - first,
-                             KGB_LEX_DEMONYM, NULL) == last - first;
-}
-
 /* Does a title or a role start in [FIRST, K) (a title may go on up to
  * LAST)?  Then the words before the person are titles too ("Chief
  * Executive Jane Roe", "Board Chairman Jane Roe"), no firm.  A word that
@@ -67,8 +70,7 @@ static int holds_title(const ner_ctx *c, size_t first, size_t k, size_t last)
   for (size_t j = first; j < k; j++)
     if (kgb_ner_word_is(c, j, KGB_WORDS_ROLE) ||
         (!kgb_ner_word_is(c, j, KGB_WORDS_FIRM_TAIL) &&
-         kgb_lexicon_longest(c->lex, &c->doc->toks, j, last - j,
-                             KGB_LEX_TITLE, NULL)))
+         title_at(c, j, last)))
       return 1;
   return 0;
 }
@@ -85,10 +87,8 @@ static size_t last_title(const ner_ctx *c, size_t first, size_t last,
 
   *end = 0;
   for (size_t k = first + 1; k + 1 < last; k++) {
-    size_t n = kgb_ner_word_is(c, k, KGB_WORDS_FIRM_TAIL)
-                   ? 0
-                   : kgb_lexicon_longest(c->lex, &c->doc->toks, k, last - k,
-                                         KGB_LEX_TITLE, NULL);
+    size_t n =
+        kgb_ner_word_is(c, k, KGB_WORDS_FIRM_TAIL) ? 0 : title_at(c, k, last);
     if (n && k + n < last && k + n > *end) {
       best = k;
       *end = k + n;

@@ -88,14 +88,6 @@ static int quoted_event(const ner_ctx *c, const kgb_sentence *s,
          kgb_ner_event_noun_near(c, s, first - 1, last + 1, 4);
 }
 
-/* Is the whole of [FIRST, LAST) in the table of TYPE? */
-static int whole_in_table(const ner_ctx *c, size_t first, size_t last,
-                          kgb_lex_type type)
-{
-  return kgb_lexicon_longest(c->lex, &c->doc->toks, first, last - first,
-                             type, NULL) == last - first;
-}
-
 /* Is the whole of [FIRST, LAST) a country or a continent of the tables
  * ("France", « l'Europe »)? */
 static int whole_country(const ner_ctx *c, size_t first, size_t last)
@@ -157,7 +149,7 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
   if (last - first >= 2 &&
       (cls == KGB_CLASS_PERSON ||
        (cls == KGB_CLASS_PLACE &&
-        !whole_in_table(c, first, last, KGB_LEX_PLACE))) &&
+        !kgb_ner_whole_in_table(c, first, last, KGB_LEX_PLACE))) &&
       kgb_ner_word_is(c, last - 1, KGB_WORDS_FIRM_TAIL))
     return KGB_CLASS_ORGANIZATION;
   /* « le constructeur Ostrale », « PDG de Ostrale »: a firm, unless a
@@ -165,19 +157,19 @@ static kgb_class span_class(const ner_ctx *c, const kgb_sentence *s,
    * know it as a place. */
   if (cls != KGB_CLASS_ORGANIZATION && firm_cue_before(c, s, first) &&
       !first_name_at(c, first) &&
-      !whole_in_table(c, first, last, KGB_LEX_PLACE))
+      !kgb_ner_whole_in_table(c, first, last, KGB_LEX_PLACE))
     return KGB_CLASS_ORGANIZATION;
   if (quoted_event(c, s, first, last))
     return KGB_CLASS_EVENT;
   /* "France lost 500,000 jobs": a country that acts is its economy or its
    * state, which is no organisation (GUIDE: "the State" is no entity). */
   if (cls == KGB_CLASS_ORGANIZATION && whole_country(c, first, last) &&
-      !whole_in_table(c, first, last, KGB_LEX_COMPANY))
+      !kgb_ner_whole_in_table(c, first, last, KGB_LEX_COMPANY))
     return KGB_CLASS_PLACE;
   if (cls != KGB_CLASS_UNKNOWN &&
-      whole_in_table(c, first, last, KGB_LEX_COMPANY) &&
+      kgb_ner_whole_in_table(c, first, last, KGB_LEX_COMPANY) &&
       !(cls == KGB_CLASS_PLACE &&
-        whole_in_table(c, first, last, KGB_LEX_PLACE)))
+        kgb_ner_whole_in_table(c, first, last, KGB_LEX_PLACE)))
     return KGB_CLASS_ORGANIZATION;
   return cls;
 }
@@ -221,8 +213,8 @@ static int verb_opener(const ner_ctx *c, const kgb_sentence *s,
   const char *pos;
 
   if (first != s->first_tok || last != first + 1 || !c->pos ||
-      whole_in_table(c, first, last, KGB_LEX_COMPANY) ||
-      whole_in_table(c, first, last, KGB_LEX_PLACE))
+      kgb_ner_whole_in_table(c, first, last, KGB_LEX_COMPANY) ||
+      kgb_ner_whole_in_table(c, first, last, KGB_LEX_PLACE))
     return 0;
   pos = kgb_pos_at(c->pos, first);
   return pos && (strcmp(pos, "verb") == 0 || strcmp(pos, "adj") == 0);
@@ -258,8 +250,8 @@ static size_t firm_then_person(const ner_ctx *c, size_t first, size_t last,
     return 0;
   for (size_t k = first + 1; k + 1 < last; k++)
     if (first_name_at(c, k) &&
-        (whole_in_table(c, first, k, KGB_LEX_COMPANY) ||
-         whole_in_table(c, first, k, KGB_LEX_PLACE)))
+        (kgb_ner_whole_in_table(c, first, k, KGB_LEX_COMPANY) ||
+         kgb_ner_whole_in_table(c, first, k, KGB_LEX_PLACE)))
       return k - first;
   return 0;
 }
@@ -322,7 +314,7 @@ static int joins_names(const ner_ctx *c, size_t first, size_t end, size_t k)
                                 KGB_TRIG_CONJUNCTION) == 1 &&
          (toks->v[k + 1].flags & KGB_TF_CAP) &&
          !kgb_lexicon_find(c->lex, toks, k + 1, 1, KGB_LEX_STOPWORD) &&
-         !whole_in_table(c, first, end, KGB_LEX_COMPANY);
+         !kgb_ner_whole_in_table(c, first, end, KGB_LEX_COMPANY);
 }
 
 /* Add the tagger's name [FIRST, *END) of TYPE in sentence S as the
@@ -359,8 +351,8 @@ static int guessed_word(const ner_ctx *c, size_t first, size_t last,
          (cls == KGB_CLASS_PERSON || cls == KGB_CLASS_PLACE) &&
          !kgb_ner_cue_before(c, first, KGB_TRIG_HONORIFIC) &&
          !first_name_at(c, first) &&
-         !whole_in_table(c, first, last, KGB_LEX_PLACE) &&
-         !whole_in_table(c, first, last, KGB_LEX_DEMONYM);
+         !kgb_ner_whole_in_table(c, first, last, KGB_LEX_PLACE) &&
+         !kgb_ner_whole_in_table(c, first, last, KGB_LEX_DEMONYM);
 }
 
 /* Add the tagger's name [FIRST, *LAST) of TYPE in sentence S; *LAST may
@@ -391,7 +383,7 @@ static int add_span(ner_ctx *c, const kgb_sentence *s, size_t first,
   if ((n = firm_then_person(c, first, last, type)) > 0) {
     size_t firm_end = first + n;
     rc = add_span(c, s, first, &firm_end, first + n,
-                  whole_in_table(c, first, first + n, KGB_LEX_COMPANY)
+                  kgb_ner_whole_in_table(c, first, first + n, KGB_LEX_COMPANY)
                       ? "ORG" : "LOC");
     first += n;
     type = "PER";
