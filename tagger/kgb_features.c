@@ -66,15 +66,22 @@ int kgb_featseq_next_token(kgb_featseq *seq)
   return KGB_OK;
 }
 
+uint64_t kgb_feature_named(uint64_t h, const char *name)
+{
+  h = kgb_map_hash_more(h, name, strlen(name));
+  /* A separator no name holds, so "ab"+"c" and "a"+"bc" differ. */
+  return kgb_map_hash_more(h, "\x1f", 1);
+}
+
 uint64_t kgb_feature_hash(const char *name, const char *value, size_t len)
 {
-  uint64_t h = kgb_map_hash_more(KGB_MAP_HASH_INIT, name, strlen(name));
+  uint64_t h;
 
-  if (value) {
-    /* A separator no name holds, so "ab"+"c" and "a"+"bc" differ. */
-    h = kgb_map_hash_more(h, "\x1f", 1);
-    h = kgb_map_hash_more(h, value, len);
-  }
+  if (value)
+    h = kgb_map_hash_more(kgb_feature_named(KGB_MAP_HASH_INIT, name), value,
+                          len);
+  else
+    h = kgb_map_hash_more(KGB_MAP_HASH_INIT, name, strlen(name));
   return h ? h : 1;
 }
 
@@ -86,7 +93,7 @@ int kgb_featseq_add_hash(kgb_featseq *seq, uint64_t hash)
       kgb_grow(&seq->feats, &seq->cap_feats, seq->n_feats + 64,
                sizeof *seq->feats) != KGB_OK)
     return KGB_ENOMEM;
-  seq->feats[seq->n_feats++] = hash;
+  seq->feats[seq->n_feats++] = hash ? hash : 1;
   seq->start[seq->n_tokens] = seq->n_feats;
   return KGB_OK;
 }

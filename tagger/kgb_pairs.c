@@ -26,9 +26,9 @@ static const char *gap_band(size_t gap)
 #define MAX_TWO 160
 #define MAX_GAP_TEXT 256
 
-/* A feature's hash is kgb_feature_hash of PREFIX NAME and VALUE
- * (tagger/kgb_features.c).  FNV-1a reads bytes in turn, so hashing the
- * pieces one after another gives the same number as hashing the joined
+/* A feature's hash is kgb_feature_hash of PREFIX NAME and VALUE.
+ * FNV-1a reads bytes in turn, so hashing the pieces one after another
+ * (kgb_feature_named) gives the same number as hashing the joined
  * strings, without building them: a pair has some thirty features, and
  * a sentence of names many pairs. */
 static uint64_t hash_str(uint64_t h, const char *s)
@@ -36,23 +36,12 @@ static uint64_t hash_str(uint64_t h, const char *s)
   return kgb_map_hash_more(h, s, strlen(s));
 }
 
-/* PRE (the hash of the prefix) extended by the feature NAME and the
- * separator that comes before a value. */
-static uint64_t named(uint64_t pre, const char *name)
-{
-  return kgb_map_hash_more(hash_str(pre, name), "\x1f", 1);
-}
-
-static int add_hash(kgb_featseq *seq, uint64_t h)
-{
-  return kgb_featseq_add_hash(seq, h ? h : 1);
-}
-
 /* Add the feature PREFIX NAME=VALUE. */
 static int add(kgb_featseq *seq, uint64_t pre, const char *name,
                const char *value)
 {
-  return add_hash(seq, hash_str(named(pre, name), value));
+  return kgb_featseq_add_hash(seq,
+                              hash_str(kgb_feature_named(pre, name), value));
 }
 
 /* Two words joined by a space, as one feature value. */
@@ -61,8 +50,9 @@ static int add_two(kgb_featseq *seq, uint64_t pre, const char *name,
 {
   if (strlen(a) + 1 + strlen(b) >= MAX_TWO)
     return KGB_OK;   /* two very long words: no feature, nothing lost */
-  return add_hash(seq, hash_str(kgb_map_hash_more(hash_str(named(pre, name),
-                                                           a), " ", 1), b));
+  uint64_t h = hash_str(kgb_feature_named(pre, name), a);
+
+  return kgb_featseq_add_hash(seq, hash_str(kgb_map_hash_more(h, " ", 1), b));
 }
 
 /* The words between the mentions L and R (L ends before R starts). */
@@ -86,9 +76,9 @@ static int between_features(const char *const *folded, size_t l_end,
     return rc;
   /* The whole gap, when it is short: "of", ", a unit of", "-based";
    * words joined by spaces, and no feature past MAX_GAP_TEXT bytes. */
-  uint64_t h = named(pre, "bs");
+  uint64_t h = kgb_feature_named(pre, "bs");
   if (gap == 0)
-    return add_hash(seq, kgb_map_hash_more(h, "\x01", 1));
+    return kgb_featseq_add_hash(seq, kgb_map_hash_more(h, "\x01", 1));
   for (size_t i = l_end; i < r_first; i++) {
     used += (i > l_end) + strlen(folded[i]);
     if (used >= MAX_GAP_TEXT)
@@ -97,7 +87,7 @@ static int between_features(const char *const *folded, size_t l_end,
       h = kgb_map_hash_more(h, " ", 1);
     h = hash_str(h, folded[i]);
   }
-  return add_hash(seq, h);
+  return kgb_featseq_add_hash(seq, h);
 }
 
 int kgb_pair_features(const char *const *folded, size_t n,

@@ -115,8 +115,9 @@ int kgb_featseq_next_token(kgb_featseq *seq);
  * current token. */
 int kgb_featseq_add(kgb_featseq *seq, const char *name, const char *value,
                     size_t len);
-/* Add the feature whose kgb_feature_hash is HASH (made in pieces by the
- * caller, never 0). */
+/* Add the feature whose kgb_feature_hash is HASH, made in pieces by the
+ * caller (kgb_feature_named, then the value's bytes); 0 is stored as 1,
+ * as kgb_feature_hash does. */
 int kgb_featseq_add_hash(kgb_featseq *seq, uint64_t hash);
 
 /* Open a group of the current token's features under KEY (never 0).
@@ -136,6 +137,10 @@ long kgb_emitcache_find(const kgb_emitcache *cache, uint64_t key);
 
 /* The hash of a feature string; never 0, which marks an empty slot. */
 uint64_t kgb_feature_hash(const char *name, const char *value, size_t len);
+/* Hash H (KGB_MAP_HASH_INIT, or that extended by a prefix) extended by
+ * NAME and the separator before a value: kgb_feature_hash in pieces,
+ * for callers that build names and values from parts. */
+uint64_t kgb_feature_named(uint64_t h, const char *name);
 
 /* Generic word features for the N tokens WORDS (NUL-terminated UTF-8):
  * the word and the folded words at -2..+2, shape, affixes of 1 to 4
