@@ -138,75 +138,60 @@ static void decode_viterbi(int plain, const int64_t *emit,
  * 0.898). */
 #define PLAIN_BEAM 4
 
-/* The BEAM best tags of ROW (N_TAGS scores) into KEEP, best first; their
- * count.  Forbidden scores are never kept. */
-static size_t best_of_row(const int64_t *row, size_t n_tags, size_t beam,
-                          unsigned short *keep)
+/* The PLAIN_BEAM best tags of ROW (N_TAGS scores) into KEEP, best
+ * first. */
+static void best_of_row(const int64_t *row, size_t n_tags,
+                        unsigned short keep[PLAIN_BEAM])
 {
   size_t k = 0;
 
   for (size_t t = 0; t < n_tags; t++) {
     size_t j;
-    if (row[t] <= KGB_FORBIDDEN)
+    if (k == PLAIN_BEAM && row[t] <= row[keep[k - 1]])
       continue;
-    if (k == beam && row[t] <= row[keep[k - 1]])
-      continue;
-    j = k < beam ? k++ : k - 1;
+    j = k < PLAIN_BEAM ? k++ : k - 1;
     for (; j > 0 && row[keep[j - 1]] < row[t]; j--)
       keep[j] = keep[j - 1];
     keep[j] = (unsigned short)t;
   }
-  return k;
 }
 
-/* Viterbi over the BEAM best tags of each word only: a tagger's
- * emission scores leave few tags in contention, and most of a full
- * Viterbi's N_TAGS x N_TAGS sums go to tags no path would take.  Returns
- * 0 when no path may end the sentence (then the caller decodes in
- * full). */
-static int decode_beam(int plain, const int64_t *emit, const int64_t *trans,
-                       size_t n, size_t n_tags, size_t beam, int64_t *work,
-                       int *tags)
+/* Viterbi over the PLAIN_BEAM best tags of each word only, for a plain
+ * tag set of more than PLAIN_BEAM tags: a tagger's emission scores leave
+ * few tags in contention, and most of a full Viterbi's N_TAGS x N_TAGS
+ * sums go to tags no path would take.  A plain set forbids no pair
+ * (see forbid), so every score is a number and every tag may end. */
+static void decode_beam(const int64_t *emit, const int64_t *trans, size_t n,
+                        size_t n_tags, int64_t *work, int *tags)
 {
   int64_t *score = work;
   int64_t *back = work + n * n_tags;
   unsigned short keep[PLAIN_BEAM];
-  size_t n_keep = 0;
-  int best = -1;
+  int best = 0;
 
   for (size_t i = 0; i < n; i++) {
     for (size_t t = 0; t < n_tags; t++) {
-      int64_t b = KGB_FORBIDDEN, arg = 0;
-      if (i == 0)
-        b = trans[t];
-      else
-        for (size_t k = 0; k < n_keep; k++) {
-          size_t p = keep[k];
-          int64_t tr = trans[(p + 1) * n_tags + t];
-          int64_t s = score[(i - 1) * n_tags + p] + tr;
-          if (tr > KGB_FORBIDDEN && (b <= KGB_FORBIDDEN || s > b)) {
-            b = s;
-            arg = (int64_t)p;
-          }
+      int64_t b = trans[t], arg = 0;
+      for (size_t k = 0; i > 0 && k < PLAIN_BEAM; k++) {
+        size_t p = keep[k];
+        int64_t s = score[(i - 1) * n_tags + p] + trans[(p + 1) * n_tags + t];
+        if (k == 0 || s > b) {
+          b = s;
+          arg = (int64_t)p;
         }
-      score[i * n_tags + t] =
-          b <= KGB_FORBIDDEN ? KGB_FORBIDDEN : b + emit[i * n_tags + t];
+      }
+      score[i * n_tags + t] = b + emit[i * n_tags + t];
       back[i * n_tags + t] = arg;
     }
-    n_keep = best_of_row(score + i * n_tags, n_tags, beam, keep);
+    best_of_row(score + i * n_tags, n_tags, keep);
   }
-  for (size_t t = 0; t < n_tags; t++)
-    if (may_end(plain, (int)t) && score[(n - 1) * n_tags + t] > KGB_FORBIDDEN &&
-        (best < 0 || score[(n - 1) * n_tags + t] >
-                         score[(n - 1) * n_tags + (size_t)best]))
+  for (size_t t = 1; t < n_tags; t++)
+    if (score[(n - 1) * n_tags + t] > score[(n - 1) * n_tags + (size_t)best])
       best = (int)t;
-  if (best < 0)
-    return 0;
   for (size_t i = n; i-- > 0;) {
     tags[i] = best;
     best = (int)back[i * n_tags + (size_t)best];
   }
-  return 1;
 }
 
 void kgb_decode(kgb_decoder decoder, int plain, const int64_t *emit,
@@ -218,8 +203,8 @@ void kgb_decode(kgb_decoder decoder, int plain, const int64_t *emit,
   forbid(plain, trans, n_tags);
   if (decoder == KGB_DECODE_GREEDY)
     decode_greedy(plain, emit, trans, n, n_tags, tags);
-  else if (!plain || n_tags <= PLAIN_BEAM ||
-           !decode_beam(plain, emit, trans, n, n_tags, PLAIN_BEAM, work,
-                        tags))
+  else if (plain && n_tags > PLAIN_BEAM)
+    decode_beam(emit, trans, n, n_tags, work, tags);
+  else
     decode_viterbi(plain, emit, trans, n, n_tags, work, tags);
 }
